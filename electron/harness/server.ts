@@ -1,0 +1,169 @@
+/**
+ * `npm run web`: the built renderer in a plain browser. Serves out/renderer on 127.0.0.1 and
+ * answers `window.softphone` over a WebSocket with the very router, handlers and services that
+ * the Electron main process runs. Loopback only; a random token per run guards the socket.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createCore, type Core, type CoreDeps } from '../main/core';
+import { createRouter } from '../main/ipc/router';
+import { createConsoleLogger } from '../main/logger';
+import { MemorySecretStore } from '../main/services/credential-vault';
+import { lazySimulator } from '../main/simulator/demo-server';
+import type { Simulator, SimulatorOptions } from '../main/simulator/server';
+import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppAsset } from '../main/windows/security-policy';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface HarnessOptions {
+  port?: number;
+  /** The Evo server; unset starts the built-in simulator and preselects it. */
+  evoApiUrl?: string;
+  /** Where the cache and settings go; a fresh temp dir when unset. */
+  dataDir?: string;
+  rendererDir?: string;
+  quiet?: boolean;
+  simulator?: SimulatorOptions;
+  client?: CoreDeps['client'];
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  core: Core;
+  dataDir: string;
+  /** The built-in simulator, once started. */
+  simulator(): Simulator | null;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? join(root, 'out/renderer');
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-softphone-'));
+  const token = randomBytes(24).toString('base64url');
+  const logger = createConsoleLogger(options.quiet ?? false);
+  const sockets = new Map<number, WebSocket>();
+  const demo = lazySimulator(options.simulator);
+  const evoApiUrl = options.evoApiUrl || (await demo.url());
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+  const core = createCore({
+    dataDir,
+    appInfo: { name: 'Evo Softphone', version, platform: `${process.platform} (browser harness)` },
+    secrets: new MemorySecretStore(),
+    logger,
+    emit: (event, payload) => {
+      const message = JSON.stringify({ event, payload });
+      for (const socket of sockets.values()) socket.send(message);
+    },
+    demoServer: () => demo.url(),
+    configuredServer: evoApiUrl,
+    client: options.client,
+  });
+
+  let origin = '';
+  const router = createRouter(core.handlers, {
+    logger,
+    isTrustedSender: (sender) => sockets.has(sender.id) && sender.isMainFrame && sender.origin === origin,
+  });
+
+  const bridge = await build({
+    entryPoints: [join(root, 'electron/harness/bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    define: { __HARNESS_TOKEN__: JSON.stringify(token) },
+  });
+  const bridgeJs = bridge.outputFiles[0]!.text;
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end('Internal error');
+    });
+  });
+  let csp = '';
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (path === '/__harness/bridge.js') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(bridgeJs);
+      return;
+    }
+    const file = resolveAppAsset(rendererDir, `${APP_ORIGIN}${path}`);
+    if (!file) return void res.writeHead(404, headers).end('Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return void res.writeHead(404, headers).end('Not found');
+    }
+    if (file.endsWith('/index.html')) {
+      // A classic script runs before the app's module script: window.softphone is there first.
+      body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>'));
+    }
+    res.writeHead(200, { ...headers, 'content-type': mimeType(file) }).end(body);
+  };
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  let nextSocketId = 1;
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/__harness/ws' || url.searchParams.get('token') !== token || req.headers.origin !== origin) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const id = nextSocketId++;
+      sockets.set(id, ws);
+      ws.on('close', () => sockets.delete(id));
+      ws.on('message', (data) => {
+        let message: { id?: unknown; channel?: unknown; payload?: unknown };
+        try {
+          message = JSON.parse(String(data)) as typeof message;
+        } catch {
+          return;
+        }
+        if (typeof message.id !== 'number') return;
+        void router.dispatch(message.channel, message.payload, { id, isMainFrame: true, origin: req.headers.origin ?? '' }).then(
+          (result) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ id: message.id, result })),
+        );
+      });
+    });
+  });
+
+  const port = await new Promise<number>((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+  });
+  origin = `http://127.0.0.1:${port}`;
+  csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`]);
+  await core.start();
+
+  return {
+    url: origin,
+    port,
+    core,
+    dataDir,
+    simulator: () => demo.instance(),
+    async close() {
+      for (const socket of sockets.values()) socket.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      core.dispose();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The app's core, shared by the Electron main process and the browser harness: cache, services
+ * and IPC handlers built from ports. Nothing here imports Electron.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../shared/contract';
+import { SessionCache } from './db/session-cache';
+import { openCache } from './db/open';
+import { EvoClient, type EvoClientOptions } from './evo/client';
+import type { Handlers } from './ipc/router';
+import { appHandlers } from './ipc/handlers/app';
+import { authHandlers } from './ipc/handlers/auth';
+import { sessionHandlers } from './ipc/handlers/sessions';
+import { settingsHandlers } from './ipc/handlers/settings';
+import { voiceHandlers } from './ipc/handlers/voice';
+import { systemClock, type Clock, type EventSink, type Logger, type SecretStore } from './ports';
+import { AuthService } from './services/auth-service';
+import { CredentialVault } from './services/credential-vault';
+import { SessionService } from './services/session-service';
+import { SettingsStore } from './services/settings-store';
+
+export interface CoreDeps {
+  dataDir: string;
+  appInfo: AppInfo;
+  secrets: SecretStore;
+  logger: Logger;
+  emit: EventSink;
+  /** Starts (once) the built-in simulator for demo mode and answers its URL. */
+  demoServer(): Promise<string>;
+  configuredServer?: string;
+  clock?: Clock;
+  /** Overrides for the Evo client (tests use short deadlines). */
+  client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
+}
+
+export interface Core {
+  handlers: Handlers;
+  auth: AuthService;
+  sessions: SessionService;
+  settings: SettingsStore;
+  cache: SessionCache;
+  /** Restores a remembered sign-in and starts syncing. */
+  start(): Promise<void>;
+  dispose(): void;
+}
+
+export function createCore(deps: CoreDeps): Core {
+  mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+  const clock = deps.clock ?? systemClock;
+  const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
+  const cache = new SessionCache(db);
+  const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => deps.emit('settings.changed', value));
+  const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
+
+  // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
+  let sessions: SessionService;
+  const auth = new AuthService({
+    makeClient: (server) => new EvoClient({ ...deps.client, baseUrl: server, userAgent }),
+    vault: new CredentialVault(deps.secrets),
+    cache,
+    logger: deps.logger,
+    demoServer: deps.demoServer,
+    configuredServer: deps.configuredServer,
+    onChanged: (status) => {
+      if (status.signedIn) {
+        sessions.stop();
+        sessions.start();
+      } else {
+        sessions.stop();
+      }
+      deps.emit('auth.changed', status);
+    },
+  });
+  sessions = new SessionService({
+    auth,
+    cache,
+    clock,
+    logger: deps.logger,
+    pollIntervalMs: () => settings.get().pollIntervalMs,
+    emit: (payload) => deps.emit('sessions.changed', payload),
+  });
+
+  const handlers: Handlers = {
+    ...appHandlers(deps.appInfo),
+    ...authHandlers(auth),
+    ...sessionHandlers(sessions),
+    ...voiceHandlers(auth),
+    ...settingsHandlers(settings),
+  };
+
+  return {
+    handlers,
+    auth,
+    sessions,
+    settings,
+    cache,
+    async start() {
+      await auth.restore();
+    },
+    dispose() {
+      sessions.stop();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Signing in and out. Holds the one EvoClient of the signed-in agent; the password lives only in
+ * that client's memory and, when "Remember me" is allowed, encrypted in the CredentialVault.
+ */
+import type { AuthStatus, ServerList } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../simulator/model';
+import type { EvoClient} from '../evo/client';
+import { normaliseServerUrl } from '../evo/client';
+import type { SessionCache } from '../db/session-cache';
+import type { Logger } from '../ports';
+import type { CredentialVault } from './credential-vault';
+
+export interface AuthServiceDeps {
+  makeClient(server: string): EvoClient;
+  vault: CredentialVault;
+  cache: SessionCache;
+  logger: Logger;
+  /** Starts (once) the built-in simulator and answers its URL. */
+  demoServer(): Promise<string>;
+  /** EVO_API_URL or the user's last server; preselected on the sign-in screen. */
+  configuredServer?: string;
+  onChanged(status: AuthStatus): void;
+}
+
+export interface SignedIn {
+  client: EvoClient;
+  server: string;
+  demo: boolean;
+  user: { id: string; name: string; email: string };
+}
+
+export const PRODUCTION_SERVER = 'https://evovoice.io';
+export const STAGING_SERVER = 'https://team.evovoice.io';
+
+export class AuthService {
+  private current: SignedIn | null = null;
+  private notice: string | null = null;
+
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  servers(): ServerList {
+    const servers = [
+      { url: PRODUCTION_SERVER, label: 'Evo Voice' },
+      { url: STAGING_SERVER, label: 'Evo Voice staging' },
+    ];
+    const configured = this.deps.configuredServer;
+    if (configured && !servers.some((server) => server.url === configured)) {
+      servers.push({ url: configured, label: `Configured (${new URL(configured).host})` });
+    }
+    return { servers, preselected: configured ?? this.deps.vault.recall()?.server ?? PRODUCTION_SERVER };
+  }
+
+  status(): AuthStatus {
+    return {
+      signedIn: this.current !== null,
+      server: this.current?.server ?? null,
+      demo: this.current?.demo ?? false,
+      user: this.current?.user ?? null,
+      remembered: this.current !== null && !this.current.demo && this.deps.vault.has(),
+      canRemember: this.deps.vault.canRemember(),
+      notice: this.notice,
+    };
+  }
+
+  get session(): SignedIn | null {
+    return this.current;
+  }
+
+  /** The signed-in agent's client, or AUTH_REQUIRED. */
+  requireSession(): SignedIn {
+    if (!this.current) throw new AppError('AUTH_REQUIRED', 'Please sign in to Evo Voice first.');
+    return this.current;
+  }
+
+  async signIn(input: { server: string; email: string; password: string; remember: boolean }): Promise<AuthStatus> {
+    const server = normaliseServerUrl(input.server);
+    const signedIn = await this.connect(server, input.email, input.password, false);
+    this.notice = null;
+    if (input.remember) {
+      if (!this.deps.vault.remember({ server, email: input.email, password: input.password })) {
+        this.notice = "This computer offers no secure storage, so your password won't be remembered.";
+      }
+    } else {
+      this.deps.vault.forget();
+    }
+    return this.activate(signedIn);
+  }
+
+  async signInDemo(): Promise<AuthStatus> {
+    const server = await this.deps.demoServer();
+    const signedIn = await this.connect(server, DEMO_EMAIL, DEMO_PASSWORD, true);
+    this.notice = null;
+    return this.activate(signedIn);
+  }
+
+  /** At start-up: sign in again with the remembered account, if any. Never throws. */
+  async restore(): Promise<AuthStatus> {
+    const saved = this.deps.vault.recall();
+    if (!saved) return this.status();
+    try {
+      const signedIn = await this.connect(saved.server, saved.email, saved.password, false);
+      this.notice = null;
+      return this.activate(signedIn);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'AUTH_INVALID_CREDENTIALS') this.deps.vault.forget();
+      this.notice = error instanceof AppError ? error.message : 'Could not sign in again.';
+      this.deps.logger.warn('auth: could not restore the remembered sign-in', {
+        code: error instanceof AppError ? error.code : 'unknown',
+      });
+      this.deps.onChanged(this.status());
+      return this.status();
+    }
+  }
+
+  async signOut(): Promise<AuthStatus> {
+    const previous = this.current;
+    this.current = null;
+    this.notice = null;
+    this.deps.vault.forget();
+    this.deps.cache.wipe();
+    this.deps.onChanged(this.status());
+    if (previous) {
+      // Best effort: the local sign-out already happened whatever the server says.
+      await previous.client.signOut().catch(() => undefined);
+    }
+    return this.status();
+  }
+
+  private async connect(server: string, email: string, password: string, demo: boolean): Promise<SignedIn> {
+    const client = this.deps.makeClient(server);
+    const response = await client.signIn({ email: email.trim(), password });
+    return {
+      client,
+      server: client.baseUrl,
+      demo,
+      user: { id: response.userId, name: response.displayName || response.userName || email, email: response.userName || email },
+    };
+  }
+
+  private activate(signedIn: SignedIn): AuthStatus {
+    this.current = signedIn;
+    this.deps.cache.useScope(`${signedIn.server}|${signedIn.user.id}`);
+    const status = this.status();
+    this.deps.onChanged(status);
+    return status;
+  }
+}

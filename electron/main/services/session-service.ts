@@ -1,0 +1,238 @@
+/**
+ * Keeps the agent's sessions current (polling /sessions/active, backing off while the server
+ * fails) and carries out hold, resume, end and transfer. A hold or resume already in flight for a
+ * session is not sent again: a double press shares the first request's answer.
+ */
+import type {
+  ActiveSessions,
+  Connection,
+  HistoryPage,
+  HoldReason,
+  SessionView,
+  SessionsChanged,
+} from '../../shared/contract';
+import { AppError, type ErrorInfo } from '../../shared/result';
+import type { SessionCache } from '../db/session-cache';
+import type { SessionInfo } from '../evo/dto';
+import type { Clock, Logger } from '../ports';
+import type { AuthService } from './auth-service';
+import { agentCallSid, toSessionView } from './session-view';
+
+export interface SessionServiceDeps {
+  auth: AuthService;
+  cache: SessionCache;
+  clock: Clock;
+  logger: Logger;
+  pollIntervalMs(): number;
+  emit(payload: SessionsChanged): void;
+}
+
+type Action = 'hold' | 'resume';
+const HISTORY_PAGE = 25;
+const MAX_BACKOFF_MS = 60_000;
+
+export class SessionService {
+  private timer: unknown = null;
+  private running = false;
+  private failures = 0;
+  private connection: Connection = 'online';
+  private lastError: ErrorInfo | null = null;
+  private syncedAt: string | null = null;
+  private syncing: Promise<void> | null = null;
+  private previous = new Map<string, string>();
+  private readonly inFlight = new Map<string, { action: Action; promise: Promise<SessionView> }>();
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  /** Starts polling; the first sync happens at once. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.failures = 0;
+    void this.tick();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.previous.clear();
+    this.syncedAt = null;
+    this.lastError = null;
+    this.connection = 'online';
+  }
+
+  /** One sync now; concurrent callers share it. Never throws: failures show in `connection`. */
+  syncNow(): Promise<void> {
+    this.syncing ??= this.sync().finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  active(): ActiveSessions {
+    return {
+      sessions: this.views(this.deps.cache.active()),
+      connection: this.connection,
+      syncedAt: this.syncedAt,
+      error: this.lastError,
+    };
+  }
+
+  async history(input: { query?: string; page?: number; fresh?: boolean } = {}): Promise<HistoryPage> {
+    const page = input.page ?? 0;
+    let source: HistoryPage['source'] = 'cache';
+    if (input.fresh && !input.query) {
+      const { client } = this.deps.auth.requireSession();
+      try {
+        const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
+        this.deps.cache.upsertMany(list.items, this.deps.clock.now());
+        source = 'server';
+      } catch (error) {
+        this.deps.logger.warn('sessions: history fetch failed, showing the cache', { code: codeOf(error) });
+      }
+    }
+    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE });
+    return { items: this.views(items), page, hasMore, source };
+  }
+
+  /** One session with its log. GetSession answers with an empty log, so the list route is used. */
+  async get(sessionId: string): Promise<SessionView> {
+    const { client } = this.deps.auth.requireSession();
+    const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
+    const info = list.items[0] ?? (await client.getSession(sessionId));
+    this.deps.cache.upsert(info, this.deps.clock.now());
+    const cached = this.deps.cache.get(sessionId);
+    return toSessionView(cached ?? { info, heldSinceMs: null }, this.viewer());
+  }
+
+  hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
+    return this.once(input.sessionId, 'hold', async () => {
+      const { client } = this.deps.auth.requireSession();
+      const callSid = input.callSid ?? (await this.localCallSid(input.sessionId));
+      return client.hold(input.sessionId, callSid, input.reason ?? 'None');
+    });
+  }
+
+  resume(input: { sessionId: string }): Promise<SessionView> {
+    return this.once(input.sessionId, 'resume', () => this.deps.auth.requireSession().client.resume(input.sessionId));
+  }
+
+  async end(input: { sessionId: string; callSid?: string }): Promise<{ ended: true }> {
+    const { client } = this.deps.auth.requireSession();
+    const callSid = input.callSid ?? (await this.localCallSid(input.sessionId));
+    try {
+      await client.end(input.sessionId, callSid);
+    } finally {
+      void this.syncNow();
+    }
+    return { ended: true };
+  }
+
+  async transfer(input: { sessionId: string; destination: string }): Promise<{ transferred: true }> {
+    const { client } = this.deps.auth.requireSession();
+    try {
+      await client.transfer(input.sessionId, input.destination);
+    } finally {
+      void this.syncNow();
+    }
+    return { transferred: true };
+  }
+
+  recentNumbers(): string[] {
+    return this.deps.cache.recentNumbers();
+  }
+
+  /** True while a hold or resume is being sent for this session. */
+  isBusy(sessionId: string): boolean {
+    return this.inFlight.has(sessionId);
+  }
+
+  private once(sessionId: string, action: Action, send: () => Promise<SessionInfo>): Promise<SessionView> {
+    const pending = this.inFlight.get(sessionId);
+    if (pending?.action === action) return pending.promise;
+    if (pending) {
+      return Promise.reject(
+        new AppError('SESSION_BUSY', `A ${pending.action} is still being sent for this call. Try again in a moment.`),
+      );
+    }
+    const promise = (async () => {
+      try {
+        const info = await send();
+        this.deps.cache.upsert(info, this.deps.clock.now());
+        const cached = this.deps.cache.get(info.id) ?? { info, heldSinceMs: null };
+        this.publish([info.id]);
+        return toSessionView(cached, this.viewer());
+      } finally {
+        this.inFlight.delete(sessionId);
+        // Whatever happened, show what the server now holds.
+        void this.syncNow();
+      }
+    })();
+    this.inFlight.set(sessionId, { action, promise });
+    return promise;
+  }
+
+  /** The agent's leg; when the session is not cached yet, one sync is awaited before asking again. */
+  private async localCallSid(sessionId: string): Promise<string> {
+    let cached = this.deps.cache.get(sessionId);
+    if (!cached) {
+      await this.syncNow();
+      cached = this.deps.cache.get(sessionId);
+    }
+    return cached ? agentCallSid(cached.info, null) : '';
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running) return;
+    await this.syncNow();
+    if (!this.running) return;
+    const interval = this.deps.pollIntervalMs();
+    const delay = this.failures === 0 ? interval : Math.min(MAX_BACKOFF_MS, interval * 2 ** this.failures);
+    this.timer = this.deps.clock.setTimeout(() => void this.tick(), delay);
+  }
+
+  private async sync(): Promise<void> {
+    const session = this.deps.auth.session;
+    if (!session) return;
+    try {
+      const sessions = await session.client.activeSessions();
+      if (this.deps.auth.session !== session) return;
+      const changed = this.deps.cache.replaceActive(sessions, this.deps.clock.now());
+      this.failures = 0;
+      this.connection = 'online';
+      this.lastError = null;
+      this.syncedAt = new Date(this.deps.clock.now()).toISOString();
+      this.publish(changed);
+    } catch (error) {
+      if (this.deps.auth.session !== session) return;
+      this.failures += 1;
+      this.connection = this.failures >= 3 ? 'offline' : 'reconnecting';
+      this.lastError = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
+      this.deps.logger.warn('sessions: sync failed', { code: this.lastError.code, failures: this.failures });
+      this.publish([]);
+    }
+  }
+
+  private publish(changedIds: string[]): void {
+    const snapshot = this.active();
+    const now = new Map(snapshot.sessions.map((view) => [view.id, `${view.dateLastModified}|${view.heldSince}`]));
+    const changed = new Set(changedIds.filter((id) => now.has(id)));
+    for (const [id, version] of now) if (this.previous.get(id) !== version) changed.add(id);
+    const removed = [...this.previous.keys()].filter((id) => !now.has(id));
+    this.previous = now;
+    this.deps.emit({ ...snapshot, changed: [...changed], removed });
+  }
+
+  private views(rows: ReturnType<SessionCache['active']>): SessionView[] {
+    const viewer = this.viewer();
+    return rows.map((row) => toSessionView(row, viewer));
+  }
+
+  private viewer() {
+    const user = this.deps.auth.session?.user;
+    return user ? { userId: user.id, name: user.name } : null;
+  }
+}
+
+const codeOf = (error: unknown) => (error instanceof AppError ? error.code : 'unknown');

@@ -1,0 +1,62 @@
+/** The agent's settings: a small JSON file beside the cache (kept across sign-outs). */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Settings, type SettingsPatch } from '../../shared/contract';
+import type { Logger } from '../ports';
+
+export const defaultSettings: Settings = {
+  pollIntervalMs: 3000,
+  holdReminders: [30, 60],
+  hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
+  audio: { input: 'default', output: 'default', ringtone: 'default' },
+  startAtLogin: false,
+  closeToTray: true,
+};
+
+export class SettingsStore {
+  private value: Settings;
+  private readonly file: string;
+
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+    private readonly onChanged: (settings: Settings) => void = () => undefined,
+  ) {
+    this.file = join(dataDir, 'settings.json');
+    this.value = this.load();
+  }
+
+  get(): Settings {
+    return structuredClone(this.value);
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = Settings.parse({
+      ...this.value,
+      ...stripUndefined(patch),
+      hotkeys: { ...this.value.hotkeys, ...stripUndefined(patch.hotkeys ?? {}) },
+      audio: { ...this.value.audio, ...stripUndefined(patch.audio ?? {}) },
+    });
+    // Write then rename, so a crash mid-write never leaves half a file.
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
+    renameSync(`${this.file}.tmp`, this.file);
+    this.value = next;
+    this.onChanged(this.get());
+    return this.get();
+  }
+
+  private load(): Settings {
+    try {
+      const parsed = Settings.safeParse({ ...defaultSettings, ...JSON.parse(readFileSync(this.file, 'utf8')) });
+      if (parsed.success) return parsed.data;
+      this.logger.warn('settings: invalid settings file ignored');
+    } catch {
+      // No file yet: defaults.
+    }
+    return structuredClone(defaultSettings);
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,59 @@
+/** Per-route fault injection for the simulator. Routes are named (`hold`, `active`, ...). */
+export const SIM_ROUTES = [
+  'signIn',
+  'authStatus',
+  'logout',
+  'appConfig',
+  'active',
+  'my',
+  'list',
+  'get',
+  'hold',
+  'patch',
+  'end',
+  'redirect',
+  'create',
+] as const;
+export type SimRoute = (typeof SIM_ROUTES)[number];
+
+export interface Fault {
+  /** Wait this long before answering (then answer normally unless another fault applies). */
+  latencyMs?: number;
+  /** Answer with this status and a ServiceStack error body instead of handling the request. */
+  status?: number;
+  message?: string;
+  /** Seconds, sent as Retry-After with `status`. */
+  retryAfter?: number;
+  /** Reset the TCP connection without answering. */
+  drop?: boolean;
+  /** Answer 200 with a truncated JSON body. */
+  malformed?: boolean;
+  /** Carry the request out first, then fail as above (the client cannot know it worked). */
+  applyFirst?: boolean;
+  /** How many requests this fault hits; unlimited when absent. */
+  times?: number;
+}
+
+export class FaultTable {
+  private readonly faults = new Map<SimRoute, Fault>();
+
+  set(route: SimRoute, fault: Fault): void {
+    this.faults.set(route, { ...fault });
+  }
+
+  clear(route?: SimRoute): void {
+    if (route) this.faults.delete(route);
+    else this.faults.clear();
+  }
+
+  /** The fault for this request, counting it down. */
+  take(route: SimRoute): Fault | null {
+    const fault = this.faults.get(route);
+    if (!fault) return null;
+    if (fault.times !== undefined) {
+      fault.times -= 1;
+      if (fault.times <= 0) this.faults.delete(route);
+    }
+    return fault;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The one IPC contract. Main (router), preload (window.softphone), the browser harness and the
+ * renderer all derive from these maps; add a method here first.
+ */
+import { z } from 'zod';
+
+const id = z.string().trim().min(1).max(200);
+const shortText = z.string().max(500);
+
+export const CallState = z.enum(['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive']);
+export const HoldReason = z.enum(['None', 'Transferring']);
+export const Direction = z.enum(['Incoming', 'Outgoing']);
+
+export const AppInfo = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+
+export const ServerChoice = z.object({ url: z.string(), label: z.string() });
+export const AuthStatus = z.object({
+  signedIn: z.boolean(),
+  server: z.string().nullable(),
+  demo: z.boolean(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  /** Whether the password is stored (encrypted) for re-sign-in after a restart. */
+  remembered: z.boolean(),
+  /** False when the OS offers no real encryption, so "Remember me" cannot be honoured. */
+  canRemember: z.boolean(),
+  /** Set after sign-in when "Remember me" was asked for but refused; shown to the agent. */
+  notice: z.string().nullable(),
+});
+export const ServerList = z.object({ servers: z.array(ServerChoice), preselected: z.string() });
+
+export const SessionMember = z.object({
+  displayName: z.string(),
+  identity: z.string(),
+  callSid: z.string(),
+  role: z.string(),
+  callState: z.string(),
+});
+export const SessionLogLine = z.object({ date: z.string(), message: z.string() });
+export const SessionView = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  /** The other party's number (from for incoming, to for outgoing). */
+  number: z.string(),
+  direction: Direction,
+  callState: CallState,
+  held: z.boolean(),
+  holdReason: HoldReason,
+  heldBy: z.string(),
+  holdQueueName: z.string(),
+  /** ISO time the current hold began (from the cache's hold spans), null when not held. */
+  heldSince: z.string().nullable(),
+  ended: z.boolean(),
+  wasMissed: z.boolean(),
+  callSid: z.string(),
+  members: z.array(SessionMember),
+  dateCreated: z.string(),
+  dateLastModified: z.string(),
+  dateCompleted: z.string(),
+  log: z.array(SessionLogLine),
+});
+export const Connection = z.enum(['online', 'reconnecting', 'offline']);
+export const ActiveSessions = z.object({
+  sessions: z.array(SessionView),
+  connection: Connection,
+  syncedAt: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export const SessionsChanged = ActiveSessions.extend({
+  changed: z.array(z.string()),
+  removed: z.array(z.string()),
+});
+export const HistoryPage = z.object({
+  items: z.array(SessionView),
+  page: z.number().int(),
+  hasMore: z.boolean(),
+  source: z.enum(['cache', 'server']),
+});
+export const VoiceToken = z.object({ token: z.string(), identity: z.string(), expiresAt: z.string().nullable() });
+
+export const Settings = z.object({
+  pollIntervalMs: z.number().int().min(1000).max(300_000),
+  /** Seconds after the hold starts; the last one repeats. */
+  holdReminders: z.array(z.number().int().min(5).max(3600)).min(1).max(10),
+  hotkeys: z.object({
+    holdResume: z.string().max(100),
+    answer: z.string().max(100),
+    hangUp: z.string().max(100),
+    mute: z.string().max(100),
+  }),
+  audio: z.object({ input: z.string().max(300), output: z.string().max(300), ringtone: z.string().max(300) }),
+  startAtLogin: z.boolean(),
+  closeToTray: z.boolean(),
+});
+export const SettingsPatch = z.strictObject({
+  pollIntervalMs: Settings.shape.pollIntervalMs.optional(),
+  holdReminders: Settings.shape.holdReminders.optional(),
+  hotkeys: Settings.shape.hotkeys.partial().strict().optional(),
+  audio: Settings.shape.audio.partial().strict().optional(),
+  startAtLogin: z.boolean().optional(),
+  closeToTray: z.boolean().optional(),
+});
+
+const none = z.undefined();
+
+/** channel -> [input schema, output schema]. Inputs are strict: unknown fields are refused. */
+export const invokeContract = {
+  'app.info': [none, AppInfo],
+  'auth.servers': [none, ServerList],
+  'auth.status': [none, AuthStatus],
+  'auth.signIn': [
+    z.strictObject({
+      server: z.string().trim().min(1).max(2048),
+      email: z.string().trim().min(1).max(320),
+      password: z.string().min(1).max(1024),
+      remember: z.boolean(),
+    }),
+    AuthStatus,
+  ],
+  'auth.signInDemo': [none, AuthStatus],
+  'auth.signOut': [none, AuthStatus],
+  'sessions.active': [none, ActiveSessions],
+  'sessions.history': [
+    z
+      .strictObject({
+        query: shortText.optional(),
+        page: z.number().int().min(0).max(10_000).optional(),
+        /** Ask the server first (then the cache); without it the cache answers at once. */
+        fresh: z.boolean().optional(),
+      })
+      .optional(),
+    HistoryPage,
+  ],
+  'sessions.get': [z.strictObject({ sessionId: id }), SessionView],
+  'sessions.hold': [
+    z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
+    SessionView,
+  ],
+  'sessions.resume': [z.strictObject({ sessionId: id }), SessionView],
+  'sessions.end': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ ended: z.literal(true) })],
+  'sessions.transfer': [
+    z.strictObject({ sessionId: id, destination: z.string().trim().min(1).max(64) }),
+    z.object({ transferred: z.literal(true) }),
+  ],
+  'sessions.recentNumbers': [none, z.array(z.string())],
+  'voice.token': [none, VoiceToken],
+  'settings.get': [none, Settings],
+  'settings.update': [SettingsPatch, Settings],
+} as const;
+
+/** event -> payload schema, sent main -> renderer. */
+export const eventContract = {
+  'auth.changed': AuthStatus,
+  'sessions.changed': SessionsChanged,
+  'settings.changed': Settings,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeContract;
+export type EventChannel = keyof typeof eventContract;
+export type InputOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C][0]>;
+export type ParsedInputOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C][0]>;
+export type OutputOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C][1]>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
+
+export type AppInfo = z.infer<typeof AppInfo>;
+export type AuthStatus = z.infer<typeof AuthStatus>;
+export type ServerList = z.infer<typeof ServerList>;
+export type SessionView = z.infer<typeof SessionView>;
+export type ActiveSessions = z.infer<typeof ActiveSessions>;
+export type SessionsChanged = z.infer<typeof SessionsChanged>;
+export type HistoryPage = z.infer<typeof HistoryPage>;
+export type VoiceToken = z.infer<typeof VoiceToken>;
+export type Settings = z.infer<typeof Settings>;
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export type Connection = z.infer<typeof Connection>;
+export type HoldReason = z.infer<typeof HoldReason>;
+
+export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
+export const eventChannels = Object.keys(eventContract) as EventChannel[];
+
+/** The single ipc channel name the preload uses; the payload names the contract channel. */
+export const IPC_INVOKE = 'softphone:invoke';
+export const IPC_EVENT = 'softphone:event';

@@ -1,0 +1,87 @@
+/**
+ * A stand-in for the `electron` module (Electron cannot start on CI machines). Only what the glue
+ * touches, recording every call so tests can assert on it.
+ */
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => void;
+
+export class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on = vi.fn((event: string, listener: Listener) => {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  });
+  once = this.on;
+  removeListener = vi.fn((event: string, listener: Listener) => {
+    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((entry) => entry !== listener));
+    return this;
+  });
+  emit(event: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+export function createElectronFake() {
+  const windows: FakeBrowserWindow[] = [];
+  let nextId = 1;
+  class FakeWebContents extends FakeEmitter {
+    readonly id = nextId++;
+    windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+    setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
+      this.windowOpenHandler = handler;
+    });
+    send = vi.fn();
+    mainFrame = {};
+  }
+  class FakeBrowserWindow extends FakeEmitter {
+    readonly webContents = new FakeWebContents();
+    loadURL = vi.fn(async () => undefined);
+    show = vi.fn();
+    hide = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => false);
+    isDestroyed = vi.fn(() => false);
+    isVisible = vi.fn(() => true);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+    },
+  };
+  const app = Object.assign(new FakeEmitter(), {
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => '/tmp/evo-softphone-test'),
+    getName: vi.fn(() => 'Evo Softphone'),
+    getVersion: vi.fn(() => '0.0.0-test'),
+    setAsDefaultProtocolClient: vi.fn(() => true),
+    setLoginItemSettings: vi.fn(),
+  });
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    windows,
+    session,
+    shell: { openExternal: vi.fn(async () => undefined) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    ipcRenderer: Object.assign(new FakeEmitter(), { invoke: vi.fn(async () => ({ ok: true, value: null })) }),
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((text: string) => Buffer.from(`enc:${Buffer.from(text).toString('base64')}`)),
+      decryptString: vi.fn((buffer: Buffer) => Buffer.from(buffer.toString().slice(4), 'base64').toString()),
+    },
+  };
+}
+export type ElectronFake = ReturnType<typeof createElectronFake>;

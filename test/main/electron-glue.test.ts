@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IPC_INVOKE } from '../../electron/shared/contract';
+
+const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
+vi.mock('electron', () => electron);
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+async function startApp() {
+  vi.resetModules();
+  electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
+  const before = electron.windows.length;
+  await import('../../electron/main/index');
+  await flush();
+  return electron.windows[before]!;
+}
+
+describe('Electron glue (mocked electron module)', () => {
+  afterEach(() => {
+    electron.app.emit('will-quit');
+    electron.app.requestSingleInstanceLock.mockReturnValue(true);
+  });
+
+  it('takes the single-instance lock and quits when another instance has it', async () => {
+    electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
+    const quits = electron.app.quit.mock.calls.length;
+    const windows = electron.windows.length;
+    vi.resetModules();
+    await import('../../electron/main/index');
+    await flush();
+    expect(electron.app.quit.mock.calls.length).toBe(quits + 1);
+    expect(electron.windows.length).toBe(windows);
+  });
+
+  it('opens one window with the secure preferences from app://', async () => {
+    const window = await startApp();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      backgroundThrottling: false,
+    });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
+    expect(window.loadURL).toHaveBeenCalledWith('app://softphone/index.html');
+  });
+
+  it('blocks navigation away from the app and denies new windows', async () => {
+    const window = await startApp();
+    const prevented = vi.fn();
+    window.webContents.emit('will-navigate', { preventDefault: prevented }, 'https://evil.example/');
+    expect(prevented).toHaveBeenCalled();
+    const allowed = vi.fn();
+    window.webContents.emit('will-navigate', { preventDefault: allowed }, 'app://softphone/index.html');
+    expect(allowed).not.toHaveBeenCalled();
+    expect(window.webContents.windowOpenHandler!({ url: 'https://evovoice.io' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://evovoice.io');
+    expect(window.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalledWith('file:///etc/passwd');
+  });
+
+  it('grants the microphone to the app and nothing else', async () => {
+    await startApp();
+    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.calls.at(-1)![0] as (
+      ...args: unknown[]
+    ) => void;
+    const answer = (permission: string, details: object) => {
+      const callback = vi.fn();
+      handler({}, permission, callback, details);
+      return callback.mock.calls[0]![0];
+    };
+    expect(answer('media', { requestingUrl: 'app://softphone/index.html', mediaTypes: ['audio'] })).toBe(true);
+    expect(answer('media', { requestingUrl: 'app://softphone/index.html', mediaTypes: ['video'] })).toBe(false);
+    expect(answer('geolocation', { requestingUrl: 'app://softphone/index.html' })).toBe(false);
+    expect(answer('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['audio'] })).toBe(false);
+  });
+
+  it('routes IPC through the one handler, which checks the sender', async () => {
+    const window = await startApp();
+    const invoke = electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    const mainFrame = { origin: 'app://softphone' };
+    const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
+    await expect(invoke(ours, 'app.info', undefined)).resolves.toMatchObject({
+      ok: true,
+      value: { name: 'Evo Softphone', version: '0.0.0-test' },
+    });
+    const foreign = { sender: { id: 9999, mainFrame }, senderFrame: mainFrame };
+    await expect(invoke(foreign, 'app.info', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'IPC_FORBIDDEN_SENDER' },
+    });
+  });
+});
