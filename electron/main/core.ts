@@ -99,7 +99,7 @@ export function createCore(deps: CoreDeps): Core {
       await auth.restore();
     },
     dispose() {
-      sessions.stop();
+      sessions.dispose();
       db.close();
     },
   };

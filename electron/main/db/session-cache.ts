@@ -29,6 +29,8 @@ export const partyNumber = (info: SessionInfo): string =>
   info.direction === 'Outgoing' ? info.toAddress || info.destination : info.fromAddress || info.fromPhoneNumber;
 
 const isHeld = (info: SessionInfo) => info.callState === 'Hold' && !info.ended;
+/** Only a query made of digits and phone punctuation searches numbers. */
+const looksLikeNumber = (query: string) => /\d/.test(query) && /^[\d\s()+\-.*#/]+$/.test(query);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 export class SessionCache {
@@ -129,7 +131,7 @@ export class SessionCache {
     const rows = query
       ? this.statements.search!.all({
           text: `%${escapeLike(query)}%`,
-          digits: /\d/.test(query) ? `%${escapeLike(query.replace(/\D/g, ''))}%` : '',
+          digits: looksLikeNumber(query) ? `%${query.replace(/\D/g, '')}%` : '',
           limit,
           offset,
         })

@@ -12,8 +12,9 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 4, baseDelayMs: 300, 
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | null): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   const jittered = Math.round((policy.random ?? Math.random)() * ceiling);
-  // Retry-After is the server's explicit wish: wait at least that long, but never past the cap.
-  return retryAfterMs === null ? jittered : Math.min(policy.maxDelayMs, Math.max(jittered, retryAfterMs));
+  // Retry-After is the server's explicit wish: wait at least that long (the caller's deadline
+  // decides whether waiting that long is still worth it).
+  return retryAfterMs === null ? jittered : Math.max(jittered, retryAfterMs);
 }
 
 /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

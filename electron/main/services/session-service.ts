@@ -34,6 +34,7 @@ const MAX_BACKOFF_MS = 60_000;
 export class SessionService {
   private timer: unknown = null;
   private running = false;
+  private disposed = false;
   private failures = 0;
   private connection: Connection = 'online';
   private lastError: ErrorInfo | null = null;
@@ -62,6 +63,12 @@ export class SessionService {
     this.connection = 'online';
   }
 
+  /** For good (the app is closing): nothing is written to the cache after this. */
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+  }
+
   /** One sync now; concurrent callers share it. Never throws: failures show in `connection`. */
   syncNow(): Promise<void> {
     this.syncing ??= this.sync().finally(() => {
@@ -86,6 +93,7 @@ export class SessionService {
       const { client } = this.deps.auth.requireSession();
       try {
         const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
+        this.assertOpen();
         this.deps.cache.upsertMany(list.items, this.deps.clock.now());
         source = 'server';
       } catch (error) {
@@ -101,6 +109,7 @@ export class SessionService {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
+    this.assertOpen();
     this.deps.cache.upsert(info, this.deps.clock.now());
     const cached = this.deps.cache.get(sessionId);
     return toSessionView(cached ?? { info, heldSinceMs: null }, this.viewer());
@@ -159,6 +168,7 @@ export class SessionService {
     const promise = (async () => {
       try {
         const info = await send();
+        this.assertOpen();
         this.deps.cache.upsert(info, this.deps.clock.now());
         const cached = this.deps.cache.get(info.id) ?? { info, heldSinceMs: null };
         this.publish([info.id]);
@@ -183,6 +193,10 @@ export class SessionService {
     return cached ? agentCallSid(cached.info, null) : '';
   }
 
+  private assertOpen(): void {
+    if (this.disposed) throw new AppError('APP_CLOSING', 'Evo Softphone is closing.');
+  }
+
   private async tick(): Promise<void> {
     if (!this.running) return;
     await this.syncNow();
@@ -194,10 +208,10 @@ export class SessionService {
 
   private async sync(): Promise<void> {
     const session = this.deps.auth.session;
-    if (!session) return;
+    if (!session || this.disposed) return;
     try {
       const sessions = await session.client.activeSessions();
-      if (this.deps.auth.session !== session) return;
+      if (this.disposed || this.deps.auth.session !== session) return;
       const changed = this.deps.cache.replaceActive(sessions, this.deps.clock.now());
       this.failures = 0;
       this.connection = 'online';
@@ -205,7 +219,7 @@ export class SessionService {
       this.syncedAt = new Date(this.deps.clock.now()).toISOString();
       this.publish(changed);
     } catch (error) {
-      if (this.deps.auth.session !== session) return;
+      if (this.disposed || this.deps.auth.session !== session) return;
       this.failures += 1;
       this.connection = this.failures >= 3 ? 'offline' : 'reconnecting';
       this.lastError = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };

@@ -1,0 +1,44 @@
+import type { Clock } from '../../electron/main/ports';
+
+/** A clock that moves only when told to; timers fire in order as time passes. */
+export class FakeClock implements Clock {
+  private time: number;
+  private nextId = 1;
+  private readonly timers = new Map<number, { at: number; fn: () => void }>();
+  /** Every delay ever scheduled, in order. */
+  readonly scheduled: number[] = [];
+
+  constructor(start = Date.parse('2026-11-24T09:00:00Z')) {
+    this.time = start;
+  }
+
+  now = () => this.time;
+
+  setTimeout = (fn: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + ms, fn });
+    this.scheduled.push(ms);
+    return id;
+  };
+
+  clearTimeout = (handle: unknown) => {
+    this.timers.delete(handle as number);
+  };
+
+  /** Moves time forward, firing every timer that falls due, earliest first. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.time = due[1].at;
+      due[1].fn();
+    }
+    this.time = end;
+  }
+
+  pending(): number {
+    return this.timers.size;
+  }
+}

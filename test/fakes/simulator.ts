@@ -1,0 +1,18 @@
+import { EvoClient } from '../../electron/main/evo/client';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../electron/main/simulator/server';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../electron/main/simulator/model';
+
+/** Short deadlines so that failure cases finish in a blink. */
+export const fastClientOptions = {
+  timeoutMs: 400,
+  deadlineMs: 5_000,
+  retry: { attempts: 4, baseDelayMs: 20, maxDelayMs: 200 },
+};
+
+export async function simulatorWithClient(options: SimulatorOptions = {}) {
+  const simulator: Simulator = await startSimulator({ seed: { history: 5 }, ...options });
+  const client = new EvoClient({ baseUrl: simulator.url, userAgent: 'EvoSoftphone/test (linux)', ...fastClientOptions });
+  await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  const live = (await client.activeSessions())[0]!;
+  return { simulator, client, live };
+}

@@ -1,0 +1,254 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemorySecretStore } from '../../electron/main/services/credential-vault';
+import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
+import type { SessionsChanged } from '../../electron/shared/contract';
+import { FakeClock } from '../fakes/clock';
+import { coreFor, type TestCore } from '../fakes/core';
+
+const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
+let simulator: Simulator;
+const cores: TestCore[] = [];
+
+afterEach(async () => {
+  for (const core of cores.splice(0)) core.core.dispose();
+  await simulator?.close();
+});
+
+async function signedIn(options: Parameters<typeof coreFor>[1] = {}) {
+  simulator ??= await startSimulator({ seed: { history: 6 } });
+  const t = coreFor(simulator, options);
+  cores.push(t);
+  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+  await t.core.sessions.syncNow();
+  const [live] = (await t.value('sessions.active')).sessions;
+  return { t, live: live! };
+}
+
+const lastChange = (t: TestCore) =>
+  t.events.filter((e) => e.event === 'sessions.changed').at(-1)?.payload as SessionsChanged | undefined;
+
+describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite on disk)', () => {
+  afterEach(() => {
+    simulator = undefined as never;
+  });
+
+  it('signs in, says so, and lists the active call', async () => {
+    const { t, live } = await signedIn();
+    expect(await t.value('auth.status')).toMatchObject({
+      signedIn: true,
+      user: { name: 'Dana Agent', email: demo.email },
+      remembered: false,
+    });
+    expect(t.events.some((e) => e.event === 'auth.changed')).toBe(true);
+    expect(live).toMatchObject({ displayName: 'Jane Doe', number: '+15550100199', held: false, heldSince: null });
+  });
+
+  it('answers a wrong password and a bad server with clear errors', async () => {
+    simulator = await startSimulator({ seed: false });
+    const t = coreFor(simulator);
+    cores.push(t);
+    expect(await t.call('auth.signIn', { server: simulator.url, email: demo.email, password: 'x', remember: false })).toEqual({
+      ok: false,
+      error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'Wrong email or password.' },
+    });
+    expect(await t.call('auth.signIn', { server: 'http://evil.example', ...demo, remember: false })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_INVALID_SERVER' },
+    });
+    const unreachable = await t.call('auth.signIn', { server: 'http://127.0.0.1:1', ...demo, remember: false });
+    expect(unreachable).toMatchObject({ ok: false, error: { code: 'EVO_UNREACHABLE' } });
+    expect(JSON.stringify(unreachable)).not.toContain(demo.password + '"');
+  });
+
+  it('holds and resumes, with the hold start kept in the cache', async () => {
+    const { t, live } = await signedIn();
+    const held = await t.value('sessions.hold', { sessionId: live.id });
+    expect(held).toMatchObject({ held: true, callState: 'Hold', heldBy: 'Dana Agent', holdReason: 'None' });
+    expect(Date.parse(held.heldSince!)).toBeGreaterThan(Date.now() - 5_000);
+    expect(lastChange(t)!.sessions.find((s) => s.id === live.id)!.held).toBe(true);
+    const resumed = await t.value('sessions.resume', { sessionId: live.id });
+    expect(resumed).toMatchObject({ held: false, heldSince: null, callState: 'Connected' });
+  });
+
+  it('sends a double-pressed hold once and gives both presses the same answer', async () => {
+    const { t, live } = await signedIn();
+    simulator.faults.set('hold', { latencyMs: 150 });
+    const before = simulator.hits.hold;
+    const [first, second] = await Promise.all([
+      t.call('sessions.hold', { sessionId: live.id }),
+      t.call('sessions.hold', { sessionId: live.id }),
+    ]);
+    expect(simulator.hits.hold - before).toBe(1);
+    expect(first).toEqual(second);
+    expect(first).toMatchObject({ ok: true, value: { held: true } });
+  });
+
+  it('refuses a resume while the hold is still in flight', async () => {
+    const { t, live } = await signedIn();
+    simulator.faults.set('hold', { latencyMs: 150 });
+    const hold = t.call('sessions.hold', { sessionId: live.id });
+    expect(await t.call('sessions.resume', { sessionId: live.id })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_BUSY' },
+    });
+    expect(await hold).toMatchObject({ ok: true });
+  });
+
+  it('holds a call that is not synced yet by waiting for the next sync, with the agent leg', async () => {
+    const { t } = await signedIn();
+    const ringing = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
+    simulator.state.patch(simulator.state.userByEmail(demo.email)!, ringing, { callState: 'Connected' });
+    const held = await t.value('sessions.hold', { sessionId: ringing });
+    expect(held.held).toBe(true);
+    const agentLeg = simulator.state.sessions.get(ringing)!.info.members.find((m) => m.role === 'Agent')!.callSid;
+    expect(held.members.find((m) => m.role === 'Agent')!.callSid).toBe(agentLeg);
+  });
+
+  it('reports a failed hold with the server message and leaves the call as the server has it', async () => {
+    const { t, live } = await signedIn();
+    simulator.faults.set('hold', { status: 500, message: 'Hold queue is unavailable' });
+    expect(await t.call('sessions.hold', { sessionId: live.id })).toEqual({
+      ok: false,
+      error: { code: 'EVO_SERVER_ERROR', message: 'Hold queue is unavailable', retryable: true },
+    });
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]).toMatchObject({ held: false, callState: 'Connected' });
+    simulator.faults.clear();
+    expect(await t.value('sessions.hold', { sessionId: live.id })).toMatchObject({ held: true });
+  });
+
+  it('ends and transfers calls through the server', async () => {
+    const { t, live } = await signedIn();
+    expect(await t.value('sessions.end', { sessionId: live.id })).toEqual({ ended: true });
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions).toEqual([]);
+    expect(lastChange(t)!.removed).toContain(live.id);
+    const next = simulator.ring(demo.email, { number: '+15550100555' });
+    expect(await t.value('sessions.transfer', { sessionId: next, destination: '+15550100777' })).toEqual({ transferred: true });
+  });
+
+  it('serves history from the cache, then from the server on request, and one session with its log', async () => {
+    const { t, live } = await signedIn();
+    const cached = await t.value('sessions.history');
+    expect(cached.source).toBe('cache');
+    const fresh = await t.value('sessions.history', { fresh: true });
+    expect(fresh.source).toBe('server');
+    expect(fresh.items.length).toBeGreaterThanOrEqual(7);
+    expect(fresh.items.some((item) => item.wasMissed)).toBe(true);
+    expect((await t.value('sessions.history', { query: 'jane' })).items.every((i) => /jane/i.test(i.displayName))).toBe(true);
+    const detail = await t.value('sessions.get', { sessionId: live.id });
+    expect(detail.log.map((line) => line.message)).toContain('Incoming call from Jane Doe');
+    expect(await t.value('sessions.recentNumbers')).toContain('+15550100199');
+  });
+
+  it('hands out the Twilio token with its expiry', async () => {
+    const { t } = await signedIn();
+    const token = await t.value('voice.token');
+    expect(token.identity).toBe('dana.agent');
+    expect(Date.parse(token.expiresAt!)).toBeGreaterThan(Date.now());
+  });
+
+  it('remembers the password only when encryption is available, and restores after a restart', async () => {
+    simulator = await startSimulator({ seed: { history: 2 } });
+    const secrets = new MemorySecretStore(true);
+    const first = coreFor(simulator, { secrets });
+    cores.push(first);
+    await first.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    await first.value('sessions.hold', { sessionId: simulator.state.active(simulator.state.userByEmail(demo.email)!)[0]!.info.id });
+    const heldSince = (await first.value('sessions.active')).sessions[0]!.heldSince;
+    first.core.dispose();
+
+    const second = coreFor(simulator, { secrets, dataDir: first.dataDir });
+    cores.push(second);
+    expect((await second.value('sessions.active')).sessions[0]).toMatchObject({ held: true, heldSince });
+    await second.core.start();
+    expect(await second.value('auth.status')).toMatchObject({ signedIn: true, remembered: true });
+
+    const refusing = coreFor(simulator, { secrets: new MemorySecretStore(false) });
+    cores.push(refusing);
+    const status = await refusing.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    expect(status).toMatchObject({ signedIn: true, remembered: false, canRemember: false });
+    expect(status.notice).toMatch(/won't be remembered/);
+  });
+
+  it('signs out: cache wiped, password forgotten, sync stopped', async () => {
+    const secrets = new MemorySecretStore(true);
+    simulator = await startSimulator({ seed: { history: 3 } });
+    const t = coreFor(simulator, { secrets });
+    cores.push(t);
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    await t.core.sessions.syncNow();
+    expect(secrets.load('evo-account')).not.toBeNull();
+    expect(await t.value('auth.signOut')).toMatchObject({ signedIn: false, user: null });
+    expect(secrets.load('evo-account')).toBeNull();
+    expect((await t.value('sessions.active')).sessions).toEqual([]);
+    expect((await t.value('sessions.history')).items).toEqual([]);
+    expect(await t.call('sessions.hold', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+  });
+
+  it('keeps no password, cookie or token in the database files', async () => {
+    simulator = await startSimulator({ seed: { history: 10 } });
+    const t = coreFor(simulator);
+    cores.push(t);
+    await t.value('auth.signIn', { server: simulator.url, email: 'other@evosoftphone.local', password: 'other', remember: false });
+    await t.value('auth.signOut');
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    await t.core.sessions.syncNow();
+    await t.value('sessions.history', { fresh: true });
+    const token = (await t.value('voice.token')).token;
+    const cookie = (t.core.auth.session!.client as unknown as { jar: { header(): string } }).jar.header();
+    const [live] = (await t.value('sessions.active')).sessions;
+    await t.value('sessions.hold', { sessionId: live!.id });
+    t.core.dispose();
+    cores.splice(cores.indexOf(t), 1);
+    const bytes = readdirSync(t.dataDir)
+      .filter((name) => name.startsWith('session-cache'))
+      .map((name) => readFileSync(join(t.dataDir, name)).toString('latin1'))
+      .join('\n');
+    expect(bytes.length).toBeGreaterThan(4096);
+    expect(bytes).toContain('Jane Doe');
+    for (const secret of [token, token.split('.')[1]!, ...cookie.split('; ').map((c) => c.split('=')[1]!), '"password"']) {
+      expect(bytes.includes(secret), `database holds ${secret.slice(0, 12)}…`).toBe(false);
+    }
+    expect(t.logger.lines.join('\n')).not.toMatch(/password|ss-id=|eyJ/);
+  });
+
+  it('backs off while the server fails and says reconnecting, then offline, then online again', async () => {
+    simulator = await startSimulator({ seed: { history: 1 } });
+    const clock = new FakeClock();
+    const t = coreFor(simulator, { clock });
+    cores.push(t);
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+    await t.core.sessions.syncNow();
+    simulator.faults.set('active', { status: 503 });
+    const states: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      clock.advance(120_000);
+      await t.core.sessions.syncNow();
+      states.push(lastChange(t)!.connection);
+    }
+    expect(states).toEqual(['reconnecting', 'reconnecting', 'offline', 'offline']);
+    expect(lastChange(t)!.error).toMatchObject({ code: 'EVO_UNAVAILABLE' });
+    const delays = clock.scheduled.slice(-3);
+    expect(delays[1]!).toBeGreaterThan(delays[0]!);
+    expect(Math.max(...clock.scheduled)).toBeLessThanOrEqual(60_000);
+    simulator.faults.clear();
+    clock.advance(120_000);
+    await t.core.sessions.syncNow();
+    expect(lastChange(t)).toMatchObject({ connection: 'online', error: null });
+  });
+
+  it('validates settings and keeps them across restarts', async () => {
+    simulator = await startSimulator({ seed: false });
+    const t = coreFor(simulator);
+    cores.push(t);
+    expect(await t.call('settings.update', { holdReminders: [1] })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD' } });
+    const updated = await t.value('settings.update', { holdReminders: [20, 45], hotkeys: { mute: 'F9' } });
+    expect(updated).toMatchObject({ holdReminders: [20, 45], hotkeys: { holdResume: 'CommandOrControl+Alt+H', mute: 'F9' } });
+    const again = coreFor(simulator, { dataDir: t.dataDir });
+    cores.push(again);
+    expect(await again.value('settings.get')).toMatchObject({ holdReminders: [20, 45] });
+  });
+});

@@ -1,0 +1,238 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EvoClient, normaliseServerUrl } from '../../electron/main/evo/client';
+import type { Simulator } from '../../electron/main/simulator/server';
+import { AppError } from '../../electron/shared/result';
+import { fastClientOptions, simulatorWithClient } from '../fakes/simulator';
+
+let simulator: Simulator | undefined;
+afterEach(async () => {
+  await simulator?.close();
+  simulator = undefined;
+});
+
+async function setup(options?: Parameters<typeof simulatorWithClient>[0]) {
+  const world = await simulatorWithClient(options);
+  simulator = world.simulator;
+  return world;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const holdLines = (sim: Simulator, id: string) =>
+  sim.state.sessions.get(id)!.info.log.filter((line) => line.message.startsWith('Call placed on hold')).length;
+
+describe('Evo client against the simulator', () => {
+  it('signs in and lists the active call', async () => {
+    const { client, live } = await setup();
+    expect(live).toMatchObject({ fromName: 'Jane Doe', callState: 'Connected', ended: false, direction: 'Incoming' });
+    const me = await client.authStatus();
+    expect(me).toMatchObject({ isAuthenticated: true, emailAddress: 'demo@evosoftphone.local' });
+  });
+
+  it('refuses a wrong password with a clear message', async () => {
+    const { simulator: sim } = await setup();
+    const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions });
+    const error = await failure(client.signIn({ email: 'demo@evosoftphone.local', password: 'nope' }));
+    expect(error).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: 'Wrong email or password.' });
+  });
+
+  it('holds, repeats the hold harmlessly, and resumes', async () => {
+    const { client, live, simulator: sim } = await setup();
+    const held = await client.hold(live.id, live.members[1]!.callSid, 'None');
+    expect(held).toMatchObject({ callState: 'Hold', holdReason: 'None', heldByUserId: 'usr-demo' });
+    const again = await client.hold(live.id, live.members[1]!.callSid, 'None');
+    expect(again.dateLastModified).toBe(held.dateLastModified);
+    expect(holdLines(sim, live.id)).toBe(1);
+    const resumed = await client.resume(live.id);
+    expect(resumed).toMatchObject({ callState: 'Connected', holdReason: 'None' });
+  });
+
+  it('sends the Transferring reason', async () => {
+    const { client, live } = await setup();
+    expect(await client.hold(live.id, '', 'Transferring')).toMatchObject({ holdReason: 'Transferring' });
+  });
+
+  it('ends and transfers calls, which then leave the active list', async () => {
+    const { client, live, simulator: sim } = await setup();
+    await client.end(live.id, live.members[1]!.callSid);
+    expect(await client.activeSessions()).toEqual([]);
+    const other = sim.ring('demo@evosoftphone.local', { number: '+15550100555' });
+    await client.transfer(other, '+15550100777');
+    expect(sim.state.sessions.get(other)!.info).toMatchObject({ ended: true, outcome: 'Transferred' });
+  });
+
+  it('pages history newest first; GetSession comes back without its log', async () => {
+    const { client, live } = await setup();
+    const first = await client.listSessions({ page: 0, countPerPage: 4 });
+    expect(first.items).toHaveLength(4);
+    expect(first.hasMorePages).toBe(true);
+    const dates = first.items.map((item) => item.dateCreated);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const second = await client.listSessions({ page: 1, countPerPage: 4 });
+    expect(second.items.map((item) => item.id)).not.toContain(first.items[0]!.id);
+    expect((await client.getSession(live.id)).log).toEqual([]);
+    const withLog = await client.listSessions({ specificIds: [live.id] });
+    expect(withLog.items[0]!.log.length).toBeGreaterThan(0);
+  });
+
+  it('fetches the Twilio token with an expiry', async () => {
+    const { client } = await setup();
+    const config = await client.appConfig();
+    const payload = JSON.parse(Buffer.from(config.accessToken.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    expect(payload.exp * 1000).toBeGreaterThan(Date.now());
+    expect(config.identity).toBe('dana.agent');
+  });
+
+  it('URL-encodes ids so that a hostile id cannot reach another route', async () => {
+    const { client } = await setup();
+    expect(await failure(client.getSession('../auth/status'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
+    expect(await failure(client.hold('x/hold?y=1', '', 'None'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
+  });
+
+  describe('every error class ends in success or a typed error', () => {
+    it('400: the server message for a hold on an ended call', async () => {
+      const { client, live } = await setup();
+      await client.end(live.id, '');
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({
+        code: 'EVO_BAD_REQUEST',
+        message: 'Session has ended',
+        retryable: false,
+      });
+    });
+
+    it('401 then success: one re-sign-in and one replay', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.expireCookies();
+      const before = sim.hits.signIn;
+      expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
+      expect(sim.hits.signIn - before).toBe(1);
+      expect(holdLines(sim, live.id)).toBe(1);
+    });
+
+    it('401 for good: the expired sign-in is reported, not looped', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { status: 401 });
+      const before = sim.hits.signIn;
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_UNAUTHORIZED' });
+      expect(sim.hits.signIn - before).toBe(1);
+    });
+
+    it('403: another account’s session', async () => {
+      const { client, simulator: sim } = await setup();
+      const foreign = [...sim.state.sessions.values()].find((s) => s.info.accountId === 'acc-other')!;
+      expect(await failure(client.hold(foreign.info.id, '', 'None'))).toMatchObject({ code: 'EVO_FORBIDDEN' });
+    });
+
+    it('404: an unknown session', async () => {
+      const { client } = await setup();
+      expect(await failure(client.resume('SE-missing'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
+    });
+
+    it('409: a conflict is reported and not retried', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('hold', { status: 409, message: 'The session was modified by someone else' });
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({
+        code: 'EVO_CONFLICT',
+        message: 'The session was modified by someone else',
+      });
+      expect(sim.hits.hold).toBe(1);
+    });
+
+    it('500 then success: a retried hold leaves the call held exactly once', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('hold', { status: 500, applyFirst: true, times: 1 });
+      expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
+      expect(sim.hits.hold).toBe(2);
+      expect(holdLines(sim, live.id)).toBe(1);
+    });
+
+    it('500 for good: a typed, retryable error after the capped attempts', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { status: 500 });
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_SERVER_ERROR', retryable: true });
+      expect(sim.hits.active).toBe(1 + fastClientOptions.retry.attempts);
+    });
+
+    it('503 with Retry-After: waits as asked, then succeeds', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('hold', { status: 503, retryAfter: 1, times: 1 });
+      const started = Date.now();
+      expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    });
+
+    it('timeout then success: the slow hold that did land is not applied twice', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('hold', { latencyMs: 700, times: 1 });
+      expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(holdLines(sim, live.id)).toBe(1);
+    });
+
+    it('timeout for good: EVO_TIMEOUT, never a hang', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { latencyMs: 2_000 });
+      const started = Date.now();
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_TIMEOUT', retryable: true });
+      expect(Date.now() - started).toBeLessThan(fastClientOptions.deadlineMs + 500);
+    });
+
+    it('connection reset then success', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('patch', { drop: true, times: 1 });
+      await client.hold(live.id, '', 'None');
+      expect(await client.resume(live.id)).toMatchObject({ callState: 'Connected' });
+    });
+
+    it('connection reset for good: EVO_UNREACHABLE', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { drop: true });
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_UNREACHABLE' });
+    });
+
+    it('malformed JSON then success; for good it is EVO_BAD_RESPONSE', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { malformed: true, times: 1 });
+      expect(await client.activeSessions()).toHaveLength(1);
+      sim.faults.set('active', { malformed: true });
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+    });
+
+    it('does not retry writes other than hold and resume', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.faults.set('end', { status: 500, times: 1 });
+      expect(await failure(client.end(live.id, ''))).toMatchObject({ code: 'EVO_SERVER_ERROR' });
+      expect(sim.hits.end).toBe(1);
+    });
+
+    it('a server that is down: EVO_UNREACHABLE quickly', async () => {
+      const { client, simulator: sim } = await setup();
+      await sim.close();
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_UNREACHABLE' });
+    });
+  });
+
+  it('rejects responses missing required fields but tolerates extra ones', async () => {
+    const { client, simulator: sim, live } = await setup();
+    const info = sim.state.sessions.get(live.id)!.info as unknown as Record<string, unknown>;
+    info.brandNewField = { nested: true };
+    expect((await client.activeSessions())[0]!.id).toBe(live.id);
+    delete info.dateLastModified;
+    expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+  });
+
+  it('accepts https servers and loopback http only', () => {
+    expect(normaliseServerUrl('https://evovoice.io/')).toBe('https://evovoice.io');
+    expect(normaliseServerUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    for (const bad of ['http://evovoice.io', 'ftp://x', 'evovoice.io', 'https://u:p@evovoice.io', 'javascript:alert(1)']) {
+      expect(() => normaliseServerUrl(bad)).toThrow(AppError);
+    }
+  });
+});
