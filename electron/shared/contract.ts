@@ -141,6 +141,8 @@ export const invokeContract = {
     z.strictObject({ sessionId: id, destination: z.string().trim().min(1).max(64) }),
     z.object({ transferred: z.literal(true) }),
   ],
+  /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
+  'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
   'sessions.recentNumbers': [none, z.array(z.string())],
   'voice.token': [none, VoiceToken],
   'settings.get': [none, Settings],

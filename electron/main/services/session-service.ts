@@ -89,6 +89,7 @@ export class SessionService {
   async history(input: { query?: string; page?: number; fresh?: boolean } = {}): Promise<HistoryPage> {
     const page = input.page ?? 0;
     let source: HistoryPage['source'] = 'cache';
+    let serverHasMore = false;
     if (input.fresh && !input.query) {
       const { client } = this.deps.auth.requireSession();
       try {
@@ -96,12 +97,14 @@ export class SessionService {
         this.assertOpen();
         this.deps.cache.upsertMany(list.items, this.deps.clock.now());
         source = 'server';
+        serverHasMore = list.hasMorePages;
       } catch (error) {
         this.deps.logger.warn('sessions: history fetch failed, showing the cache', { code: codeOf(error) });
       }
     }
     const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE });
-    return { items: this.views(items), page, hasMore, source };
+    // The cache only knows the pages fetched so far; the server knows whether there are older ones.
+    return { items: this.views(items), page, hasMore: hasMore || serverHasMore, source };
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
@@ -146,6 +149,15 @@ export class SessionService {
       void this.syncNow();
     }
     return { transferred: true };
+  }
+
+  async create(input: { to: string; displayName?: string }): Promise<SessionView> {
+    const { client } = this.deps.auth.requireSession();
+    const info = await client.createSession(input.to, input.displayName ?? '');
+    this.assertOpen();
+    this.deps.cache.upsert(info, this.deps.clock.now());
+    void this.syncNow();
+    return toSessionView(this.deps.cache.get(info.id) ?? { info, heldSinceMs: null }, this.viewer());
   }
 
   recentNumbers(): string[] {

@@ -10,6 +10,7 @@ type SessionHandlers = Pick<
   | 'sessions.resume'
   | 'sessions.end'
   | 'sessions.transfer'
+  | 'sessions.create'
   | 'sessions.recentNumbers'
 >;
 
@@ -21,5 +22,6 @@ export const sessionHandlers = (sessions: SessionService): SessionHandlers => ({
   'sessions.resume': (input) => sessions.resume(input),
   'sessions.end': (input) => sessions.end(input),
   'sessions.transfer': (input) => sessions.transfer(input),
+  'sessions.create': (input) => sessions.create(input),
   'sessions.recentNumbers': () => sessions.recentNumbers(),
 });

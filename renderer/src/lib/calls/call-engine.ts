@@ -1,0 +1,25 @@
+/**
+ * The audio side of a call, behind one port: the Twilio Voice SDK in production, a simulated
+ * engine in demo mode. The UI reads its state and calls these methods; Evo sessions stay the
+ * source of truth for who is on which call.
+ */
+import type { Result, SessionView } from '../api';
+
+export type PhoneStatus = 'offline' | 'registering' | 'registered' | 'reconnecting' | 'error';
+
+export interface CallEngine {
+  readonly kind: 'twilio' | 'simulated';
+  readonly status: PhoneStatus;
+  readonly muted: boolean;
+  /** One calm sentence about call quality, or null when all is well. */
+  readonly quality: string | null;
+  /** A sentence about the last failure of the phone itself, or null. */
+  readonly error: string | null;
+  start(): Promise<void>;
+  stop(): void;
+  dial(to: string): Promise<Result<SessionView>>;
+  setMuted(muted: boolean): void;
+  sendDigits(digits: string): void;
+  /** The Twilio CallSid of the agent's own leg for this session, when the engine knows it. */
+  callSidFor(session: SessionView): string | undefined;
+}

@@ -1,0 +1,48 @@
+/** Display helpers: durations, phone numbers (libphonenumber-js, never by hand), dates. */
+import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+/** Numbers typed without a country code are read as North American (Evo Voice's home market). */
+export const DEFAULT_REGION: CountryCode = 'US';
+
+/** 92_000 -> "01:32"; an hour or more -> "1:02:03". Negative (clock skew) shows as zero. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const two = (value: number) => String(value).padStart(2, '0');
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+}
+
+/** "+15550100199" -> "+1 555 010 0199"; anything unparseable is shown as it came. */
+export function formatPhone(number: string): string {
+  const parsed = parsePhoneNumberFromString(number);
+  return parsed?.isPossible() ? parsed.formatInternational() : number;
+}
+
+/** Formats what the agent types or pastes, keeping only what a dial string may hold. */
+export function formatDialInput(text: string): string {
+  const cleaned = text.replace(/[^\d+*#()\-.\s]/g, '');
+  if (/[*#]/.test(cleaned)) return cleaned.replace(/[^\d+*#]/g, '');
+  return new AsYouType(DEFAULT_REGION).input(cleaned.replace(/[^\d+]/g, ''));
+}
+
+/** The number to send: E.164 when it parses, else the digits (short codes, extensions). */
+export function dialString(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const raw = text.trim();
+  if (!raw) return { ok: false, message: 'Enter a number to call.' };
+  if (/[*#]/.test(raw)) return { ok: true, value: raw.replace(/[^\d+*#]/g, '') };
+  const parsed = parsePhoneNumberFromString(raw, DEFAULT_REGION);
+  if (parsed?.isPossible()) return { ok: true, value: parsed.number };
+  const digits = raw.replace(/[^\d]/g, '');
+  if (digits.length >= 3 && digits.length <= 6) return { ok: true, value: digits };
+  return { ok: false, message: `"${raw}" doesn't look like a phone number.` };
+}
+
+export function formatWhen(iso: string, now = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = new Date(now).toDateString() === date.toDateString();
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return sameDay ? `Today ${time}` : `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${time}`;
+}

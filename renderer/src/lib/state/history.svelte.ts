@@ -1,0 +1,65 @@
+import type { HistoryPage, SessionView, SoftphoneApi } from '../api';
+
+/** Call history: the cache answers at once, then the server's fresh page replaces it. */
+export class HistoryState {
+  items = $state<SessionView[]>([]);
+  page = $state(0);
+  hasMore = $state(false);
+  query = $state('');
+  loading = $state(false);
+  error = $state<string | null>(null);
+  source = $state<HistoryPage['source'] | null>(null);
+  detail = $state<SessionView | null>(null);
+  detailLoading = $state(false);
+  detailError = $state<string | null>(null);
+  private generation = 0;
+
+  constructor(private readonly api: SoftphoneApi) {}
+
+  async load(page = this.page): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = true;
+    this.error = null;
+    const query = this.query.trim() || undefined;
+    try {
+      const cached = await this.api.sessions.history({ page, ...(query ? { query } : {}) });
+      if (generation !== this.generation) return;
+      if (cached.ok) this.show(cached.value);
+      else this.error = cached.error.message;
+      if (query) return;
+      const fresh = await this.api.sessions.history({ page, fresh: true });
+      if (generation !== this.generation) return;
+      if (fresh.ok) this.show(fresh.value);
+      else if (!cached.ok) this.error = fresh.error.message;
+    } finally {
+      if (generation === this.generation) this.loading = false;
+    }
+  }
+
+  search(query: string): Promise<void> {
+    this.query = query;
+    return this.load(0);
+  }
+
+  async open(session: SessionView): Promise<void> {
+    this.detail = session;
+    this.detailLoading = true;
+    this.detailError = null;
+    const result = await this.api.sessions.get({ sessionId: session.id });
+    if (this.detail?.id !== session.id) return;
+    this.detailLoading = false;
+    if (result.ok) this.detail = result.value;
+    else this.detailError = result.error.message;
+  }
+
+  close(): void {
+    this.detail = null;
+  }
+
+  private show(page: HistoryPage): void {
+    this.items = page.items;
+    this.page = page.page;
+    this.hasMore = page.hasMore;
+    this.source = page.source;
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
+import type { Simulator } from '../../electron/main/simulator/server';
+import { fastClientOptions } from '../fakes/simulator';
+import { launchChromium } from './browser';
+
+export const OUTPUT_DIR = join(process.cwd(), 'test-results');
+
+export interface World {
+  harness: Harness;
+  simulator: Simulator;
+  page: Page;
+  errors: string[];
+}
+
+/** One browser for a test file; a fresh harness + simulator + page for each test. */
+export function e2e() {
+  let browser: Browser | null = null;
+  const open: World[] = [];
+  return {
+    async world(options: HarnessOptions = {}): Promise<World> {
+      browser ??= await launchChromium();
+      const harness = await startHarness({ quiet: true, client: fastClientOptions, ...options });
+      const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const world = { harness, simulator: harness.simulator()!, page, errors };
+      open.push(world);
+      await page.goto(harness.url);
+      return world;
+    },
+    async closeWorlds() {
+      for (const world of open.splice(0)) {
+        await world.page.close();
+        await world.harness.close();
+      }
+    },
+    async closeBrowser() {
+      await browser?.close();
+      browser = null;
+    },
+  };
+}
+
+export async function signInAsDemoAgent(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill('demo@evosoftphone.local');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(join(OUTPUT_DIR, 'screenshots'), { recursive: true });
+  return join(OUTPUT_DIR, 'screenshots', name);
+}
+
+/** "01:32" -> 92 */
+export const seconds = (text: string | null) => {
+  const parts = (text ?? '').trim().split(':').map(Number);
+  return parts.reduce((total, part) => total * 60 + part, 0);
+};

@@ -1,0 +1,96 @@
+/**
+ * An in-memory `window.softphone` for component tests: built from the real contract (so it has
+ * exactly the preload's shape) over a transport whose answers each test sets.
+ */
+import { buildSoftphoneApi, type SoftphoneApi } from '../../electron/shared/softphone-api';
+import type { Result } from '../../electron/shared/result';
+import type { AuthStatus, SessionView, Settings } from '../../electron/shared/contract';
+
+type Answer = Result<unknown> | ((payload: unknown) => Result<unknown> | Promise<Result<unknown>>);
+
+export function fakeSoftphone() {
+  const answers = new Map<string, Answer>();
+  const calls: { channel: string; payload: unknown }[] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const api: SoftphoneApi = buildSoftphoneApi({
+    async invoke(channel, payload) {
+      calls.push({ channel, payload });
+      const answer = answers.get(channel);
+      if (!answer) return { ok: false, error: { code: 'NOT_STUBBED', message: `${channel} not stubbed` } };
+      return typeof answer === 'function' ? answer(payload) : answer;
+    },
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  });
+  return {
+    api,
+    calls,
+    answer(channel: string, answer: Answer) {
+      answers.set(channel, answer);
+    },
+    emit(event: string, payload: unknown) {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  };
+}
+
+export const signedOut: AuthStatus = {
+  signedIn: false,
+  server: null,
+  demo: false,
+  user: null,
+  remembered: false,
+  canRemember: true,
+  notice: null,
+};
+
+export const signedInStatus: AuthStatus = {
+  ...signedOut,
+  signedIn: true,
+  server: 'https://evovoice.io',
+  user: { id: 'usr-1', name: 'Dana Agent', email: 'dana@example.com' },
+};
+
+export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    id: 'SE1',
+    displayName: 'Jane Doe',
+    number: '+15550100199',
+    direction: 'Incoming',
+    callState: 'Connected',
+    held: false,
+    holdReason: 'None',
+    heldBy: '',
+    holdQueueName: '',
+    heldSince: null,
+    ended: false,
+    wasMissed: false,
+    callSid: 'CA1',
+    members: [{ displayName: 'Dana Agent', identity: 'client:dana', callSid: 'CA-agent', role: 'Agent', callState: 'Connected' }],
+    dateCreated: new Date(Date.now() - 65_000).toISOString(),
+    dateLastModified: new Date().toISOString(),
+    dateCompleted: '',
+    log: [],
+    ...overrides,
+  };
+}
+
+export const defaultTestSettings: Settings = {
+  pollIntervalMs: 3000,
+  holdReminders: [30, 60],
+  hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
+  audio: { input: 'default', output: 'default', ringtone: 'default' },
+  startAtLogin: false,
+  closeToTray: true,
+};
+
+/** A promise with its resolve handle, to hold a call "in flight". */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}

@@ -1,0 +1,69 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../renderer/src/App.svelte';
+import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../fakes/fake-softphone';
+
+function stubbed(status = signedOut) {
+  const fake = fakeSoftphone();
+  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
+  fake.answer('auth.status', { ok: true, value: status });
+  fake.answer('auth.servers', { ok: true, value: { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io' } });
+  fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
+  fake.answer('sessions.active', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });
+  return fake;
+}
+
+describe('App', () => {
+  it('shows the sign-in screen when signed out', async () => {
+    render(App, { api: stubbed().api });
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect((await screen.findByTestId('app-version')).textContent).toContain('Version 9.9.9');
+  });
+
+  it('shows a start-up error with Retry when main does not answer', async () => {
+    const fake = stubbed();
+    fake.answer('auth.status', { ok: false, error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.' } });
+    render(App, { api: fake.api });
+    expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
+  });
+
+  it('signed in with no call: the dialer and an empty held list', async () => {
+    render(App, { api: stubbed(signedInStatus).api });
+    await screen.findByLabelText('Number');
+    expect(screen.getByText('No calls on hold.').tagName).toBe('P');
+    expect(screen.getByRole('button', { name: 'Sign out' }).tagName).toBe('BUTTON');
+  });
+
+  it('follows sessions.changed: a call appears, goes on hold, and the reconnecting state shows', async () => {
+    const fake = stubbed(signedInStatus);
+    render(App, { api: fake.api });
+    await screen.findByLabelText('Number');
+    const call = sessionView();
+    fake.emit('sessions.changed', { sessions: [call], connection: 'online', syncedAt: null, error: null, changed: [call.id], removed: [] });
+    await screen.findByRole('region', { name: 'On call' });
+    fake.emit('sessions.changed', {
+      sessions: [{ ...call, held: true, callState: 'Hold', heldSince: new Date().toISOString() }],
+      connection: 'reconnecting',
+      syncedAt: null,
+      error: { code: 'EVO_UNAVAILABLE', message: 'Evo Voice is temporarily unavailable.' },
+      changed: [call.id],
+      removed: [],
+    });
+    await screen.findByRole('listitem', { name: 'Jane Doe' });
+    expect(screen.getByText('Reconnecting…').textContent).toBe('Reconnecting…');
+    expect(screen.getAllByRole('status').some((el) => el.textContent?.includes('temporarily unavailable'))).toBe(true);
+  });
+
+  it('announces a hold through the live region', async () => {
+    const fake = stubbed(signedInStatus);
+    const call = sessionView();
+    fake.answer('sessions.active', { ok: true, value: { sessions: [call], connection: 'online', syncedAt: null, error: null } });
+    fake.answer('sessions.hold', { ok: true, value: { ...call, held: true, callState: 'Hold', heldSince: new Date().toISOString() } });
+    render(App, { api: fake.api });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Hold' }));
+    await screen.findByRole('listitem', { name: 'Jane Doe' });
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Call on hold')).toBe(true);
+    expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({ sessionId: 'SE1', reason: 'None', callSid: 'CA-agent' });
+  });
+});

@@ -1,0 +1,55 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import SettingsPanel from '../../renderer/src/lib/components/SettingsPanel.svelte';
+import { SettingsState, parseReminders } from '../../renderer/src/lib/state/settings.svelte';
+import { defaultTestSettings, fakeSoftphone } from '../fakes/fake-softphone';
+
+describe('SettingsPanel', () => {
+  it('shows loading, then an error when settings cannot be read', async () => {
+    const fake = fakeSoftphone();
+    const settings = new SettingsState(fake.api);
+    render(SettingsPanel, { settings, server: 'https://evovoice.io' });
+    expect(screen.getByRole('status').textContent).toContain('Loading settings');
+    fake.answer('settings.get', { ok: false, error: { code: 'INTERNAL', message: 'Could not read settings.' } });
+    await settings.load();
+    expect((await screen.findByRole('alert')).textContent).toContain('Could not read settings.');
+  });
+
+  it('saves reminders, hotkeys and desktop options', async () => {
+    const fake = fakeSoftphone();
+    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+    fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+    const settings = new SettingsState(fake.api);
+    await settings.load();
+    render(SettingsPanel, {
+      settings,
+      server: 'https://evovoice.io',
+      hotkeyConflicts: { mute: 'F9 is taken by another application. Pick another key.' },
+    });
+    expect(screen.getByText('https://evovoice.io').tagName).toBe('STRONG');
+    expect(screen.getByRole('alert').textContent).toContain('F9 is taken');
+    await fireEvent.input(screen.getByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+    await fireEvent.click(screen.getByLabelText('Start at login'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
+      holdReminders: [20, 40],
+      startAtLogin: true,
+      hotkeys: { holdResume: 'CommandOrControl+Alt+H' },
+    });
+  });
+
+  it('refuses reminders that are not seconds', async () => {
+    const fake = fakeSoftphone();
+    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+    const settings = new SettingsState(fake.api);
+    await settings.load();
+    render(SettingsPanel, { settings, server: 'x' });
+    await fireEvent.input(screen.getByLabelText(/Remind me after/), { target: { value: 'soon' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getByRole('alert').textContent).toContain('seconds between 5 and 3600');
+    expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
+    expect(parseReminders('30, 60 90')).toEqual([30, 60, 90]);
+    expect(parseReminders('1')).toBeNull();
+  });
+});
