@@ -65,6 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       for (const socket of sockets.values()) socket.send(message);
     },
     demoServer: () => demo.url(),
+    runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: evoApiUrl,
     client: options.client,
   });

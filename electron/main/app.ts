@@ -30,6 +30,7 @@ export async function createApp(): Promise<void> {
       if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
     },
     demoServer: () => demo.url(),
+    runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
   });
 

@@ -28,6 +28,8 @@ export interface CoreDeps {
   emit: EventSink;
   /** Starts (once) the built-in simulator for demo mode and answers its URL. */
   demoServer(): Promise<string>;
+  /** The built-in simulator's URL once it runs, else null. */
+  runningDemoServer?(): string | null;
   configuredServer?: string;
   clock?: Clock;
   /** Overrides for the Evo client (tests use short deadlines). */
@@ -61,6 +63,7 @@ export function createCore(deps: CoreDeps): Core {
     cache,
     logger: deps.logger,
     demoServer: deps.demoServer,
+    runningDemoServer: deps.runningDemoServer,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
       if (status.signedIn) {

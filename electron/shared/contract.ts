@@ -143,6 +143,8 @@ export const invokeContract = {
   ],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
+  /** Answers a ringing session (PatchSession callState Connected); the demo call engine uses it. */
+  'sessions.answer': [z.strictObject({ sessionId: id }), SessionView],
   'sessions.recentNumbers': [none, z.array(z.string())],
   'voice.token': [none, VoiceToken],
   'settings.get': [none, Settings],

@@ -107,6 +107,24 @@ describe("the agent's window in Chromium, through the harness, against the simul
     );
   });
 
+  it('demo mode: an incoming call from the simulator rings, is answered, and can be rejected', async () => {
+    const { page, simulator } = await fixture.world();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByLabel('Number').waitFor();
+    const ringing = simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Sam Caller' });
+    const banner = page.getByRole('region', { name: 'Incoming call' });
+    await banner.getByText('Sam Caller').waitFor({ timeout: 10_000 });
+    await banner.getByRole('button', { name: 'Answer' }).click();
+    await page.getByRole('region', { name: 'On call' }).getByText('Sam Caller').waitFor();
+    expect(simulator.state.sessions.get(ringing)!.info.callState).toBe('Connected');
+    const second = simulator.ring('demo@evosoftphone.local', { number: '+15550100666', name: 'Second Caller' });
+    await banner.getByText('Second Caller').waitFor({ timeout: 10_000 });
+    await banner.getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
+    expect(simulator.state.sessions.get(second)!.info.ended).toBe(true);
+  });
+
   it('refuses a number that is not one, without calling', async () => {
     const { page, simulator } = await fixture.world();
     await page.getByRole('button', { name: 'Try the demo' }).click();

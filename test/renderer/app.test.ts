@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
+import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../fakes/fake-softphone';
 
 function stubbed(status = signedOut) {
@@ -16,7 +17,7 @@ function stubbed(status = signedOut) {
 
 describe('App', () => {
   it('shows the sign-in screen when signed out', async () => {
-    render(App, { api: stubbed().api });
+    render(App, { api: stubbed().api, engines: simulatedOnly });
     await screen.findByRole('button', { name: 'Sign in' });
     expect((await screen.findByTestId('app-version')).textContent).toContain('Version 9.9.9');
   });
@@ -24,12 +25,12 @@ describe('App', () => {
   it('shows a start-up error with Retry when main does not answer', async () => {
     const fake = stubbed();
     fake.answer('auth.status', { ok: false, error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.' } });
-    render(App, { api: fake.api });
+    render(App, { api: fake.api, engines: simulatedOnly });
     expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
   });
 
   it('signed in with no call: the dialer and an empty held list', async () => {
-    render(App, { api: stubbed(signedInStatus).api });
+    render(App, { api: stubbed(signedInStatus).api, engines: simulatedOnly });
     await screen.findByLabelText('Number');
     expect(screen.getByText('No calls on hold.').tagName).toBe('P');
     expect(screen.getByRole('button', { name: 'Sign out' }).tagName).toBe('BUTTON');
@@ -37,7 +38,7 @@ describe('App', () => {
 
   it('follows sessions.changed: a call appears, goes on hold, and the reconnecting state shows', async () => {
     const fake = stubbed(signedInStatus);
-    render(App, { api: fake.api });
+    render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByLabelText('Number');
     const call = sessionView();
     fake.emit('sessions.changed', { sessions: [call], connection: 'online', syncedAt: null, error: null, changed: [call.id], removed: [] });
@@ -60,10 +61,19 @@ describe('App', () => {
     const call = sessionView();
     fake.answer('sessions.active', { ok: true, value: { sessions: [call], connection: 'online', syncedAt: null, error: null } });
     fake.answer('sessions.hold', { ok: true, value: { ...call, held: true, callState: 'Hold', heldSince: new Date().toISOString() } });
-    render(App, { api: fake.api });
+    render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('button', { name: 'Hold' }));
     await screen.findByRole('listitem', { name: 'Jane Doe' });
     expect(screen.getAllByRole('status').some((el) => el.textContent === 'Call on hold')).toBe(true);
     expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({ sessionId: 'SE1', reason: 'None', callSid: 'CA-agent' });
+  });
+
+  it('uses the Twilio phone for a real server and says why it is offline when the token fails', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('voice.token', { ok: false, error: { code: 'EVO_FORBIDDEN', message: 'Your Evo Voice account is not allowed to do that.' } });
+    render(App, { api: fake.api });
+    await screen.findByText('Phone offline');
+    expect(screen.getByRole('alert').textContent).toContain('not allowed');
+    expect((screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

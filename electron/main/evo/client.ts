@@ -173,6 +173,18 @@ export class EvoClient {
     });
   }
 
+  /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */
+  patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
+    return this.send({
+      method: 'PATCH',
+      path: `/sessions/${encodeURIComponent(sessionId)}`,
+      body: fields,
+      schema: SessionInfo,
+      retry: false,
+      reauth: true,
+    });
+  }
+
   /** NewSession: used by the simulated call engine to place a call in demo mode. */
   createSession(toAddress: string, displayName: string): Promise<SessionInfo> {
     return this.send({

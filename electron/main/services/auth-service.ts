@@ -18,6 +18,8 @@ export interface AuthServiceDeps {
   logger: Logger;
   /** Starts (once) the built-in simulator and answers its URL. */
   demoServer(): Promise<string>;
+  /** The built-in simulator's URL once it runs: signing in there by hand is demo mode too. */
+  runningDemoServer?(): string | null;
   /** EVO_API_URL or the user's last server; preselected on the sign-in screen. */
   configuredServer?: string;
   onChanged(status: AuthStatus): void;
@@ -75,7 +77,7 @@ export class AuthService {
 
   async signIn(input: { server: string; email: string; password: string; remember: boolean }): Promise<AuthStatus> {
     const server = normaliseServerUrl(input.server);
-    const signedIn = await this.connect(server, input.email, input.password, false);
+    const signedIn = await this.connect(server, input.email, input.password, this.isDemoServer(server));
     this.notice = null;
     if (input.remember) {
       if (!this.deps.vault.remember({ server, email: input.email, password: input.password })) {
@@ -99,7 +101,7 @@ export class AuthService {
     const saved = this.deps.vault.recall();
     if (!saved) return this.status();
     try {
-      const signedIn = await this.connect(saved.server, saved.email, saved.password, false);
+      const signedIn = await this.connect(saved.server, saved.email, saved.password, this.isDemoServer(saved.server));
       this.notice = null;
       return this.activate(signedIn);
     } catch (error) {
@@ -125,6 +127,11 @@ export class AuthService {
       await previous.client.signOut().catch(() => undefined);
     }
     return this.status();
+  }
+
+  private isDemoServer(server: string): boolean {
+    const running = this.deps.runningDemoServer?.();
+    return running !== null && running !== undefined && normaliseServerUrl(running) === normaliseServerUrl(server);
   }
 
   private async connect(server: string, email: string, password: string, demo: boolean): Promise<SignedIn> {

@@ -160,6 +160,15 @@ export class SessionService {
     return toSessionView(this.deps.cache.get(info.id) ?? { info, heldSinceMs: null }, this.viewer());
   }
 
+  async answer(input: { sessionId: string }): Promise<SessionView> {
+    const { client } = this.deps.auth.requireSession();
+    const info = await client.patch(input.sessionId, { callState: 'Connected' });
+    this.assertOpen();
+    this.deps.cache.upsert(info, this.deps.clock.now());
+    this.publish([info.id]);
+    return toSessionView(this.deps.cache.get(info.id) ?? { info, heldSinceMs: null }, this.viewer());
+  }
+
   recentNumbers(): string[] {
     return this.deps.cache.recentNumbers();
   }

@@ -159,6 +159,7 @@ export class SimulatorState {
     const session = this.own(user, sessionId);
     if (session.info.ended) throw new SimError(400, 'ArgumentException', 'Session has ended');
     const resuming = patch.callState === 'Connected' && session.info.callState === 'Hold';
+    const answering = patch.callState === 'Connected' && session.info.callState === 'Ringing';
     if (typeof patch.callState === 'string') {
       if (!['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive'].includes(patch.callState)) {
         throw new SimError(400, 'ArgumentException', `'${patch.callState}' is not a valid call state`, 'CallState');
@@ -170,6 +171,10 @@ export class SimulatorState {
       Object.assign(session.info, { queueState: 'Connected', holdReason: 'None', heldByUserId: '', holdQueueName: '' });
       for (const member of session.info.members) member.callState = 'Connected';
       this.touch(session, user, `Call resumed by ${fullName(user)}`);
+    } else if (answering) {
+      Object.assign(session.info, { queueState: 'Connected', answeredByName: fullName(user) });
+      for (const member of session.info.members) member.callState = 'Connected';
+      this.touch(session, user, `Answered by ${fullName(user)}`);
     } else {
       this.touch(session, user, null);
     }

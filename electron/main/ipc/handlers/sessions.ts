@@ -11,6 +11,7 @@ type SessionHandlers = Pick<
   | 'sessions.end'
   | 'sessions.transfer'
   | 'sessions.create'
+  | 'sessions.answer'
   | 'sessions.recentNumbers'
 >;
 
@@ -23,5 +24,6 @@ export const sessionHandlers = (sessions: SessionService): SessionHandlers => ({
   'sessions.end': (input) => sessions.end(input),
   'sessions.transfer': (input) => sessions.transfer(input),
   'sessions.create': (input) => sessions.create(input),
+  'sessions.answer': (input) => sessions.answer(input),
   'sessions.recentNumbers': () => sessions.recentNumbers(),
 });

@@ -7,6 +7,18 @@ import type { Result, SessionView } from '../api';
 
 export type PhoneStatus = 'offline' | 'registering' | 'registered' | 'reconnecting' | 'error';
 
+export interface IncomingCall {
+  from: string;
+  /** The Evo session, when the engine knows it (the simulated engine always does). */
+  sessionId: string | null;
+}
+
+export interface AudioChoice {
+  input: string;
+  output: string;
+  ringtone: string;
+}
+
 export interface CallEngine {
   readonly kind: 'twilio' | 'simulated';
   readonly status: PhoneStatus;
@@ -15,11 +27,17 @@ export interface CallEngine {
   readonly quality: string | null;
   /** A sentence about the last failure of the phone itself, or null. */
   readonly error: string | null;
+  /** A call ringing for the agent, or null. */
+  readonly incoming: IncomingCall | null;
   start(): Promise<void>;
   stop(): void;
-  dial(to: string): Promise<Result<SessionView>>;
+  dial(to: string): Promise<Result<unknown>>;
+  answer(): Promise<Result<unknown>>;
+  reject(): Promise<Result<unknown>>;
   setMuted(muted: boolean): void;
   sendDigits(digits: string): void;
+  /** Applies the agent's audio devices; unknown or unplugged ones fall back to the default. */
+  useAudio(choice: AudioChoice): Promise<void>;
   /** The Twilio CallSid of the agent's own leg for this session, when the engine knows it. */
   callSidFor(session: SessionView): string | undefined;
 }

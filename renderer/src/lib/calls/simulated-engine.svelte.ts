@@ -1,9 +1,10 @@
 import type { Result, SessionView, SoftphoneApi } from '../api';
-import type { CallEngine, PhoneStatus } from './call-engine';
+import type { CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 
 /**
  * Demo mode's phone: no audio, the same states as the real one. Outgoing calls become sessions
- * on the simulator (NewSession); incoming ones are the simulator's ringing sessions.
+ * on the simulator (NewSession); incoming ones are the simulator's ringing sessions, answered
+ * with PatchSession and rejected with EndSession.
  */
 export class SimulatedCallEngine implements CallEngine {
   readonly kind = 'simulated' as const;
@@ -13,8 +14,16 @@ export class SimulatedCallEngine implements CallEngine {
   error = $state<string | null>(null);
   /** DTMF digits "sent" on the current call, for the keypad's echo. */
   sentDigits = $state('');
+  incoming = $derived.by((): IncomingCall | null => {
+    if (this.status !== 'registered') return null;
+    const ringing = this.sessions().find((s) => s.callState === 'Ringing' && s.direction === 'Incoming' && !s.ended);
+    return ringing ? { from: ringing.displayName, sessionId: ringing.id } : null;
+  });
 
-  constructor(private readonly api: SoftphoneApi) {}
+  constructor(
+    private readonly api: SoftphoneApi,
+    private readonly sessions: () => SessionView[] = () => [],
+  ) {}
 
   async start(): Promise<void> {
     this.status = 'registering';
@@ -34,12 +43,30 @@ export class SimulatedCallEngine implements CallEngine {
     return this.api.sessions.create({ to });
   }
 
+  async answer(): Promise<Result<unknown>> {
+    const sessionId = this.incoming?.sessionId;
+    if (!sessionId) return { ok: false, error: { code: 'PHONE_NO_INCOMING', message: 'There is no call to answer.' } };
+    this.muted = false;
+    this.sentDigits = '';
+    return this.api.sessions.answer({ sessionId });
+  }
+
+  async reject(): Promise<Result<unknown>> {
+    const sessionId = this.incoming?.sessionId;
+    if (!sessionId) return { ok: false, error: { code: 'PHONE_NO_INCOMING', message: 'There is no call to reject.' } };
+    return this.api.sessions.end({ sessionId });
+  }
+
   setMuted(muted: boolean): void {
     this.muted = muted;
   }
 
   sendDigits(digits: string): void {
     this.sentDigits = (this.sentDigits + digits).slice(-32);
+  }
+
+  async useAudio(): Promise<void> {
+    // No audio in demo mode.
   }
 
   callSidFor(session: SessionView): string | undefined {

@@ -1,6 +1,8 @@
-import type { AppInfo, SoftphoneApi } from '../api';
+import type { AppInfo, SessionView, SoftphoneApi } from '../api';
 import type { CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
+import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
+import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import { AuthState } from './auth.svelte';
 import { HistoryState } from './history.svelte';
 import { SessionsState } from './sessions.svelte';
@@ -10,9 +12,13 @@ import { Ticker } from './ticker.svelte';
 export type Tab = 'phone' | 'history' | 'settings';
 
 /** Chooses the phone for a sign-in: the simulated one in demo mode, Twilio otherwise. */
-export type EngineFactory = (api: SoftphoneApi, demo: boolean) => CallEngine;
+export type EngineFactory = (api: SoftphoneApi, demo: boolean, sessions: () => SessionView[]) => CallEngine;
 
-export const simulatedOnly: EngineFactory = (api) => new SimulatedCallEngine(api);
+export const defaultEngines: EngineFactory = (api, demo, sessions) =>
+  demo ? new SimulatedCallEngine(api, sessions) : new TwilioCallEngine(api, { loadDevice: loadTwilioDeviceFactory });
+
+/** For tests and the harness's demo: never loads the Voice SDK. */
+export const simulatedOnly: EngineFactory = (api, _demo, sessions) => new SimulatedCallEngine(api, sessions);
 
 /** The renderer's composition root: every state object, built once from window.softphone. */
 export class AppState {
@@ -30,7 +36,7 @@ export class AppState {
 
   constructor(
     private readonly api: SoftphoneApi,
-    private readonly makeEngine: EngineFactory = simulatedOnly,
+    private readonly makeEngine: EngineFactory = defaultEngines,
   ) {
     this.auth = new AuthState(api);
     this.sessions = new SessionsState(api);
@@ -49,10 +55,22 @@ export class AppState {
   async onSignedIn(demo: boolean): Promise<void> {
     if (this.engine && this.engineDemo !== demo) this.engine.stop();
     if (!this.engine || this.engineDemo !== demo) {
-      this.engine = this.makeEngine(this.api, demo);
+      this.engine = this.makeEngine(this.api, demo, () => this.sessions.sessions);
       this.engineDemo = demo;
     }
-    await Promise.all([this.sessions.load(), this.settings.load(), this.refreshRecent(), this.engine.start()]);
+    const engine = this.engine;
+    await Promise.all([this.sessions.load(), this.settings.load(), this.refreshRecent(), engine.start()]);
+    if (this.settings.value) await engine.useAudio(this.settings.value.audio);
+  }
+
+  answer(): Promise<boolean> {
+    const engine = this.engine;
+    return engine ? this.sessions.respond('answer', () => engine.answer()) : Promise.resolve(false);
+  }
+
+  reject(): Promise<boolean> {
+    const engine = this.engine;
+    return engine ? this.sessions.respond('reject', () => engine.reject()) : Promise.resolve(false);
   }
 
   onSignedOut(): void {

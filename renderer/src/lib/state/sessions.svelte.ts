@@ -1,6 +1,6 @@
 import type { Connection, ErrorInfo, HoldReason, Result, SessionView, SessionsChanged, SoftphoneApi } from '../api';
 
-export type CallAction = 'hold' | 'holdForTransfer' | 'resume' | 'hangUp' | 'transfer' | 'dial';
+export type CallAction = 'hold' | 'holdForTransfer' | 'resume' | 'hangUp' | 'transfer' | 'dial' | 'answer' | 'reject';
 
 export interface ActionFailure {
   sessionId: string | null;
@@ -16,6 +16,8 @@ const announcements: Partial<Record<CallAction, string>> = {
   hangUp: 'Call ended',
   transfer: 'Call transferred',
   dial: 'Calling',
+  answer: 'Call answered',
+  reject: 'Call rejected',
 };
 
 /**
@@ -35,9 +37,12 @@ export class SessionsState {
   held = $derived(
     this.sessions.filter((s) => s.held).sort((a, b) => (a.heldSince ?? '').localeCompare(b.heldSince ?? '')),
   );
-  /** The call the agent is on: the newest session that is neither held nor over. */
+  /** The call the agent is on: the newest session that is neither held, over, nor still ringing in. */
   current = $derived(
-    [...this.sessions].reverse().find((s) => !s.held && !s.ended && s.callState !== 'Disconnected') ?? null,
+    [...this.sessions]
+      .reverse()
+      .find((s) => !s.held && !s.ended && s.callState !== 'Disconnected' && !(s.callState === 'Ringing' && s.direction === 'Incoming')) ??
+      null,
   );
 
   private unsubscribe: (() => void) | null = null;
@@ -80,8 +85,13 @@ export class SessionsState {
     );
   }
 
-  dial(to: string, place: () => Promise<Result<SessionView>>): Promise<boolean> {
+  dial(to: string, place: () => Promise<Result<unknown>>): Promise<boolean> {
     return this.act(null, 'dial', place, `Calling ${to}`);
+  }
+
+  /** Answer or reject the ringing call through the phone engine. */
+  respond(action: 'answer' | 'reject', send: () => Promise<Result<unknown>>): Promise<boolean> {
+    return this.act('__incoming__', action, send);
   }
 
   retry(): Promise<boolean> {
@@ -151,5 +161,7 @@ function verb(action: CallAction): string {
     hangUp: 'hang up',
     transfer: 'transfer the call',
     dial: 'place the call',
+    answer: 'answer the call',
+    reject: 'reject the call',
   }[action];
 }

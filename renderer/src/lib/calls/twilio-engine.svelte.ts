@@ -1,0 +1,276 @@
+import type { Result, SessionView, SoftphoneApi } from '../api';
+import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
+import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
+import { qualitySentence, sdkErrorMessage } from './twilio-messages';
+
+export interface TwilioEngineOptions {
+  /** Loads the SDK lazily: it is a large chunk only real (non-demo) sign-ins need. */
+  loadDevice: () => Promise<DeviceFactory>;
+  /** Where the app serves its own sounds (not Twilio's CDN). */
+  soundsBase?: string;
+  /** Rebuild the Device when register() has not completed in this long. */
+  registerWatchdogMs?: number;
+  /** Signalling host override (tests point it at a local stub). */
+  chunderw?: string;
+  eventgw?: string;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+}
+
+const SOUNDS = ['incoming', 'outgoing', 'disconnect', ...'0123456789'.split('').map((d) => `dtmf${d}`), 'dtmfs', 'dtmfh'];
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const failure = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/**
+ * The phone on @twilio/voice-sdk: registers with the token from main, refreshes it before it
+ * expires, rebuilds a Device that does not register in time, and turns SDK events into the
+ * few states and sentences the agent sees.
+ */
+export class TwilioCallEngine implements CallEngine {
+  readonly kind = 'twilio' as const;
+  status = $state<PhoneStatus>('offline');
+  muted = $state(false);
+  quality = $state<string | null>(null);
+  error = $state<string | null>(null);
+  incoming = $state<IncomingCall | null>(null);
+  /** The agent's current call: its CallSid and where it stands. */
+  active = $state<{ callSid: string; state: 'connecting' | 'ringing' | 'open' | 'reconnecting' } | null>(null);
+
+  private device: DeviceLike | null = null;
+  private ringing: CallLike | null = null;
+  private call: CallLike | null = null;
+  // Not reactive on purpose: `quality` is recomputed from it on every warning event.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly warnings = new Set<string>();
+  private watchdog: unknown = null;
+  private stopped = true;
+  private audio: AudioChoice = { input: 'default', output: 'default', ringtone: 'default' };
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(
+    private readonly api: SoftphoneApi,
+    private readonly options: TwilioEngineOptions,
+  ) {
+    this.setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimeout ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.build();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.teardown();
+    this.status = 'offline';
+  }
+
+  async dial(to: string): Promise<Result<unknown>> {
+    if (!this.device || this.status !== 'registered') return failure('PHONE_NOT_READY', 'The phone is not ready yet.');
+    if (this.call) return failure('PHONE_BUSY', 'Finish or hold the current call first.');
+    try {
+      const call = await this.device.connect({ params: { To: to } });
+      this.adopt(call, 'connecting');
+      return ok({ to });
+    } catch (error) {
+      return failure('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));
+    }
+  }
+
+  async answer(): Promise<Result<unknown>> {
+    const call = this.ringing;
+    if (!call) return failure('PHONE_NO_INCOMING', 'There is no call to answer.');
+    this.ringing = null;
+    this.incoming = null;
+    call.accept();
+    this.adopt(call, 'open');
+    return ok(null);
+  }
+
+  async reject(): Promise<Result<unknown>> {
+    const call = this.ringing;
+    if (!call) return failure('PHONE_NO_INCOMING', 'There is no call to reject.');
+    this.ringing = null;
+    this.incoming = null;
+    call.reject();
+    return ok(null);
+  }
+
+  setMuted(muted: boolean): void {
+    if (!this.call) return;
+    this.call.mute(muted);
+    this.muted = this.call.isMuted();
+  }
+
+  sendDigits(digits: string): void {
+    if (/^[0-9*#w]+$/.test(digits)) this.call?.sendDigits(digits);
+  }
+
+  async useAudio(choice: AudioChoice): Promise<void> {
+    this.audio = choice;
+    const audio = this.device?.audio;
+    if (!audio) return;
+    const input = audio.availableInputDevices.has(choice.input) ? choice.input : 'default';
+    const output = audio.availableOutputDevices.has(choice.output) ? choice.output : 'default';
+    const ringtone = audio.availableOutputDevices.has(choice.ringtone) ? choice.ringtone : 'default';
+    await Promise.all([
+      audio.setInputDevice(input).catch(() => audio.setInputDevice('default')),
+      audio.speakerDevices.set(output).catch(() => audio.speakerDevices.set('default')),
+      audio.ringtoneDevices.set(ringtone).catch(() => audio.ringtoneDevices.set('default')),
+    ]);
+  }
+
+  callSidFor(session: SessionView): string | undefined {
+    const sid = this.active?.callSid;
+    if (!sid) return undefined;
+    const legs = [session.callSid, ...session.members.map((member) => member.callSid)];
+    // The agent's leg is the session's member leg; with a single live call it is ours regardless.
+    return legs.includes(sid) || !session.held ? sid : undefined;
+  }
+
+  private async build(): Promise<void> {
+    this.teardown();
+    this.status = 'registering';
+    const token = await this.api.voice.token();
+    if (this.stopped) return;
+    if (!token.ok) {
+      this.status = 'error';
+      this.error = token.error.message;
+      return;
+    }
+    let createDevice: DeviceFactory;
+    try {
+      createDevice = await this.options.loadDevice();
+    } catch {
+      this.status = 'error';
+      this.error = 'The phone could not start. Reinstalling Evo Softphone may help.';
+      return;
+    }
+    if (this.stopped) return;
+    const base = this.options.soundsBase ?? '/sounds';
+    const device = createDevice(token.value.token, {
+      codecPreferences: ['opus', 'pcmu'],
+      // Keep a call through short signalling drops instead of hanging up on the caller.
+      maxCallSignalingTimeoutMs: 30_000,
+      closeProtection: true,
+      allowIncomingWhileBusy: true,
+      sounds: Object.fromEntries(SOUNDS.map((name) => [name, `${base}/${name}.wav`])),
+      tokenRefreshMs: 30_000,
+      ...(this.options.chunderw ? { chunderw: this.options.chunderw } : {}),
+      ...(this.options.eventgw ? { eventgw: this.options.eventgw } : {}),
+    });
+    this.device = device;
+    device.on('registering', () => device === this.device && (this.status = 'registering'));
+    device.on('registered', () => {
+      if (device !== this.device) return;
+      this.clearWatchdog();
+      this.status = 'registered';
+      this.error = null;
+      void this.useAudio(this.audio);
+    });
+    device.on('unregistered', () => device === this.device && !this.stopped && (this.status = 'offline'));
+    device.on('error', (error: SdkError) => {
+      if (device !== this.device) return;
+      this.error = sdkErrorMessage(error);
+    });
+    device.on('incoming', (call: CallLike) => this.ring(call));
+    device.on('tokenWillExpire', () => void this.refreshToken(device));
+    device.audio?.on('deviceChange', () => void this.useAudio(this.audio));
+    this.watchdog = this.setTimer(() => {
+      // register() neither finished nor failed: start over with a fresh Device and token.
+      if (device === this.device && this.status !== 'registered' && !this.stopped) void this.build();
+    }, this.options.registerWatchdogMs ?? 30_000);
+    try {
+      await device.register();
+    } catch (error) {
+      if (device === this.device) {
+        this.status = 'error';
+        this.error = sdkErrorMessage(error as SdkError);
+      }
+    }
+  }
+
+  private async refreshToken(device: DeviceLike): Promise<void> {
+    const token = await this.api.voice.token();
+    if (device !== this.device) return;
+    if (token.ok) device.updateToken(token.value.token);
+    else this.error = `Could not refresh the phone's sign-in: ${token.error.message}`;
+  }
+
+  private ring(call: CallLike): void {
+    this.ringing = call;
+    this.incoming = { from: call.parameters.From ?? 'Unknown caller', sessionId: null };
+    const clear = () => {
+      if (this.ringing === call) {
+        this.ringing = null;
+        this.incoming = null;
+      }
+    };
+    call.on('cancel', clear);
+    call.on('reject', clear);
+    call.on('disconnect', clear);
+  }
+
+  private adopt(call: CallLike, state: 'connecting' | 'open'): void {
+    this.call = call;
+    this.muted = false;
+    this.warnings.clear();
+    this.quality = null;
+    const sid = () => call.parameters.CallSid ?? '';
+    this.active = { callSid: sid(), state };
+    const set = (next: 'connecting' | 'ringing' | 'open' | 'reconnecting') => {
+      if (this.call === call) this.active = { callSid: sid(), state: next };
+    };
+    call.on('ringing', () => set('ringing'));
+    call.on('accept', () => set('open'));
+    call.on('reconnecting', () => {
+      set('reconnecting');
+      this.quality = 'The connection dropped for a moment; trying to recover.';
+    });
+    call.on('reconnected', () => {
+      set('open');
+      this.quality = qualitySentence(this.warnings);
+    });
+    call.on('mute', (muted: boolean) => this.call === call && (this.muted = muted));
+    call.on('warning', (name: string) => {
+      this.warnings.add(name);
+      this.quality = qualitySentence(this.warnings);
+    });
+    call.on('warning-cleared', (name: string) => {
+      this.warnings.delete(name);
+      this.quality = qualitySentence(this.warnings);
+    });
+    const end = () => {
+      if (this.call !== call) return;
+      this.call = null;
+      this.active = null;
+      this.muted = false;
+      this.quality = null;
+      this.warnings.clear();
+    };
+    call.on('disconnect', end);
+    call.on('cancel', end);
+    call.on('reject', end);
+    call.on('error', (error: SdkError) => {
+      this.error = sdkErrorMessage(error);
+    });
+  }
+
+  private clearWatchdog(): void {
+    if (this.watchdog !== null) this.clearTimer(this.watchdog);
+    this.watchdog = null;
+  }
+
+  private teardown(): void {
+    this.clearWatchdog();
+    this.call = null;
+    this.ringing = null;
+    this.incoming = null;
+    this.active = null;
+    this.device?.destroy();
+    this.device = null;
+  }
+}
