@@ -1,12 +1,15 @@
-/** Composition root of the Electron app: ports -> core -> router -> window. Nothing else wires. */
+/** Composition root of the Electron app: ports -> core -> router -> window -> desktop. Nothing else wires. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserWindow} from 'electron';
-import { app, ipcMain } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../shared/contract';
+import { app, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, type Settings, type SessionsChanged } from '../shared/contract';
 import { createCore } from './core';
+import { DesktopController } from './desktop/desktop-controller';
+import { linkFromArgv } from './desktop/link-parser';
 import { createRouter } from './ipc/router';
 import { createConsoleLogger } from './logger';
+import { systemClock } from './ports';
+import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazySimulator } from './simulator/demo-server';
 import { serveRenderer } from './windows/app-protocol';
@@ -14,30 +17,33 @@ import { createMainWindow, installPermissionHandlers } from './windows/main-wind
 import { isTrustedSender } from './windows/security-policy';
 
 const here = dirname(fileURLToPath(import.meta.url));
+export const LINK_SCHEMES = ['tel', 'callto'] as const;
 
 export async function createApp(): Promise<void> {
   const logger = createConsoleLogger();
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
+  let quitting = false;
   const demo = lazySimulator();
+  const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+  const send = (event: string, payload: unknown) => {
+    if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
+  };
 
+  let desktop: DesktopController | null = null;
   const core = createCore({
     dataDir: app.getPath('userData'),
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     secrets: new SafeStorageSecrets(join(app.getPath('userData'), 'secrets')),
     logger,
-    emit: (event, payload) => {
-      if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
-    },
+    emit: send,
     demoServer: () => demo.url(),
     runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
+    hotkeyConflicts: () => desktop?.hotkeys.conflicts() ?? {},
   });
 
-  const router = createRouter(core.handlers, {
-    logger,
-    isTrustedSender: (sender) => isTrustedSender(sender, windows),
-  });
+  const router = createRouter(core.handlers, { logger, isTrustedSender: (sender) => isTrustedSender(sender, windows) });
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, payload: unknown) =>
     router.dispatch(channel, payload, {
       id: event.sender.id,
@@ -48,17 +54,77 @@ export async function createApp(): Promise<void> {
 
   serveRenderer(join(here, '../renderer'));
   installPermissionHandlers();
-  window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs') });
+  window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), iconPath: join(resources, 'icons/app.png') });
   windows.add(window.webContents.id);
-
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+  window.on('close', (event) => {
+    // Close to tray: a call must keep ringing with the window closed.
+    if (!quitting && core.settings.get().closeToTray) {
+      event.preventDefault();
+      window?.hide();
+    }
   });
-  app.on('window-all-closed', () => app.quit());
+  // A crashed renderer comes back with its state: everything it shows lives in main.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    logger.error('renderer: process gone, reloading', { reason: details.reason });
+    if (details.reason !== 'clean-exit') window?.webContents.reload();
+  });
+
+  const tray = new ElectronTray(join(resources, 'icons'), (action) => void desktop?.trayAction(action));
+  desktop = new DesktopController({
+    sessions: core.sessions,
+    clock: systemClock,
+    logger,
+    emit: send,
+    notifier: new ElectronNotifier(join(resources, 'icons/app.png')),
+    window: new ElectronWindow(() => window),
+    tray,
+    shortcuts: electronShortcuts,
+    reminderSchedule: () => core.settings.get().holdReminders,
+    quit: () => {
+      quitting = true;
+      app.quit();
+    },
+  });
+  const applySettings = (settings: Settings) => {
+    send('settings.hotkeyConflictsChanged', desktop!.hotkeys.apply(settings.hotkeys));
+    app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+  };
+  core.onEvent((event, payload) => {
+    if (event === 'sessions.changed') desktop?.onSessionsChanged(payload as SessionsChanged);
+    if (event === 'auth.changed') desktop?.setSignedIn((payload as { signedIn: boolean }).signedIn);
+    if (event === 'settings.changed') applySettings(payload as Settings);
+  });
+  desktop.start(core.settings.get().hotkeys);
+  app.setLoginItemSettings({ openAtLogin: core.settings.get().startAtLogin });
+
+  for (const scheme of LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
+  const openLink = (link: string | null) => link && desktop?.openLink(link);
+  window.webContents.once('did-finish-load', () => openLink(linkFromArgv(process.argv)));
+  app.on('second-instance', (_event, argv) => {
+    new ElectronWindow(() => window).show();
+    openLink(linkFromArgv(argv));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
+
+  const wake = () => {
+    void core.sessions.syncNow();
+    send('app.systemResumed', {});
+  };
+  powerMonitor.on('resume', wake);
+  powerMonitor.on('unlock-screen', wake);
+
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
   app.on('will-quit', () => {
+    desktop?.stop();
+    tray.destroy();
     core.dispose();
     void demo.close();
   });

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo } from '../shared/contract';
+import type { AppInfo, HotkeyConflicts } from '../shared/contract';
 import { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
@@ -32,6 +32,8 @@ export interface CoreDeps {
   runningDemoServer?(): string | null;
   configuredServer?: string;
   clock?: Clock;
+  /** The desktop's hotkey conflicts (none where there are no global hotkeys, as in the harness). */
+  hotkeyConflicts?: () => HotkeyConflicts;
   /** Overrides for the Evo client (tests use short deadlines). */
   client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
 }
@@ -42,6 +44,8 @@ export interface Core {
   sessions: SessionService;
   settings: SettingsStore;
   cache: SessionCache;
+  /** Every event the core emits, for main-side listeners (tray, reminders). Returns unsubscribe. */
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** Restores a remembered sign-in and starts syncing. */
   start(): Promise<void>;
   dispose(): void;
@@ -52,7 +56,12 @@ export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
   const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
   const cache = new SessionCache(db);
-  const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => deps.emit('settings.changed', value));
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const emit = (event: string, payload: unknown) => {
+    deps.emit(event, payload);
+    for (const listener of listeners) listener(event, payload);
+  };
+  const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
 
   // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
@@ -72,7 +81,7 @@ export function createCore(deps: CoreDeps): Core {
       } else {
         sessions.stop();
       }
-      deps.emit('auth.changed', status);
+      emit('auth.changed', status);
     },
   });
   sessions = new SessionService({
@@ -81,7 +90,7 @@ export function createCore(deps: CoreDeps): Core {
     clock,
     logger: deps.logger,
     pollIntervalMs: () => settings.get().pollIntervalMs,
-    emit: (payload) => deps.emit('sessions.changed', payload),
+    emit: (payload) => emit('sessions.changed', payload),
   });
 
   const handlers: Handlers = {
@@ -89,7 +98,7 @@ export function createCore(deps: CoreDeps): Core {
     ...authHandlers(auth),
     ...sessionHandlers(sessions),
     ...voiceHandlers(auth),
-    ...settingsHandlers(settings),
+    ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
 
   return {
@@ -98,6 +107,10 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     settings,
     cache,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async start() {
       await auth.restore();
     },

@@ -91,6 +91,12 @@ export const Settings = z.object({
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
 });
+export const HotkeyConflicts = z.object({
+  holdResume: z.string().optional(),
+  answer: z.string().optional(),
+  hangUp: z.string().optional(),
+  mute: z.string().optional(),
+});
 export const SettingsPatch = z.strictObject({
   pollIntervalMs: Settings.shape.pollIntervalMs.optional(),
   holdReminders: Settings.shape.holdReminders.optional(),
@@ -149,6 +155,8 @@ export const invokeContract = {
   'voice.token': [none, VoiceToken],
   'settings.get': [none, Settings],
   'settings.update': [SettingsPatch, Settings],
+  /** Hotkeys the OS refused (taken by another application), by setting name. */
+  'settings.hotkeyConflicts': [none, HotkeyConflicts],
 } as const;
 
 /** event -> payload schema, sent main -> renderer. */
@@ -156,6 +164,15 @@ export const eventContract = {
   'auth.changed': AuthStatus,
   'sessions.changed': SessionsChanged,
   'settings.changed': Settings,
+  'settings.hotkeyConflictsChanged': HotkeyConflicts,
+  /** A tel:/callto: link: fill the dialer with this number and focus it (never dial). */
+  'app.dialRequest': z.object({ number: z.string() }),
+  /** A notification or the tray asked to show this call. */
+  'app.showSession': z.object({ sessionId: z.string() }),
+  /** The computer woke up or the network came back: re-register the phone. */
+  'app.systemResumed': z.object({}),
+  /** A global hotkey for the phone itself (the call's audio lives in the renderer). */
+  'voice.command': z.object({ command: z.enum(['answer', 'hangUp', 'mute']) }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;
@@ -176,6 +193,7 @@ export type VoiceToken = z.infer<typeof VoiceToken>;
 export type Settings = z.infer<typeof Settings>;
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export type Connection = z.infer<typeof Connection>;
+export type HotkeyConflicts = z.infer<typeof HotkeyConflicts>;
 export type HoldReason = z.infer<typeof HoldReason>;
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];

@@ -32,6 +32,7 @@ export function createElectronFake() {
       this.windowOpenHandler = handler;
     });
     send = vi.fn();
+    reload = vi.fn();
     mainFrame = {};
   }
   class FakeBrowserWindow extends FakeEmitter {
@@ -44,11 +45,42 @@ export function createElectronFake() {
     isMinimized = vi.fn(() => false);
     isDestroyed = vi.fn(() => false);
     isVisible = vi.fn(() => true);
+    isFocused = vi.fn(() => false);
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
     }
   }
+  class FakeTray extends FakeEmitter {
+    static instances: FakeTray[] = [];
+    tooltip = '';
+    menu: unknown = null;
+    destroyed = false;
+    constructor(readonly image: unknown) {
+      super();
+      FakeTray.instances.push(this);
+    }
+    setImage = vi.fn();
+    setToolTip = vi.fn((text: string) => {
+      this.tooltip = text;
+    });
+    setTitle = vi.fn();
+    setContextMenu = vi.fn((menu: unknown) => {
+      this.menu = menu;
+    });
+    destroy = vi.fn(() => {
+      this.destroyed = true;
+    });
+  }
+  class FakeNotification extends FakeEmitter {
+    static isSupported = vi.fn(() => true);
+    static shown: FakeNotification[] = [];
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+    }
+    show = vi.fn(() => void FakeNotification.shown.push(this));
+  }
+  const registeredShortcuts = new Map<string, () => void>();
   const session = {
     defaultSession: {
       setPermissionRequestHandler: vi.fn(),
@@ -63,6 +95,9 @@ export function createElectronFake() {
     getPath: vi.fn(() => '/tmp/evo-softphone-test'),
     getName: vi.fn(() => 'Evo Softphone'),
     getVersion: vi.fn(() => '0.0.0-test'),
+    getAppPath: vi.fn(() => process.cwd()),
+    isReady: vi.fn(() => true),
+    isPackaged: false,
     setAsDefaultProtocolClient: vi.fn(() => true),
     setLoginItemSettings: vi.fn(),
   });
@@ -72,6 +107,21 @@ export function createElectronFake() {
     windows,
     session,
     shell: { openExternal: vi.fn(async () => undefined) },
+    Tray: FakeTray,
+    Notification: FakeNotification,
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
+    nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
+    dialog: { showErrorBox: vi.fn() },
+    powerMonitor: new FakeEmitter(),
+    globalShortcut: {
+      registered: registeredShortcuts,
+      register: vi.fn((accelerator: string, callback: () => void) => {
+        registeredShortcuts.set(accelerator, callback);
+        return true;
+      }),
+      unregister: vi.fn((accelerator: string) => void registeredShortcuts.delete(accelerator)),
+      unregisterAll: vi.fn(() => registeredShortcuts.clear()),
+    },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     ipcMain: { handle: vi.fn() },
     ipcRenderer: Object.assign(new FakeEmitter(), { invoke: vi.fn(async () => ({ ok: true, value: null })) }),

@@ -99,4 +99,40 @@ describe('Electron glue (mocked electron module)', () => {
       error: { code: 'IPC_FORBIDDEN_SENDER' },
     });
   });
+
+  it('at startup registers the hold hotkey, creates the tray and claims tel: and callto:', async () => {
+    await startApp();
+    expect(electron.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Alt+H', expect.any(Function));
+    const tray = electron.Tray.instances.at(-1)!;
+    expect(tray.tooltip).toBe('Evo Softphone');
+    expect(tray.menu).toMatchObject({ template: expect.arrayContaining([expect.objectContaining({ label: 'Quit' })]) });
+    expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('tel');
+    expect(electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('callto');
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('quitting releases the hotkeys and the tray', async () => {
+    await startApp();
+    const tray = electron.Tray.instances.at(-1)!;
+    electron.app.emit('will-quit');
+    expect(electron.globalShortcut.registered.size).toBe(0);
+    expect(tray.destroyed).toBe(true);
+  });
+
+  it("a tel: link reaching a second instance fills the first one's dialer", async () => {
+    const window = await startApp();
+    electron.app.emit('second-instance', {}, ['/opt/evo-softphone', 'tel:+1 (555) 010-0199']);
+    expect(window.webContents.send).toHaveBeenCalledWith('softphone:event', 'app.dialRequest', { number: '+15550100199' });
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  it('closes to the tray instead of quitting, and reloads a crashed renderer', async () => {
+    const window = await startApp();
+    const prevented = vi.fn();
+    window.emit('close', { preventDefault: prevented });
+    expect(prevented).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalled();
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(window.webContents.reload).toHaveBeenCalled();
+  });
 });

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../fakes/fake-softphone';
@@ -75,5 +75,25 @@ describe('App', () => {
     await screen.findByText('Phone offline');
     expect(screen.getByRole('alert').textContent).toContain('not allowed');
     expect((screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('fills the dialer from a tel: link without calling, and follows the mute hotkey', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
+    await vi.waitFor(() => expect(field.disabled).toBe(false));
+    fake.emit('app.dialRequest', { number: '+15550100199' });
+    await vi.waitFor(() => expect(field.value).toBe('+1 555 010 0199'));
+    expect(document.activeElement).toBe(field);
+    expect(fake.calls.some((c) => c.channel === 'sessions.create')).toBe(false);
+  });
+
+  it('shows the hotkey conflicts main reports in Settings', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('settings.hotkeyConflicts', { ok: true, value: { holdResume: 'CommandOrControl+Alt+H is taken by another application. Pick another key.' } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('taken by another application');
   });
 });

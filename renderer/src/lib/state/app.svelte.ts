@@ -1,4 +1,4 @@
-import type { AppInfo, SessionView, SoftphoneApi } from '../api';
+import type { AppInfo, HotkeyConflicts, SessionView, SoftphoneApi } from '../api';
 import type { CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
@@ -31,8 +31,11 @@ export class AppState {
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
   recent = $state<string[]>([]);
-  dialPrefill = $state('');
+  /** A number to put in the dialer (from a tel: link or "Call back"); `n` makes repeats count. */
+  dialPrefill = $state({ number: '', n: 0 });
+  hotkeyConflicts = $state<HotkeyConflicts>({});
   private engineDemo: boolean | null = null;
+  private unsubscribers: (() => void)[] = [];
 
   constructor(
     private readonly api: SoftphoneApi,
@@ -46,6 +49,7 @@ export class AppState {
 
   async start(): Promise<void> {
     this.ticker.start();
+    this.listen();
     const info = await this.api.app.info();
     if (info.ok) this.info = info.value;
     await this.auth.load();
@@ -93,7 +97,43 @@ export class AppState {
   }
 
   callBack(number: string): void {
-    this.dialPrefill = number;
+    this.dialPrefill = { number, n: this.dialPrefill.n + 1 };
     this.tab = 'phone';
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.ticker.stop();
+    this.auth.dispose();
+    this.sessions.dispose();
+    this.settings.dispose();
+    this.engine?.stop();
+  }
+
+  /** Events main sends about the desktop: links, notification clicks, wake-ups, hotkeys. */
+  private listen(): void {
+    if (this.unsubscribers.length > 0) return;
+    this.unsubscribers.push(
+      this.api.app.onDialRequest(({ number }) => this.callBack(number)),
+      this.api.app.onShowSession(() => (this.tab = 'phone')),
+      this.api.app.onSystemResumed(() => {
+        const engine = this.engine;
+        if (!engine) return;
+        engine.stop();
+        void engine.start();
+      }),
+      this.api.voice.onCommand(({ command }) => this.command(command)),
+      this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
+    );
+    void this.api.settings.hotkeyConflicts().then((result) => {
+      if (result.ok) this.hotkeyConflicts = result.value;
+    });
+  }
+
+  private command(command: 'answer' | 'hangUp' | 'mute'): void {
+    const current = this.sessions.current;
+    if (command === 'answer') void this.answer();
+    else if (command === 'mute' && this.engine) this.engine.setMuted(!this.engine.muted);
+    else if (command === 'hangUp' && current) void this.sessions.hangUp(current, this.engine?.callSidFor(current));
   }
 }

@@ -1,0 +1,87 @@
+/**
+ * What the tray shows, as plain data: icon state, tooltip and the menu. Linux ignores tray clicks,
+ * so every action is in the menu. The Electron adapter turns this into a Menu.
+ */
+import type { Connection } from '../../shared/contract';
+
+export type TrayIcon = 'idle' | 'call' | 'held';
+
+export type TrayAction =
+  | { type: 'resume'; sessionId: string }
+  | { type: 'hangUp'; sessionId: string }
+  | { type: 'showSession'; sessionId: string }
+  | { type: 'show' }
+  | { type: 'quit' };
+
+export interface TrayMenuItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu';
+  enabled?: boolean;
+  action?: TrayAction;
+  submenu?: TrayMenuItem[];
+}
+
+export interface TrayModel {
+  icon: TrayIcon;
+  heldCount: number;
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+export interface TrayInput {
+  held: readonly { sessionId: string; name: string; heldSinceMs: number }[];
+  inCall: { sessionId: string; name: string } | null;
+  nowMs: number;
+  connection: Connection | 'signedOut';
+}
+
+export function formatHoldTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const hours = Math.floor(total / 3600);
+  const rest = `${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}
+
+const statusLabel: Record<TrayInput['connection'], string> = {
+  online: 'Status: Available',
+  reconnecting: 'Status: Reconnecting…',
+  offline: 'Status: Offline',
+  signedOut: 'Status: Signed out',
+};
+
+export function buildTrayModel(input: TrayInput): TrayModel {
+  const count = input.held.length;
+  const icon: TrayIcon = count > 0 ? 'held' : input.inCall ? 'call' : 'idle';
+  const tooltip =
+    count > 0
+      ? `${count} call${count === 1 ? '' : 's'} on hold${input.inCall ? ` · on a call with ${input.inCall.name}` : ''}`
+      : input.inCall
+        ? `On a call with ${input.inCall.name}`
+        : 'Evo Softphone';
+
+  const menu: TrayMenuItem[] = [];
+  if (input.inCall) {
+    menu.push({ label: `On call: ${input.inCall.name}`, action: { type: 'showSession', sessionId: input.inCall.sessionId } });
+  }
+  if (count > 0) {
+    menu.push({ label: `On hold (${count})`, enabled: false });
+    for (const call of input.held) {
+      menu.push({
+        label: `${call.name} - ${formatHoldTime(input.nowMs - call.heldSinceMs)}`,
+        type: 'submenu',
+        submenu: [
+          { label: 'Resume', action: { type: 'resume', sessionId: call.sessionId } },
+          { label: 'Hang up', action: { type: 'hangUp', sessionId: call.sessionId } },
+          { label: 'Show', action: { type: 'showSession', sessionId: call.sessionId } },
+        ],
+      });
+    }
+  }
+  if (menu.length > 0) menu.push({ type: 'separator' });
+  menu.push({ label: 'Show Evo Softphone', action: { type: 'show' } });
+  menu.push({ label: statusLabel[input.connection], enabled: false });
+  menu.push({ type: 'separator' });
+  menu.push({ label: 'Quit', action: { type: 'quit' } });
+  return { icon, heldCount: count, tooltip, menu };
+}

@@ -1,0 +1,45 @@
+import type { DesktopNotification, NotifierPort, TrayPort, WindowPort } from '../../electron/main/desktop/desktop-controller';
+import type { ShortcutPort } from '../../electron/main/desktop/hotkey-manager';
+import type { TrayModel } from '../../electron/main/desktop/tray-model';
+
+export class FakeNotifier implements NotifierPort {
+  supported = true;
+  shown: { notification: DesktopNotification; click: () => void }[] = [];
+  isSupported = () => this.supported;
+  show = (notification: DesktopNotification, click: () => void) => void this.shown.push({ notification, click });
+  titles = () => this.shown.map((entry) => entry.notification.title);
+}
+
+export class FakeWindow implements WindowPort {
+  visible = true;
+  focused = false;
+  shows = 0;
+  isVisible = () => this.visible;
+  isFocused = () => this.focused;
+  show = () => {
+    this.shows += 1;
+    this.visible = true;
+  };
+}
+
+export class FakeTray implements TrayPort {
+  models: TrayModel[] = [];
+  update = (model: TrayModel) => void this.models.push(model);
+  get last() {
+    return this.models.at(-1)!;
+  }
+}
+
+export class FakeShortcuts implements ShortcutPort {
+  taken = new Set<string>();
+  registered = new Map<string, () => void>();
+  register = (accelerator: string, callback: () => void) => {
+    if (this.taken.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  };
+  unregister = (accelerator: string) => void this.registered.delete(accelerator);
+  press(accelerator: string) {
+    this.registered.get(accelerator)!();
+  }
+}

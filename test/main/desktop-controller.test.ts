@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DesktopController } from '../../electron/main/desktop/desktop-controller';
+import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
+import type { SessionsChanged } from '../../electron/shared/contract';
+import { FakeClock } from '../fakes/clock';
+import { coreFor, type TestCore } from '../fakes/core';
+import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../fakes/desktop';
+
+let simulator: Simulator;
+let t: TestCore;
+afterEach(async () => {
+  t?.core.dispose();
+  await simulator?.close();
+});
+
+async function setup() {
+  simulator = await startSimulator({ seed: { history: 2 } });
+  t = coreFor(simulator);
+  const clock = new FakeClock(Date.now());
+  const notifier = new FakeNotifier();
+  const window = new FakeWindow();
+  const tray = new FakeTray();
+  const shortcuts = new FakeShortcuts();
+  const emitted: { event: string; payload: unknown }[] = [];
+  let quits = 0;
+  const desktop = new DesktopController({
+    sessions: t.core.sessions,
+    clock,
+    logger: t.logger,
+    emit: (event, payload) => emitted.push({ event, payload }),
+    notifier,
+    window,
+    tray,
+    shortcuts,
+    reminderSchedule: () => [30, 60],
+    quit: () => (quits += 1),
+  });
+  t.core.onEvent((event, payload) => {
+    if (event === 'sessions.changed') desktop.onSessionsChanged(payload as SessionsChanged);
+    if (event === 'auth.changed') desktop.setSignedIn((payload as { signedIn: boolean }).signedIn);
+  });
+  const conflicts = desktop.start(t.core.settings.get().hotkeys);
+  await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
+  await t.core.sessions.syncNow();
+  const live = (await t.value('sessions.active')).sessions[0]!;
+  return { desktop, clock, notifier, window, tray, shortcuts, emitted, conflicts, live, quits: () => quits };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('desktop controller (hotkeys, tray, notifications, links)', () => {
+  it('registers the default hold hotkey at start and draws the tray', async () => {
+    const { conflicts, shortcuts, tray } = await setup();
+    expect(conflicts).toEqual({});
+    expect([...shortcuts.registered.keys()]).toEqual(['CommandOrControl+Alt+H']);
+    expect(tray.last).toMatchObject({ icon: 'call', tooltip: 'On a call with Jane Doe' });
+  });
+
+  it('the hotkey holds the current call straight from main, then resumes it', async () => {
+    const { shortcuts, tray, notifier } = await setup();
+    const before = simulator.hits.hold;
+    shortcuts.press('CommandOrControl+Alt+H');
+    await settle();
+    await t.core.sessions.syncNow();
+    expect(simulator.hits.hold - before).toBe(1);
+    expect(tray.last).toMatchObject({ icon: 'held', tooltip: '1 call on hold' });
+    expect(notifier.titles()).toContain('Jane Doe is on hold');
+    shortcuts.press('CommandOrControl+Alt+H');
+    await settle();
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]!.held).toBe(false);
+  });
+
+  it('a second press while the hold is in flight sends nothing more', async () => {
+    const { desktop } = await setup();
+    simulator.faults.set('hold', { latencyMs: 150 });
+    const before = simulator.hits.hold;
+    const first = desktop.pressHotkey('holdResume');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await desktop.pressHotkey('holdResume');
+    await first;
+    expect(simulator.hits.hold - before).toBe(1);
+  });
+
+  it('a press with no call notifies "No active call"', async () => {
+    const { desktop, notifier, live } = await setup();
+    await t.value('sessions.end', { sessionId: live.id });
+    await t.core.sessions.syncNow();
+    await desktop.pressHotkey('holdResume');
+    expect(notifier.titles()).toContain('No active call');
+  });
+
+  it('a failed hotkey hold notifies with the server message', async () => {
+    const { desktop, notifier } = await setup();
+    simulator.faults.set('hold', { status: 403, message: 'Holding is disabled for your account' });
+    await desktop.pressHotkey('holdResume');
+    const failure = notifier.shown.find((entry) => entry.notification.title === 'Could not hold Jane Doe')!;
+    expect(failure.notification).toMatchObject({ body: 'Holding is disabled for your account', urgency: 'critical' });
+  });
+
+  it('reminds while a call stays held, more insistently, and a click shows that call', async () => {
+    const { desktop, clock, notifier, window, emitted, live } = await setup();
+    await desktop.pressHotkey('holdResume');
+    await t.core.sessions.syncNow();
+    // The hold began a few real milliseconds after the fake clock's start: give it a second.
+    clock.advance(31_000);
+    clock.advance(30_000);
+    clock.advance(60_000);
+    const reminders = notifier.shown.filter((entry) => /on hold|still waiting/.test(entry.notification.title) && entry.notification.body.startsWith('On hold for'));
+    expect(reminders.map((r) => r.notification.urgency)).toEqual(['low', 'normal', 'critical']);
+    expect(reminders[2]!.notification.title).toBe('Jane Doe is still waiting on hold');
+    window.visible = false;
+    reminders[0]!.click();
+    expect(window.shows).toBe(1);
+    expect(emitted).toContainEqual({ event: 'app.showSession', payload: { sessionId: live.id } });
+  });
+
+  it('resumes and hangs up from the tray menu; Show and Quit are in the menu too', async () => {
+    const { desktop, tray, window, quits } = await setup();
+    await desktop.pressHotkey('holdResume');
+    await t.core.sessions.syncNow();
+    const item = tray.last.menu.find((entry) => entry.label?.startsWith('Jane Doe - '))!;
+    await desktop.trayAction(item.submenu![0]!.action!);
+    await t.core.sessions.syncNow();
+    expect(tray.last.icon).toBe('call');
+    await desktop.trayAction({ type: 'show' });
+    expect(window.shows).toBe(1);
+    await desktop.trayAction({ type: 'quit' });
+    expect(quits()).toBe(1);
+  });
+
+  it('notifies an incoming call only while the window is hidden', async () => {
+    const { notifier, window } = await setup();
+    simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Visible Caller' });
+    await t.core.sessions.syncNow();
+    window.visible = false;
+    simulator.ring('demo@evosoftphone.local', { number: '+15550100666', name: 'Hidden Caller' });
+    await t.core.sessions.syncNow();
+    const incoming = notifier.shown.filter((entry) => entry.notification.title === 'Incoming call').map((e) => e.notification.body);
+    expect(incoming).toEqual(['Hidden Caller']);
+  });
+
+  it('does not notify at all where notifications are unsupported', async () => {
+    const { desktop, notifier } = await setup();
+    notifier.supported = false;
+    await desktop.pressHotkey('holdResume');
+    await t.core.sessions.syncNow();
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('a tel: link fills the dialer and shows the window; it never dials', async () => {
+    const { desktop, emitted, window } = await setup();
+    const creates = simulator.hits.create;
+    expect(desktop.openLink('tel:+1 (555) 010-0199;ext=12')).toBe(true);
+    expect(emitted).toContainEqual({ event: 'app.dialRequest', payload: { number: '+15550100199' } });
+    expect(window.shows).toBe(1);
+    expect(desktop.openLink('javascript:alert(1)')).toBe(false);
+    expect(simulator.hits.create).toBe(creates);
+  });
+
+  it('forwards the answer, hang-up and mute hotkeys to the phone in the renderer', async () => {
+    const { desktop, emitted } = await setup();
+    await desktop.pressHotkey('mute');
+    expect(emitted).toContainEqual({ event: 'voice.command', payload: { command: 'mute' } });
+  });
+
+  it('releases the hotkeys when stopped', async () => {
+    const { desktop, shortcuts } = await setup();
+    desktop.stop();
+    expect(shortcuts.registered.size).toBe(0);
+  });
+});
