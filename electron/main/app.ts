@@ -1,14 +1,19 @@
 /** Composition root of the Electron app: ports -> core -> router -> window -> desktop. Nothing else wires. */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arch, release } from 'node:os';
 import { app, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type Settings, type SessionsChanged } from '../shared/contract';
 import { createCore } from './core';
 import { DesktopController } from './desktop/desktop-controller';
 import { linkFromArgv } from './desktop/link-parser';
 import { createRouter } from './ipc/router';
-import { createConsoleLogger } from './logger';
 import { systemClock } from './ports';
+import { buildDiagnostics } from './logging/diagnostics';
+import { UpdateCoordinator } from './desktop/update-coordinator';
+import { installAppMenu } from './platform/app-menu';
+import { createElectronLogger } from './platform/electron-logger';
+import { createElectronUpdater } from './platform/updater';
 import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazySimulator } from './simulator/demo-server';
@@ -20,7 +25,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const LINK_SCHEMES = ['tel', 'callto'] as const;
 
 export async function createApp(): Promise<void> {
-  const logger = createConsoleLogger();
+  const logsDir = app.getPath('logs');
+  const logger = createElectronLogger(logsDir);
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
   let quitting = false;
@@ -31,6 +37,7 @@ export async function createApp(): Promise<void> {
   };
 
   let desktop: DesktopController | null = null;
+  let updates: UpdateCoordinator | null = null;
   const core = createCore({
     dataDir: app.getPath('userData'),
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -41,6 +48,41 @@ export async function createApp(): Promise<void> {
     runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
     hotkeyConflicts: () => desktop?.hotkeys.conflicts() ?? {},
+    restartToUpdate: () => {
+      quitting = true;
+      try {
+        return updates!.restartToUpdate();
+      } catch (error) {
+        quitting = false;
+        throw error;
+      }
+    },
+  });
+  const calls = () => {
+    const sessions = core.sessions.active().sessions;
+    return { active: sessions.filter((s) => !s.held && !s.ended).length, held: sessions.filter((s) => s.held).length };
+  };
+  updates = new UpdateCoordinator({
+    updater: createElectronUpdater(logger),
+    clock: systemClock,
+    logger,
+    calls,
+    announce: (version) => send('app.updateReady', { version }),
+  });
+  installAppMenu({
+    logsDir,
+    diagnostics: () =>
+      buildDiagnostics({
+        app: { name: app.getName(), version: app.getVersion() },
+        versions: process.versions,
+        os: { platform: process.platform, release: release(), arch: arch() },
+        auth: core.auth.status(),
+        connection: core.sessions.active().connection,
+        phone: core.phoneStatus(),
+        activeCalls: calls().active,
+        heldCalls: calls().held,
+        logsDir,
+      }),
   });
 
   const router = createRouter(core.handlers, { logger, isTrustedSender: (sender) => isTrustedSender(sender, windows) });
@@ -122,7 +164,9 @@ export async function createApp(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  if (app.isPackaged) updates.start();
   app.on('will-quit', () => {
+    updates?.stop();
     desktop?.stop();
     tray.destroy();
     core.dispose();

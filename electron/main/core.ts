@@ -15,6 +15,7 @@ import { sessionHandlers } from './ipc/handlers/sessions';
 import { settingsHandlers } from './ipc/handlers/settings';
 import { voiceHandlers } from './ipc/handlers/voice';
 import { systemClock, type Clock, type EventSink, type Logger, type SecretStore } from './ports';
+import { AppError } from '../shared/result';
 import { AuthService } from './services/auth-service';
 import { CredentialVault } from './services/credential-vault';
 import { SessionService } from './services/session-service';
@@ -34,6 +35,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** The desktop's hotkey conflicts (none where there are no global hotkeys, as in the harness). */
   hotkeyConflicts?: () => HotkeyConflicts;
+  /** "Restart to update" (Electron's updater); the harness has none. */
+  restartToUpdate?: () => { restarting: true };
   /** Overrides for the Evo client (tests use short deadlines). */
   client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
 }
@@ -44,6 +47,8 @@ export interface Core {
   sessions: SessionService;
   settings: SettingsStore;
   cache: SessionCache;
+  /** The phone's registration state as the renderer last reported it. */
+  phoneStatus(): string;
   /** Every event the core emits, for main-side listeners (tray, reminders). Returns unsubscribe. */
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** Restores a remembered sign-in and starts syncing. */
@@ -93,11 +98,19 @@ export function createCore(deps: CoreDeps): Core {
     emit: (payload) => emit('sessions.changed', payload),
   });
 
+  let phoneStatus = 'offline';
   const handlers: Handlers = {
-    ...appHandlers(deps.appInfo),
+    ...appHandlers({
+      info: deps.appInfo,
+      restartToUpdate:
+        deps.restartToUpdate ??
+        (() => {
+          throw new AppError('UPDATE_NOT_READY', 'No update is ready yet.');
+        }),
+    }),
     ...authHandlers(auth),
     ...sessionHandlers(sessions),
-    ...voiceHandlers(auth),
+    ...voiceHandlers(auth, (status) => (phoneStatus = status)),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
 
@@ -107,6 +120,7 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     settings,
     cache,
+    phoneStatus: () => phoneStatus,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

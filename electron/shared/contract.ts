@@ -111,6 +111,8 @@ const none = z.undefined();
 /** channel -> [input schema, output schema]. Inputs are strict: unknown fields are refused. */
 export const invokeContract = {
   'app.info': [none, AppInfo],
+  /** "Restart to update": refused while a call is live or on hold. */
+  'app.restartToUpdate': [none, z.object({ restarting: z.literal(true) })],
   'auth.servers': [none, ServerList],
   'auth.status': [none, AuthStatus],
   'auth.signIn': [
@@ -153,6 +155,8 @@ export const invokeContract = {
   'sessions.answer': [z.strictObject({ sessionId: id }), SessionView],
   'sessions.recentNumbers': [none, z.array(z.string())],
   'voice.token': [none, VoiceToken],
+  /** The phone's registration state, for diagnostics and the tray. */
+  'voice.reportStatus': [z.strictObject({ status: z.enum(['offline', 'registering', 'registered', 'reconnecting', 'error']) }), z.object({})],
   'settings.get': [none, Settings],
   'settings.update': [SettingsPatch, Settings],
   /** Hotkeys the OS refused (taken by another application), by setting name. */
@@ -167,6 +171,8 @@ export const eventContract = {
   'settings.hotkeyConflictsChanged': HotkeyConflicts,
   /** A tel:/callto: link: fill the dialer with this number and focus it (never dial). */
   'app.dialRequest': z.object({ number: z.string() }),
+  /** An update was downloaded: offer "Restart to update". */
+  'app.updateReady': z.object({ version: z.string() }),
   /** A notification or the tray asked to show this call. */
   'app.showSession': z.object({ sessionId: z.string() }),
   /** The computer woke up or the network came back: re-register the phone. */

@@ -96,10 +96,10 @@ export function createElectronFake() {
     getName: vi.fn(() => 'Evo Softphone'),
     getVersion: vi.fn(() => '0.0.0-test'),
     getAppPath: vi.fn(() => process.cwd()),
+    setLoginItemSettings: vi.fn(),
     isReady: vi.fn(() => true),
     isPackaged: false,
     setAsDefaultProtocolClient: vi.fn(() => true),
-    setLoginItemSettings: vi.fn(),
   });
   return {
     app,
@@ -109,7 +109,8 @@ export function createElectronFake() {
     shell: { openExternal: vi.fn(async () => undefined) },
     Tray: FakeTray,
     Notification: FakeNotification,
-    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
+    clipboard: { writeText: vi.fn() },
     nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
     dialog: { showErrorBox: vi.fn() },
     powerMonitor: new FakeEmitter(),
@@ -135,3 +136,36 @@ export function createElectronFake() {
   };
 }
 export type ElectronFake = ReturnType<typeof createElectronFake>;
+
+/** electron-log and electron-updater load the real electron with require(): stand-ins for the glue tests. */
+export function createElectronLogFake() {
+  const lines: unknown[][] = [];
+  const hooks: ((message: { data: unknown[] }) => { data: unknown[] })[] = [];
+  const write = (...data: unknown[]) => {
+    let message = { data };
+    for (const hook of hooks) message = hook(message);
+    lines.push(message.data);
+  };
+  return {
+    default: {
+      lines,
+      hooks,
+      transports: { file: { resolvePathFn: null as unknown, maxSize: 0 } },
+      errorHandler: { startCatching: vi.fn() },
+      info: write,
+      warn: write,
+      error: write,
+    },
+  };
+}
+
+export function createElectronUpdaterFake() {
+  const autoUpdater = Object.assign(new FakeEmitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: true,
+    logger: null as unknown,
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+  });
+  return { default: { autoUpdater } };
+}

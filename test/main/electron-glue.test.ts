@@ -6,6 +6,10 @@ import { IPC_INVOKE } from '../../electron/shared/contract';
 
 const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
 vi.mock('electron', () => electron);
+const electronLog = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronLogFake());
+vi.mock('electron-log/main', () => electronLog);
+const electronUpdater = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronUpdaterFake());
+vi.mock('electron-updater', () => electronUpdater);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -134,5 +138,16 @@ describe('Electron glue (mocked electron module)', () => {
     expect(window.hide).toHaveBeenCalled();
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     expect(window.webContents.reload).toHaveBeenCalled();
+  });
+
+  it('writes logs through the redaction filter', async () => {
+    await startApp();
+    electronLog.default.warn('sign-in for +15550100199 password=hunter2');
+    expect(JSON.stringify(electronLog.default.lines.at(-1))).not.toMatch(/hunter2|5550100199/);
+  });
+
+  it('never installs an update on quit behind the agent', async () => {
+    await startApp();
+    expect(electronUpdater.default.autoUpdater.autoInstallOnAppQuit).toBe(false);
   });
 });

@@ -12,6 +12,8 @@ function stubbed(status = signedOut) {
   fake.answer('settings.get', { ok: true, value: defaultTestSettings });
   fake.answer('sessions.recentNumbers', { ok: true, value: [] });
   fake.answer('sessions.active', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });
+  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
+  fake.answer('voice.reportStatus', { ok: true, value: {} });
   return fake;
 }
 
@@ -95,5 +97,24 @@ describe('App', () => {
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
     expect((await screen.findByRole('alert')).textContent).toContain('taken by another application');
+  });
+
+  it('offers a downloaded update and explains why it waits during a call', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('app.restartToUpdate', { ok: false, error: { code: 'UPDATE_BLOCKED_BY_CALLS', message: 'Finish your call first; the update will wait.' } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByLabelText('Number');
+    fake.emit('app.updateReady', { version: '1.2.0' });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Restart to update' }));
+    await vi.waitFor(() => expect(screen.getByText(/Finish your call first/).textContent).toContain('1.2.0 is ready'));
+  });
+
+  it('tells main the phone registration state', async () => {
+    const fake = stubbed(signedInStatus);
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByText('Phone ready');
+    await vi.waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'voice.reportStatus').at(-1)!.payload).toEqual({ status: 'registered' }),
+    );
   });
 });

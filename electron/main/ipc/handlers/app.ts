@@ -1,6 +1,12 @@
 import type { AppInfo } from '../../../shared/contract';
 import type { Handlers } from '../router';
 
-export const appHandlers = (info: AppInfo): Pick<Handlers, 'app.info'> => ({
-  'app.info': () => info,
+export interface AppHandlerDeps {
+  info: AppInfo;
+  restartToUpdate(): { restarting: true };
+}
+
+export const appHandlers = (deps: AppHandlerDeps): Pick<Handlers, 'app.info' | 'app.restartToUpdate'> => ({
+  'app.info': () => deps.info,
+  'app.restartToUpdate': () => deps.restartToUpdate(),
 });

@@ -11,7 +11,14 @@ export function tokenExpiry(jwt: string): string | null {
   }
 }
 
-export const voiceHandlers = (auth: AuthService): Pick<Handlers, 'voice.token'> => ({
+export const voiceHandlers = (
+  auth: AuthService,
+  reportStatus: (status: string) => void,
+): Pick<Handlers, 'voice.token' | 'voice.reportStatus'> => ({
+  'voice.reportStatus': ({ status }) => {
+    reportStatus(status);
+    return {};
+  },
   'voice.token': async () => {
     const config = await auth.requireSession().client.appConfig();
     return { token: config.accessToken, identity: config.identity, expiresAt: tokenExpiry(config.accessToken) };

@@ -34,6 +34,9 @@ export class AppState {
   /** A number to put in the dialer (from a tel: link or "Call back"); `n` makes repeats count. */
   dialPrefill = $state({ number: '', n: 0 });
   hotkeyConflicts = $state<HotkeyConflicts>({});
+  /** A downloaded update's version, offered as "Restart to update". */
+  updateReady = $state<string | null>(null);
+  updateError = $state<string | null>(null);
   private engineDemo: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
 
@@ -101,6 +104,11 @@ export class AppState {
     this.tab = 'phone';
   }
 
+  async restartToUpdate(): Promise<void> {
+    const result = await this.api.app.restartToUpdate();
+    this.updateError = result.ok ? null : result.error.message;
+  }
+
   dispose(): void {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.ticker.stop();
@@ -124,6 +132,7 @@ export class AppState {
       }),
       this.api.voice.onCommand(({ command }) => this.command(command)),
       this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
+      this.api.app.onUpdateReady(({ version }) => (this.updateReady = version)),
     );
     void this.api.settings.hotkeyConflicts().then((result) => {
       if (result.ok) this.hotkeyConflicts = result.value;
