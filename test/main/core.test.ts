@@ -186,6 +186,9 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect((await t.value('sessions.active')).sessions).toEqual([]);
     expect((await t.value('sessions.history')).items).toEqual([]);
     expect(await t.call('sessions.hold', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    // A hold refused at once must not leave the call marked busy (found by the IPC fuzzer).
+    expect(t.core.sessions.isBusy('x')).toBe(false);
+    expect(await t.call('sessions.resume', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 
   it('keeps no password, cookie or token in the database files', async () => {

@@ -257,9 +257,12 @@ export class EvoClient {
       const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       throw new WireFailure(httpError(response.status, safeJson(text)), response.status, retryAfter);
     }
-    if (spec.schema === null) return undefined as T;
     const json = safeJson(text);
-    if (json === undefined) throw new WireFailure(badResponseError('not JSON'), response.status, null);
+    // A void op answers 204 or `{}`; a garbled body means we cannot know that it happened.
+    if (json === undefined && (spec.schema !== null || text.trim() !== '')) {
+      throw new WireFailure(badResponseError('not JSON'), response.status, null);
+    }
+    if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

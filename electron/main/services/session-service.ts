@@ -186,7 +186,10 @@ export class SessionService {
         new AppError('SESSION_BUSY', `A ${pending.action} is still being sent for this call. Try again in a moment.`),
       );
     }
-    const promise = (async () => {
+    // Registered before the work starts: a send() that fails at once must still find it to remove.
+    const entry = { action, promise: Promise.resolve(null as unknown as SessionView) };
+    this.inFlight.set(sessionId, entry);
+    entry.promise = (async () => {
       try {
         const info = await send();
         this.assertOpen();
@@ -195,13 +198,12 @@ export class SessionService {
         this.publish([info.id]);
         return toSessionView(cached, this.viewer());
       } finally {
-        this.inFlight.delete(sessionId);
+        if (this.inFlight.get(sessionId) === entry) this.inFlight.delete(sessionId);
         // Whatever happened, show what the server now holds.
         void this.syncNow();
       }
     })();
-    this.inFlight.set(sessionId, { action, promise });
-    return promise;
+    return entry.promise;
   }
 
   /** The agent's leg; when the session is not cached yet, one sync is awaited before asking again. */
