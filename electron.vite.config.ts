@@ -1,6 +1,30 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/main/windows/security-policy';
+
+/**
+ * The CSP also as a <meta> in index.html (same policy as the app:// response header), so that
+ * the page is protected however it is served. frame-ancestors is header-only; 'self' covers the
+ * browser harness's same-origin WebSocket.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'evo-csp-meta',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: {
+        'http-equiv': 'Content-Security-Policy',
+        content: contentSecurityPolicy()
+          .split('; ')
+          .filter((part) => !part.startsWith('frame-ancestors'))
+          .join('; '),
+      },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 export default defineConfig({
   main: {
@@ -25,7 +49,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: resolve('resources/public'),
-    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -48,6 +48,8 @@ export function secureWebPreferences(preloadPath: string) {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click must not open windows either (Electron security checklist, electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
     // Calls must ring and timers must tick while the window is in the background.
     backgroundThrottling: false,
   } as const;
