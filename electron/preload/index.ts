@@ -3,7 +3,7 @@
  * else. ipcRenderer itself never reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../shared/contract';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/channels';
 import type { Result } from '../shared/result';
 import { buildSoftphoneApi } from '../shared/softphone-api';
 

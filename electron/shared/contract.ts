@@ -3,6 +3,7 @@
  * renderer all derive from these maps; add a method here first.
  */
 import { z } from 'zod';
+import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 
 const id = z.string().trim().min(1).max(200);
 const shortText = z.string().max(500);
@@ -204,7 +205,11 @@ export type HoldReason = z.infer<typeof HoldReason>;
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 export const eventChannels = Object.keys(eventContract) as EventChannel[];
+export { IPC_EVENT, IPC_INVOKE } from './channels';
 
-/** The single ipc channel name the preload uses; the payload names the contract channel. */
-export const IPC_INVOKE = 'softphone:invoke';
-export const IPC_EVENT = 'softphone:event';
+// The zod-free name lists in channels.ts must match the maps exactly, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const invokeNamesMatch: Same<(typeof INVOKE_CHANNELS)[number], InvokeChannel> = true;
+const eventNamesMatch: Same<(typeof EVENT_CHANNELS)[number], EventChannel> = true;
+void invokeNamesMatch;
+void eventNamesMatch;

@@ -3,15 +3,8 @@
  * preload, a WebSocket in the browser harness. Named functions only; no generic send() leaks out.
  */
 import type { Result } from './result';
-import {
-  eventChannels,
-  invokeChannels,
-  type EventChannel,
-  type EventPayload,
-  type InputOf,
-  type InvokeChannel,
-  type OutputOf,
-} from './contract';
+import type { EventChannel, EventPayload, InputOf, InvokeChannel, OutputOf } from './contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 
 export interface Transport {
   invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -48,11 +41,11 @@ export function eventMethodName(event: string): string {
 export function buildSoftphoneApi(transport: Transport): SoftphoneApi {
   const api: Record<string, Record<string, unknown>> = {};
   const area = (name: string) => (api[name] ??= {});
-  for (const channel of invokeChannels) {
+  for (const channel of INVOKE_CHANNELS) {
     const [group, method] = channel.split('.') as [string, string];
     area(group)[method] = (input?: unknown) => transport.invoke(channel, input);
   }
-  for (const event of eventChannels) {
+  for (const event of EVENT_CHANNELS) {
     const group = event.slice(0, event.indexOf('.'));
     area(group)[eventMethodName(event)] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   cookieTtlMs?: number;
   /** Lifetime of the Twilio access token handed out by /app/config. */
   tokenTtlSec?: number;
+  /** Called as each API request arrives (benchmarks time "request on the wire" with it). */
+  onRequest?: (route: SimRoute) => void;
 }
 
 export interface Simulator {
@@ -347,6 +349,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : json(res, 404, errorBody('NotFound', `Handler for ${req.method} ${url.pathname} was not found`));
     }
     hits[route.name] += 1;
+    options.onRequest?.(route.name);
     const userAgent = req.headers['user-agent'] ?? '';
     if (!userAgent || /^curl\//i.test(userAgent)) {
       return json(res, 403, errorBody('Forbidden', 'A client User-Agent is required'));

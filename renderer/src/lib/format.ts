@@ -39,10 +39,15 @@ export function dialString(text: string): { ok: true; value: string } | { ok: fa
   return { ok: false, message: `"${raw}" doesn't look like a phone number.` };
 }
 
+// Built once: toLocale*String with options builds a new formatter on every call, which made
+// history rows (re-rendered every second by the timers) measurably slow.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
 export function formatWhen(iso: string, now = Date.now()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const sameDay = new Date(now).toDateString() === date.toDateString();
-  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  return sameDay ? `Today ${time}` : `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${time}`;
+  const time = timeFormat.format(date);
+  return sameDay ? `Today ${time}` : `${dayFormat.format(date)} ${time}`;
 }

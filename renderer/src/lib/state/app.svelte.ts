@@ -53,9 +53,9 @@ export class AppState {
   async start(): Promise<void> {
     this.ticker.start();
     this.listen();
-    const info = await this.api.app.info();
+    // In parallel: every IPC round trip before the first screen is start-up time.
+    const [info] = await Promise.all([this.api.app.info(), this.auth.load()]);
     if (info.ok) this.info = info.value;
-    await this.auth.load();
   }
 
   /** Called whenever the sign-in changes: loads the agent's data and (re)starts the phone. */

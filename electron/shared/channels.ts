@@ -1,0 +1,45 @@
+/**
+ * The contract's channel names as plain data, for the preload and the harness bridge: they need
+ * the names only, and loading zod's schemas there cost ~90 ms of start-up (measured by
+ * `npm run bench`). contract.ts checks at compile time that these lists match its maps exactly.
+ */
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'app.restartToUpdate',
+  'auth.servers',
+  'auth.status',
+  'auth.signIn',
+  'auth.signInDemo',
+  'auth.signOut',
+  'sessions.active',
+  'sessions.history',
+  'sessions.get',
+  'sessions.hold',
+  'sessions.resume',
+  'sessions.end',
+  'sessions.transfer',
+  'sessions.create',
+  'sessions.answer',
+  'sessions.recentNumbers',
+  'voice.token',
+  'voice.reportStatus',
+  'settings.get',
+  'settings.update',
+  'settings.hotkeyConflicts',
+] as const;
+
+export const EVENT_CHANNELS = [
+  'auth.changed',
+  'sessions.changed',
+  'settings.changed',
+  'settings.hotkeyConflictsChanged',
+  'app.updateReady',
+  'app.dialRequest',
+  'app.showSession',
+  'app.systemResumed',
+  'voice.command',
+] as const;
+
+/** The single ipc channel name the preload uses; the payload names the contract channel. */
+export const IPC_INVOKE = 'softphone:invoke';
+export const IPC_EVENT = 'softphone:event';
