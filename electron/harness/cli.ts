@@ -5,6 +5,7 @@ const harness = await startHarness({
   port: Number(process.env.PORT ?? 5199),
   evoApiUrl: process.env.EVO_API_URL || undefined,
   dataDir: process.env.SOFTPHONE_DATA_DIR || undefined,
+  twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
 });
 const simulator = harness.simulator();
 if (simulator) console.log(`Evo Voice simulator on ${simulator.url} (demo@evosoftphone.local / demo)`);

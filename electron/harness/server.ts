@@ -33,6 +33,8 @@ export interface HarnessOptions {
   quiet?: boolean;
   simulator?: SimulatorOptions;
   client?: CoreDeps['client'];
+  /** A private Twilio signalling host (host:port) for the real Voice SDK; allowed by the CSP. */
+  twilioChunderw?: string;
 }
 
 export interface Harness {
@@ -68,6 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: evoApiUrl,
     client: options.client,
+    twilioChunderw: options.twilioChunderw,
   });
 
   let origin = '';
@@ -111,7 +114,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     if (file.endsWith('/index.html')) {
       // A classic script runs before the app's module script: window.softphone is there first.
-      body = Buffer.from(body.toString('utf8').replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>'));
+      // The header CSP below is the harness's policy (it allows its socket); the built-in meta would
+      // refuse a private signalling host, so it gives way here.
+      body = Buffer.from(
+        body
+          .toString('utf8')
+          .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
+          .replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>'),
+      );
     }
     res.writeHead(200, { ...headers, 'content-type': mimeType(file) }).end(body);
   };
@@ -149,7 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     server.listen(options.port ?? 0, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
   });
   origin = `http://127.0.0.1:${port}`;
-  csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`]);
+  csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`, ...(options.twilioChunderw ? [`wss://${options.twilioChunderw}`] : [])]);
   await core.start();
 
   return {

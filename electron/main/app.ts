@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arch, release } from 'node:os';
-import { app, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
+import { app, ipcMain, powerMonitor, systemPreferences, type BrowserWindow } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type Settings, type SessionsChanged } from '../shared/contract';
 import { createCore } from './core';
 import { DesktopController } from './desktop/desktop-controller';
@@ -47,6 +47,7 @@ export async function createApp(): Promise<void> {
     demoServer: () => demo.url(),
     runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
+    twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
     hotkeyConflicts: () => desktop?.hotkeys.conflicts() ?? {},
     restartToUpdate: () => {
       quitting = true;
@@ -172,5 +173,7 @@ export async function createApp(): Promise<void> {
     core.dispose();
     void demo.close();
   });
+  // macOS asks the agent once for the microphone; the usage string is in the app's Info.plist.
+  if (process.platform === 'darwin') void systemPreferences.askForMediaAccess('microphone');
   void core.start();
 }

@@ -35,6 +35,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** The desktop's hotkey conflicts (none where there are no global hotkeys, as in the harness). */
   hotkeyConflicts?: () => HotkeyConflicts;
+  /** A private Twilio signalling host for the phone (EVO_TWILIO_CHUNDERW); tests point it at a local stub. */
+  twilioChunderw?: string;
   /** "Restart to update" (Electron's updater); the harness has none. */
   restartToUpdate?: () => { restarting: true };
   /** Overrides for the Evo client (tests use short deadlines). */
@@ -110,7 +112,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...sessionHandlers(sessions),
-    ...voiceHandlers(auth, (status) => (phoneStatus = status)),
+    ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
 

@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'auth.signInDemo',
   'auth.signOut',
   'sessions.active',
+  'sessions.refresh',
   'sessions.history',
   'sessions.get',
   'sessions.hold',

@@ -76,7 +76,13 @@ export const HistoryPage = z.object({
   hasMore: z.boolean(),
   source: z.enum(['cache', 'server']),
 });
-export const VoiceToken = z.object({ token: z.string(), identity: z.string(), expiresAt: z.string().nullable() });
+export const VoiceToken = z.object({
+  token: z.string(),
+  identity: z.string(),
+  expiresAt: z.string().nullable(),
+  /** A private Twilio signalling host (EVO_TWILIO_CHUNDERW), null for Twilio's global edge. */
+  chunderw: z.string().nullable(),
+});
 
 export const Settings = z.object({
   pollIntervalMs: z.number().int().min(1000).max(300_000),
@@ -128,6 +134,8 @@ export const invokeContract = {
   'auth.signInDemo': [none, AuthStatus],
   'auth.signOut': [none, AuthStatus],
   'sessions.active': [none, ActiveSessions],
+  /** Syncs with the server now (after a network change) and answers the fresh list. */
+  'sessions.refresh': [none, ActiveSessions],
   'sessions.history': [
     z
       .strictObject({

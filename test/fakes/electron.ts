@@ -113,6 +113,7 @@ export function createElectronFake() {
     clipboard: { writeText: vi.fn() },
     nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
     dialog: { showErrorBox: vi.fn() },
+    systemPreferences: { askForMediaAccess: vi.fn(async () => true) },
     powerMonitor: new FakeEmitter(),
     globalShortcut: {
       registered: registeredShortcuts,

@@ -19,6 +19,7 @@ const examples: Record<InvokeChannel, unknown> = {
   'auth.signInDemo': undefined,
   'auth.signOut': undefined,
   'sessions.active': undefined,
+  'sessions.refresh': undefined,
   'sessions.history': { query: 'jane', page: 0 },
   'sessions.get': { sessionId: 'S1' },
   'sessions.hold': { sessionId: 'S1', reason: 'None' },

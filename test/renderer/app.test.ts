@@ -117,4 +117,14 @@ describe('App', () => {
       expect(fake.calls.filter((c) => c.channel === 'voice.reportStatus').at(-1)!.payload).toEqual({ status: 'registered' }),
     );
   });
+
+  it('after a network change, syncs sessions and registers the phone again', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('sessions.refresh', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByText('Phone ready');
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(fake.calls.some((c) => c.channel === 'sessions.refresh')).toBe(true));
+    await screen.findByText('Phone ready');
+  });
 });

@@ -6,7 +6,7 @@ import { StandInCall, StandInDevice } from '../fakes/twilio-standins';
 function setup(behaviour: StandInDevice['registerBehaviour'] = 'succeed') {
   const fake = fakeSoftphone();
   let n = 0;
-  fake.answer('voice.token', () => ({ ok: true, value: { token: `token-${++n}`, identity: 'dana', expiresAt: null } }));
+  fake.answer('voice.token', () => ({ ok: true, value: { token: `token-${++n}`, identity: 'dana', expiresAt: null, chunderw: null } }));
   const timers: { fn: () => void; ms: number }[] = [];
   const engine = new TwilioCallEngine(fake.api, {
     loadDevice: async () => (token, options) => {

@@ -4,6 +4,7 @@ import type { Handlers } from '../router';
 type SessionHandlers = Pick<
   Handlers,
   | 'sessions.active'
+  | 'sessions.refresh'
   | 'sessions.history'
   | 'sessions.get'
   | 'sessions.hold'
@@ -17,6 +18,10 @@ type SessionHandlers = Pick<
 
 export const sessionHandlers = (sessions: SessionService): SessionHandlers => ({
   'sessions.active': () => sessions.active(),
+  'sessions.refresh': async () => {
+    await sessions.syncNow();
+    return sessions.active();
+  },
   'sessions.history': (input) => sessions.history(input ?? {}),
   'sessions.get': ({ sessionId }) => sessions.get(sessionId),
   'sessions.hold': (input) => sessions.hold(input),

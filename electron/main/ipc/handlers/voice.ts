@@ -14,6 +14,7 @@ export function tokenExpiry(jwt: string): string | null {
 export const voiceHandlers = (
   auth: AuthService,
   reportStatus: (status: string) => void,
+  chunderw: string | null = null,
 ): Pick<Handlers, 'voice.token' | 'voice.reportStatus'> => ({
   'voice.reportStatus': ({ status }) => {
     reportStatus(status);
@@ -21,6 +22,6 @@ export const voiceHandlers = (
   },
   'voice.token': async () => {
     const config = await auth.requireSession().client.appConfig();
-    return { token: config.accessToken, identity: config.identity, expiresAt: tokenExpiry(config.accessToken) };
+    return { token: config.accessToken, identity: config.identity, expiresAt: tokenExpiry(config.accessToken), chunderw };
   },
 });

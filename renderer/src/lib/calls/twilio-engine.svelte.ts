@@ -10,9 +10,6 @@ export interface TwilioEngineOptions {
   soundsBase?: string;
   /** Rebuild the Device when register() has not completed in this long. */
   registerWatchdogMs?: number;
-  /** Signalling host override (tests point it at a local stub). */
-  chunderw?: string;
-  eventgw?: string;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
 }
@@ -159,8 +156,8 @@ export class TwilioCallEngine implements CallEngine {
       allowIncomingWhileBusy: true,
       sounds: Object.fromEntries(SOUNDS.map((name) => [name, `${base}/${name}.wav`])),
       tokenRefreshMs: 30_000,
-      ...(this.options.chunderw ? { chunderw: this.options.chunderw } : {}),
-      ...(this.options.eventgw ? { eventgw: this.options.eventgw } : {}),
+      // A private signalling host (a local stub in tests) also means no Insights to Twilio.
+      ...(token.value.chunderw ? { chunderw: token.value.chunderw, publishEvents: false } : {}),
     });
     this.device = device;
     device.on('registering', () => device === this.device && (this.status = 'registering'));

@@ -43,7 +43,7 @@ export interface DeviceOptions {
   sounds: Record<string, string>;
   tokenRefreshMs: number;
   chunderw?: string;
-  eventgw?: string;
+  publishEvents?: boolean;
 }
 
 export type DeviceFactory = (token: string, options: DeviceOptions) => DeviceLike;

@@ -124,19 +124,28 @@ export class AppState {
     this.unsubscribers.push(
       this.api.app.onDialRequest(({ number }) => this.callBack(number)),
       this.api.app.onShowSession(() => (this.tab = 'phone')),
-      this.api.app.onSystemResumed(() => {
-        const engine = this.engine;
-        if (!engine) return;
-        engine.stop();
-        void engine.start();
-      }),
+      this.api.app.onSystemResumed(() => this.reconnect()),
       this.api.voice.onCommand(({ command }) => this.command(command)),
       this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
       this.api.app.onUpdateReady(({ version }) => (this.updateReady = version)),
     );
+    // A network change: sync sessions now and register the phone again.
+    const online = () => {
+      void this.api.sessions.refresh();
+      this.reconnect();
+    };
+    window.addEventListener('online', online);
+    this.unsubscribers.push(() => window.removeEventListener('online', online));
     void this.api.settings.hotkeyConflicts().then((result) => {
       if (result.ok) this.hotkeyConflicts = result.value;
     });
+  }
+
+  private reconnect(): void {
+    const engine = this.engine;
+    if (!engine || !this.auth.signedIn) return;
+    engine.stop();
+    void engine.start();
   }
 
   private command(command: 'answer' | 'hangUp' | 'mute'): void {
