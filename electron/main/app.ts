@@ -129,7 +129,7 @@ export async function createApp(): Promise<void> {
     },
   });
   const applySettings = (settings: Settings) => {
-    send('settings.hotkeyConflictsChanged', desktop!.hotkeys.apply(settings.hotkeys));
+    send('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings.hotkeys));
     app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   };
   core.onEvent((event, payload) => {

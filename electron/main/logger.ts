@@ -2,7 +2,7 @@
 import { redact } from './logging/redact';
 import type { LogFields, Logger } from './ports';
 
-export function formatLine(level: string, message: string, fields?: LogFields): string {
+export function formatLine(message: string, fields?: LogFields): string {
   const extra = fields ? ` ${JSON.stringify(fields)}` : '';
   return redact(`${message}${extra}`);
 }
@@ -10,7 +10,7 @@ export function formatLine(level: string, message: string, fields?: LogFields): 
 export function createConsoleLogger(quiet = false): Logger {
   const write = (level: string, message: string, fields?: LogFields) => {
     if (quiet && level !== 'error') return;
-    process.stderr.write(`[${new Date().toISOString()}] ${level} ${formatLine(level, message, fields)}\n`);
+    process.stderr.write(`[${new Date().toISOString()}] ${level} ${formatLine(message, fields)}\n`);
   };
   return {
     info: (message, fields) => write('info', message, fields),

@@ -5,6 +5,7 @@
 import { buildSoftphoneApi, type SoftphoneApi } from '../../electron/shared/softphone-api';
 import type { Result } from '../../electron/shared/result';
 import type { AuthStatus, SessionView, Settings } from '../../electron/shared/contract';
+import { defaultSettings } from '../../electron/main/services/settings-store';
 
 type Answer = Result<unknown> | ((payload: unknown) => Result<unknown> | Promise<Result<unknown>>);
 
@@ -79,14 +80,8 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
   };
 }
 
-export const defaultTestSettings: Settings = {
-  pollIntervalMs: 3000,
-  holdReminders: [30, 60],
-  hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
-  audio: { input: 'default', output: 'default', ringtone: 'default' },
-  startAtLogin: false,
-  closeToTray: true,
-};
+/** The app's real defaults, as main would answer them. */
+export const defaultTestSettings: Settings = defaultSettings;
 
 /** A promise with its resolve handle, to hold a call "in flight". */
 export function deferred<T>() {

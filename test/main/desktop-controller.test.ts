@@ -169,4 +169,12 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     desktop.stop();
     expect(shortcuts.registered.size).toBe(0);
   });
+
+  it('re-registers changed hotkeys at once and reports a taken one', async () => {
+    const { desktop, shortcuts } = await setup();
+    shortcuts.taken.add('F9');
+    const conflicts = desktop.onSettingsChanged({ holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' });
+    expect(conflicts).toEqual({ mute: 'F9 is taken by another application. Pick another key.' });
+    expect([...shortcuts.registered.keys()]).toEqual(['F8']);
+  });
 });

@@ -84,6 +84,12 @@ export class DesktopController {
     this.ticker = null;
   }
 
+  /** New settings: hotkeys re-registered at once, reminders replanned. Returns the conflicts. */
+  onSettingsChanged(hotkeys: Hotkeys): HotkeyConflicts {
+    this.reminders.reschedule();
+    return this.hotkeys.apply(hotkeys);
+  }
+
   setSignedIn(signedIn: boolean): void {
     this.signedIn = signedIn;
     if (!signedIn) {

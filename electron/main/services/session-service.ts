@@ -213,7 +213,7 @@ export class SessionService {
       await this.syncNow();
       cached = this.deps.cache.get(sessionId);
     }
-    return cached ? agentCallSid(cached.info, null) : '';
+    return cached ? agentCallSid(cached.info) : '';
   }
 
   private assertOpen(): void {

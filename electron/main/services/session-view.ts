@@ -43,8 +43,6 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
  * The agent's own leg, sent as HoldSession's "local call SID" when the renderer has no Twilio
  * call to name (inferred: the Agent member of the session, else the session's own CallSid).
  */
-export function agentCallSid(info: SessionInfo, identity: string | null): string {
-  const agents = info.members.filter((member) => member.role === 'Agent' && member.callSid);
-  const mine = identity ? agents.find((member) => member.identity.replace(/^client:/, '') === identity.replace(/^client:/, '')) : undefined;
-  return (mine ?? agents[0])?.callSid || info.callSid;
+export function agentCallSid(info: SessionInfo): string {
+  return info.members.find((member) => member.role === 'Agent' && member.callSid)?.callSid || info.callSid;
 }
