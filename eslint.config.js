@@ -6,6 +6,16 @@ import tseslint from 'typescript-eslint';
 const electronImport = {
   paths: [{ name: 'electron', message: 'Only electron/main/{index,app}.ts, windows/, platform/ and the preload import electron.' }],
 };
+// The router is the only user of ipcMain (wired in app.ts); the preload the only user of ipcRenderer.
+const ipcImport = (allowed) => ({
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'].filter((name) => name !== allowed),
+      message: 'ipcMain is used only by the router wiring in electron/main/app.ts, ipcRenderer only by the preload.',
+    },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'resources/**'] },
@@ -27,6 +37,12 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
+  {
+    files: ['electron/main/index.ts', 'electron/main/windows/**', 'electron/main/platform/**'],
+    rules: { 'no-restricted-imports': ['error', ipcImport(null)] },
+  },
+  { files: ['electron/main/app.ts'], rules: { 'no-restricted-imports': ['error', ipcImport('ipcMain')] } },
+  { files: ['electron/preload/**'], rules: { 'no-restricted-imports': ['error', ipcImport('ipcRenderer')] } },
   // Runtime boundaries: electron stays in the glue, node stays out of the renderer.
   {
     files: ['electron/main/**/*.ts'],

@@ -65,6 +65,24 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.screenshot({ path: screenshotPath('main-dark.png') });
   });
 
+  it('after the renderer crashes, a new window shows the held call with its timer (state lives in main)', async () => {
+    const { page, harness } = await fixture.world();
+    await signInAsDemoAgent(page);
+    await page.getByRole('button', { name: 'Hold', exact: true }).click();
+    const timer = page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: 'Jane Doe' }).getByLabel('Time on hold');
+    await expect.poll(async () => seconds(await timer.textContent()), { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    const before = seconds(await timer.textContent());
+    const crashed = new Promise((resolve) => page.once('crash', resolve));
+    await page.goto('chrome://crash').catch(() => undefined);
+    await crashed;
+    const fresh = await page.context().browser()!.newPage();
+    await fresh.goto(harness.url);
+    const again = fresh.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: 'Jane Doe' }).getByLabel('Time on hold');
+    await again.waitFor();
+    expect(seconds(await again.textContent())).toBeGreaterThanOrEqual(before);
+    await fresh.close();
+  });
+
   it('explains a wrong password and keeps what was typed', async () => {
     const { page } = await fixture.world();
     await page.getByLabel('Email').fill('demo@evosoftphone.local');

@@ -127,4 +127,24 @@ describe('App', () => {
     await vi.waitFor(() => expect(fake.calls.some((c) => c.channel === 'sessions.refresh')).toBe(true));
     await screen.findByText('Phone ready');
   });
+
+  it('lists the microphones and speakers in Settings, with names even before permission', async () => {
+    const fake = stubbed(signedInStatus);
+    Object.defineProperty(navigator, 'mediaDevices', {
+      configurable: true,
+      value: {
+        enumerateDevices: async () => [
+          { kind: 'audioinput', deviceId: 'default', label: 'Default', groupId: '' },
+          { kind: 'audioinput', deviceId: 'headset', label: 'USB Headset', groupId: '' },
+          { kind: 'audiooutput', deviceId: 'spk', label: '', groupId: '' },
+          { kind: 'videoinput', deviceId: 'cam', label: 'Camera', groupId: '' },
+        ],
+      },
+    });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
+    await screen.findByRole('option', { name: 'USB Headset' });
+    expect(screen.getAllByRole('option', { name: 'Speaker 1' })).toHaveLength(2);
+    expect(screen.queryByRole('option', { name: 'Camera' })).toBeNull();
+  });
 });

@@ -139,6 +139,16 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     expect(engine.quality).toBeNull();
   });
 
+  it('hangs up its own leg', async () => {
+    const { engine } = setup();
+    await engine.start();
+    await engine.dial('+15550100123');
+    const call = (engine as unknown as { call: StandInCall }).call;
+    engine.hangUp();
+    expect(call.disconnected).toBe(true);
+    expect(engine.active).toBeNull();
+  });
+
   it('clears the call on disconnect', async () => {
     const { engine } = setup();
     await engine.start();

@@ -13,6 +13,12 @@ export interface IncomingCall {
   sessionId: string | null;
 }
 
+export interface AudioDevice {
+  id: string;
+  label: string;
+  kind: 'audioinput' | 'audiooutput';
+}
+
 export interface AudioChoice {
   input: string;
   output: string;
@@ -34,6 +40,8 @@ export interface CallEngine {
   dial(to: string): Promise<Result<unknown>>;
   answer(): Promise<Result<unknown>>;
   reject(): Promise<Result<unknown>>;
+  /** Ends the agent's own audio leg (the Evo session is ended through main). */
+  hangUp(): void;
   setMuted(muted: boolean): void;
   sendDigits(digits: string): void;
   /** Applies the agent's audio devices; unknown or unplugged ones fall back to the default. */

@@ -57,6 +57,11 @@ export class SimulatedCallEngine implements CallEngine {
     return this.api.sessions.end({ sessionId });
   }
 
+  hangUp(): void {
+    this.muted = false;
+    this.sentDigits = '';
+  }
+
   setMuted(muted: boolean): void {
     this.muted = muted;
   }

@@ -96,6 +96,10 @@ export class TwilioCallEngine implements CallEngine {
     return ok(null);
   }
 
+  hangUp(): void {
+    this.call?.disconnect();
+  }
+
   setMuted(muted: boolean): void {
     if (!this.call) return;
     this.call.mute(muted);

@@ -1,5 +1,5 @@
 import type { AppInfo, HotkeyConflicts, SessionView, SoftphoneApi } from '../api';
-import type { CallEngine } from '../calls/call-engine';
+import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
@@ -37,6 +37,8 @@ export class AppState {
   /** A downloaded update's version, offered as "Restart to update". */
   updateReady = $state<string | null>(null);
   updateError = $state<string | null>(null);
+  /** Microphones and speakers the browser knows, for Settings. */
+  devices = $state<AudioDevice[]>([]);
   private engineDemo: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
 
@@ -104,6 +106,28 @@ export class AppState {
     this.tab = 'phone';
   }
 
+  /** Hangs up through Evo, then ends the agent's own audio leg. */
+  async hangUp(session: SessionView): Promise<void> {
+    const engine = this.engine;
+    const ended = await this.sessions.hangUp(session, engine?.callSidFor(session));
+    if (ended) engine?.hangUp();
+  }
+
+  async loadDevices(): Promise<void> {
+    const media = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
+    if (!media?.enumerateDevices) return;
+    const found = await media.enumerateDevices().catch(() => []);
+    const devices: AudioDevice[] = [];
+    for (const device of found) {
+      if ((device.kind !== 'audioinput' && device.kind !== 'audiooutput') || device.deviceId === 'default') continue;
+      const n = devices.filter((known) => known.kind === device.kind).length + 1;
+      // Labels stay empty until the microphone was allowed once.
+      const label = device.label || `${device.kind === 'audioinput' ? 'Microphone' : 'Speaker'} ${n}`;
+      devices.push({ id: device.deviceId, kind: device.kind, label });
+    }
+    this.devices = devices;
+  }
+
   async restartToUpdate(): Promise<void> {
     const result = await this.api.app.restartToUpdate();
     this.updateError = result.ok ? null : result.error.message;
@@ -128,6 +152,7 @@ export class AppState {
       this.api.voice.onCommand(({ command }) => this.command(command)),
       this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
       this.api.app.onUpdateReady(({ version }) => (this.updateReady = version)),
+      this.api.settings.onChanged((settings) => void this.engine?.useAudio(settings.audio)),
     );
     // A network change: sync sessions now and register the phone again.
     const online = () => {
@@ -152,6 +177,6 @@ export class AppState {
     const current = this.sessions.current;
     if (command === 'answer') void this.answer();
     else if (command === 'mute' && this.engine) this.engine.setMuted(!this.engine.muted);
-    else if (command === 'hangUp' && current) void this.sessions.hangUp(current, this.engine?.callSidFor(current));
+    else if (command === 'hangUp' && current) void this.hangUp(current);
   }
 }
