@@ -48,6 +48,7 @@ export async function createApp(): Promise<void> {
     runningDemoServer: () => demo.instance()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
     twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
+    autoDemo: true,
     hotkeyConflicts: () => desktop?.hotkeys.conflicts() ?? {},
     restartToUpdate: () => {
       quitting = true;

@@ -18,6 +18,7 @@ import { systemClock, type Clock, type EventSink, type Logger, type SecretStore 
 import { AppError } from '../shared/result';
 import { AuthService } from './services/auth-service';
 import { CredentialVault } from './services/credential-vault';
+import { LastAccountStore } from './services/last-account';
 import { SessionService } from './services/session-service';
 import { SettingsStore } from './services/settings-store';
 
@@ -35,6 +36,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** The desktop's hotkey conflicts (none where there are no global hotkeys, as in the harness). */
   hotkeyConflicts?: () => HotkeyConflicts;
+  /** First run, nothing configured: sign in to the built-in demo (the Electron app does). */
+  autoDemo?: boolean;
   /** A private Twilio signalling host for the phone (EVO_TWILIO_CHUNDERW); tests point it at a local stub. */
   twilioChunderw?: string;
   /** "Restart to update" (Electron's updater); the harness has none. */
@@ -80,6 +83,8 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     demoServer: deps.demoServer,
     runningDemoServer: deps.runningDemoServer,
+    lastAccount: new LastAccountStore(deps.dataDir),
+    autoDemo: deps.autoDemo,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
       if (status.signedIn) {

@@ -27,7 +27,12 @@ export const AuthStatus = z.object({
   /** Set after sign-in when "Remember me" was asked for but refused; shown to the agent. */
   notice: z.string().nullable(),
 });
-export const ServerList = z.object({ servers: z.array(ServerChoice), preselected: z.string() });
+export const ServerList = z.object({
+  servers: z.array(ServerChoice),
+  preselected: z.string(),
+  /** The email of the last sign-in on this computer, to fill the form. */
+  lastEmail: z.string().nullable(),
+});
 
 export const SessionMember = z.object({
   displayName: z.string(),

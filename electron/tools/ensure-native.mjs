@@ -16,17 +16,26 @@ const require = createRequire(import.meta.url);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
 
+/** The Electron binary, or null with the reason printed (it is downloaded by `npm install`). */
+function electronBinary() {
+  try {
+    const path = require('electron');
+    if (typeof path === 'string') return path;
+  } catch (error) {
+    console.error(
+      `Electron itself is not installed (${error instanceof Error ? error.message : error}).\n` +
+        'Run `npm install` on a machine that can download it (ELECTRON_SKIP_BINARY_DOWNLOAD must not be set).',
+    );
+  }
+  return null;
+}
+
 function loads() {
   if (target === 'node') {
     return spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore' }).status === 0;
   }
-  let electron;
-  try {
-    electron = require('electron');
-  } catch {
-    return false;
-  }
-  if (typeof electron !== 'string') return false;
+  const electron = electronBinary();
+  if (!electron) process.exit(1);
   const result = spawnSync(electron, ['-e', probe], { stdio: 'ignore', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   return result.status === 0;
 }

@@ -24,7 +24,7 @@ export interface TestCore {
 /** The real core (cache on disk, real HTTP to the simulator) behind the real router. */
 export function coreFor(
   simulator: Simulator,
-  options: { dataDir?: string; secrets?: SecretStore; clock?: Clock } = {},
+  options: { dataDir?: string; secrets?: SecretStore; clock?: Clock; autoDemo?: boolean; configured?: boolean } = {},
 ): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-core-'));
   const events: { event: string; payload: unknown }[] = [];
@@ -36,7 +36,9 @@ export function coreFor(
     logger,
     emit: (event, payload) => events.push({ event, payload }),
     demoServer: async () => simulator.url,
-    configuredServer: simulator.url,
+    runningDemoServer: options.autoDemo ? () => simulator.url : undefined,
+    configuredServer: options.configured === false ? undefined : simulator.url,
+    autoDemo: options.autoDemo,
     clock: options.clock,
     client: fastClientOptions,
   });

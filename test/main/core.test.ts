@@ -254,4 +254,26 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     cores.push(again);
     expect(await again.value('settings.get')).toMatchObject({ holdReminders: [20, 45] });
   });
+
+  it('first run with nothing configured starts on the demo; after a real sign-in it offers that account', async () => {
+    simulator = await startSimulator({ seed: { history: 1 } });
+    const first = coreFor(simulator, { autoDemo: true, configured: false });
+    cores.push(first);
+    await first.core.start();
+    expect(await first.value('auth.status')).toMatchObject({ signedIn: true, demo: true });
+    await first.value('auth.signOut');
+
+    const other = await startSimulator({ seed: false });
+    try {
+      await first.value('auth.signIn', { server: other.url, email: 'other@evosoftphone.local', password: 'other', remember: false });
+      await first.value('auth.signOut');
+      const again = coreFor(simulator, { autoDemo: true, configured: false, dataDir: first.dataDir });
+      cores.push(again);
+      await again.core.start();
+      expect(await again.value('auth.status')).toMatchObject({ signedIn: false });
+      expect(await again.value('auth.servers')).toMatchObject({ preselected: other.url, lastEmail: 'other@evosoftphone.local' });
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ function stubbed(status = signedOut) {
   const fake = fakeSoftphone();
   fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
   fake.answer('auth.status', { ok: true, value: status });
-  fake.answer('auth.servers', { ok: true, value: { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io' } });
+  fake.answer('auth.servers', { ok: true, value: { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io', lastEmail: 'dana@example.com' } });
   fake.answer('settings.get', { ok: true, value: defaultTestSettings });
   fake.answer('sessions.recentNumbers', { ok: true, value: [] });
   fake.answer('sessions.active', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });

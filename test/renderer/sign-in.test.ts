@@ -15,6 +15,7 @@ async function setup(status = signedOut) {
         { url: 'https://team.evovoice.io', label: 'Evo Voice staging' },
       ],
       preselected: 'https://team.evovoice.io',
+      lastEmail: null,
     },
   });
   const auth = new AuthState(fake.api);

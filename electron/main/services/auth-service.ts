@@ -10,6 +10,7 @@ import { normaliseServerUrl } from '../evo/client';
 import type { SessionCache } from '../db/session-cache';
 import type { Logger } from '../ports';
 import type { CredentialVault } from './credential-vault';
+import type { LastAccountStore } from './last-account';
 
 export interface AuthServiceDeps {
   makeClient(server: string): EvoClient;
@@ -22,6 +23,9 @@ export interface AuthServiceDeps {
   runningDemoServer?(): string | null;
   /** EVO_API_URL or the user's last server; preselected on the sign-in screen. */
   configuredServer?: string;
+  lastAccount: LastAccountStore;
+  /** First run with no account and no configured server: start in demo mode (npm start). */
+  autoDemo?: boolean;
   onChanged(status: AuthStatus): void;
 }
 
@@ -50,7 +54,16 @@ export class AuthService {
     if (configured && !servers.some((server) => server.url === configured)) {
       servers.push({ url: configured, label: `Configured (${new URL(configured).host})` });
     }
-    return { servers, preselected: configured ?? this.deps.vault.recall()?.server ?? PRODUCTION_SERVER };
+    const last = this.deps.lastAccount.get();
+    if (last && !servers.some((server) => server.url === last.server) && last.server !== this.deps.runningDemoServer?.()) {
+      servers.push({ url: last.server, label: `Last used (${new URL(last.server).host})` });
+    }
+    const lastReal = last && last.server !== this.deps.runningDemoServer?.() ? last : null;
+    return {
+      servers,
+      preselected: configured ?? lastReal?.server ?? PRODUCTION_SERVER,
+      lastEmail: lastReal?.email ?? null,
+    };
   }
 
   status(): AuthStatus {
@@ -79,6 +92,7 @@ export class AuthService {
     const server = normaliseServerUrl(input.server);
     const signedIn = await this.connect(server, input.email, input.password, this.isDemoServer(server));
     this.notice = null;
+    if (!signedIn.demo) this.deps.lastAccount.set({ server: signedIn.server, email: signedIn.user.email });
     if (input.remember) {
       if (!this.deps.vault.remember({ server, email: input.email, password: input.password })) {
         this.notice = "This computer offers no secure storage, so your password won't be remembered.";
@@ -99,7 +113,13 @@ export class AuthService {
   /** At start-up: sign in again with the remembered account, if any. Never throws. */
   async restore(): Promise<AuthStatus> {
     const saved = this.deps.vault.recall();
-    if (!saved) return this.status();
+    if (!saved) {
+      // Nothing configured on this computer yet: show the app working on its built-in demo backend.
+      if (this.deps.autoDemo && !this.deps.configuredServer && !this.deps.lastAccount.get()) {
+        return this.signInDemo().catch(() => this.status());
+      }
+      return this.status();
+    }
     try {
       const signedIn = await this.connect(saved.server, saved.email, saved.password, this.isDemoServer(saved.server));
       this.notice = null;
