@@ -15,6 +15,8 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 async function startApp() {
   vi.resetModules();
+  // A configured server: no first-run demo sign-in racing the assertions.
+  process.env.EVO_API_URL = 'https://evovoice.io';
   electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
   const before = electron.windows.length;
   await import('../../electron/main/index');
