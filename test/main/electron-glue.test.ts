@@ -26,6 +26,7 @@ async function startApp() {
 
 describe('Electron glue (mocked electron module)', () => {
   afterEach(() => {
+    delete process.env.EVO_API_URL;
     electron.app.emit('will-quit');
     electron.app.requestSingleInstanceLock.mockReturnValue(true);
   });
