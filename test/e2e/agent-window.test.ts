@@ -109,7 +109,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     expect(await page.getByLabel('Number').inputValue()).toBe('(555) 010-0123');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     const onCall = page.getByRole('region', { name: 'On call' });
-    await onCall.getByText('+1 555 010 0123').waitFor();
+    await onCall.getByText('+1 555 010 0123').first().waitFor();
     await page.getByRole('button', { name: 'Mute' }).click();
     await page.getByRole('button', { name: 'Unmute' }).waitFor();
     await page.getByRole('button', { name: 'Hold', exact: true }).click();

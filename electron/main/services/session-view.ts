@@ -1,4 +1,5 @@
 /** What the renderer sees of a session: the server's row plus what the cache knows (hold start). */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { SessionView } from '../../shared/contract';
 import type { SessionInfo } from '../evo/dto';
 import { partyNumber, type CachedSession } from '../db/session-cache';
@@ -13,7 +14,7 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
   const number = partyNumber(info);
   return {
     id: info.id,
-    displayName: (info.direction === 'Incoming' ? info.fromName : '') || info.displayName || number || 'Unknown caller',
+    displayName: (info.direction === 'Incoming' ? info.fromName : '') || nameOrNumber(info.displayName, number),
     number,
     direction: info.direction,
     callState: info.callState,
@@ -37,6 +38,14 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
     dateCompleted: info.dateCompleted,
     log: info.log,
   };
+}
+
+/** A bare number (Evo puts the number in displayName when it knows no name) reads formatted. */
+function nameOrNumber(displayName: string, number: string): string {
+  const name = displayName && displayName !== number ? displayName : number;
+  if (!name) return 'Unknown caller';
+  const parsed = /^[+\d][\d\s()-]*$/.test(name) ? parsePhoneNumberFromString(name) : undefined;
+  return parsed?.isPossible() ? parsed.formatInternational() : name;
 }
 
 /**

@@ -20,6 +20,11 @@ export function formatPhone(number: string): string {
   return parsed?.isPossible() ? parsed.formatInternational() : number;
 }
 
+/** Who a session is with: the name, or the formatted number when Evo knows no name. */
+export function partyName(session: { displayName: string; number: string }): string {
+  return session.displayName && session.displayName !== session.number ? session.displayName : formatPhone(session.number || session.displayName);
+}
+
 /** Formats what the agent types or pastes, keeping only what a dial string may hold. */
 export function formatDialInput(text: string): string {
   const cleaned = text.replace(/[^\d+*#()\-.\s]/g, '');
