@@ -276,4 +276,16 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
       await other.close();
     }
   });
+
+  it('keeps one poll loop when the agent signs in again while a sync is in flight', async () => {
+    simulator = await startSimulator({ seed: { history: 1 } });
+    const clock = new FakeClock();
+    const t = coreFor(simulator, { clock });
+    cores.push(t);
+    simulator.faults.set('active', { latencyMs: 100 });
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(clock.pending()).toBe(1);
+  });
 });

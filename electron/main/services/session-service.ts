@@ -34,6 +34,8 @@ const MAX_BACKOFF_MS = 60_000;
 export class SessionService {
   private timer: unknown = null;
   private running = false;
+  /** Bumped by every start/stop, so a poll loop from an earlier sign-in cannot carry on. */
+  private generation = 0;
   private disposed = false;
   private failures = 0;
   private connection: Connection = 'online';
@@ -50,11 +52,12 @@ export class SessionService {
     if (this.running) return;
     this.running = true;
     this.failures = 0;
-    void this.tick();
+    void this.tick(++this.generation);
   }
 
   stop(): void {
     this.running = false;
+    this.generation += 1;
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
     this.previous.clear();
@@ -220,13 +223,13 @@ export class SessionService {
     if (this.disposed) throw new AppError('APP_CLOSING', 'Evo Softphone is closing.');
   }
 
-  private async tick(): Promise<void> {
-    if (!this.running) return;
+  private async tick(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
     await this.syncNow();
-    if (!this.running) return;
+    if (generation !== this.generation) return;
     const interval = this.deps.pollIntervalMs();
     const delay = this.failures === 0 ? interval : Math.min(MAX_BACKOFF_MS, interval * 2 ** this.failures);
-    this.timer = this.deps.clock.setTimeout(() => void this.tick(), delay);
+    this.timer = this.deps.clock.setTimeout(() => void this.tick(generation), delay);
   }
 
   private async sync(): Promise<void> {
