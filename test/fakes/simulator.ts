@@ -4,8 +4,9 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../../electron/main/simulator/model';
 
 /** Short deadlines so that failure cases finish in a blink. */
 export const fastClientOptions = {
-  timeoutMs: 400,
-  deadlineMs: 5_000,
+  // Generous enough for a loaded 2-core CI machine; the fault tests wait longer than this on purpose.
+  timeoutMs: 1_000,
+  deadlineMs: 6_000,
   retry: { attempts: 4, baseDelayMs: 20, maxDelayMs: 200 },
 };
 

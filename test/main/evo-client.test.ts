@@ -170,15 +170,15 @@ describe('Evo client against the simulator', () => {
 
     it('timeout then success: the slow hold that did land is not applied twice', async () => {
       const { client, live, simulator: sim } = await setup();
-      sim.faults.set('hold', { latencyMs: 700, times: 1 });
+      sim.faults.set('hold', { latencyMs: 1_500, times: 1 });
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise((resolve) => setTimeout(resolve, 800));
       expect(holdLines(sim, live.id)).toBe(1);
     });
 
     it('timeout for good: EVO_TIMEOUT, never a hang', async () => {
       const { client, simulator: sim } = await setup();
-      sim.faults.set('active', { latencyMs: 2_000 });
+      sim.faults.set('active', { latencyMs: 4_000 });
       const started = Date.now();
       expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_TIMEOUT', retryable: true });
       expect(Date.now() - started).toBeLessThan(fastClientOptions.deadlineMs + 500);

@@ -14,7 +14,7 @@ const DOWN_MS = Number(process.env.FAULT_MATRIX_DOWN_MS ?? 30_000);
 const faults: Record<string, (sim: Simulator, route: 'hold' | 'patch' | 'end', sessionId: string) => Promise<void> | void> = {
   '500 once': (sim, route) => sim.faults.set(route, { status: 500, times: 1 }),
   '503 + Retry-After': (sim, route) => sim.faults.set(route, { status: 503, retryAfter: 1, times: 1 }),
-  timeout: (sim, route) => sim.faults.set(route, { latencyMs: 900, times: 1 }),
+  timeout: (sim, route) => sim.faults.set(route, { latencyMs: 1_500, times: 1 }),
   'connection reset': (sim, route) => sim.faults.set(route, { drop: true, times: 1 }),
   '401 then success': (sim) => sim.expireCookies(),
   'malformed JSON': (sim, route) => sim.faults.set(route, { malformed: true, times: 1 }),
