@@ -82,6 +82,7 @@ describe('IPC fuzzing through the router', () => {
     }
     gc();
     const grownMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    console.log(`IPC fuzz: heap grew ${grownMb.toFixed(1)} MiB over ${PER_CHANNEL * invokeChannels.length} payloads`);
     expect(grownMb).toBeLessThan(64);
     // Nothing reached Object.prototype.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
