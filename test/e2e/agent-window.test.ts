@@ -182,6 +182,12 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.getByRole('button', { name: 'Hold', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'Held calls' }).waitFor();
+    // Focus follows the call: Enter again resumes it, and then holds it again.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Resume');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Hold');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Held calls' }).waitFor();
     await page.getByRole('tab', { name: /Phone/ }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');

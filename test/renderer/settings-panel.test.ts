@@ -29,13 +29,15 @@ describe('SettingsPanel', () => {
     expect(screen.getByText('https://evovoice.io').tagName).toBe('STRONG');
     expect(screen.getByRole('alert').textContent).toContain('F9 is taken');
     await fireEvent.input(screen.getByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+    await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'm', code: 'KeyM', ctrlKey: true, altKey: true });
+    await fireEvent.keyDown(screen.getByLabelText('Answer'), { key: 'F8', code: 'F8' });
     await fireEvent.click(screen.getByLabelText('Start at login'));
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
     expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
       holdReminders: [20, 40],
       startAtLogin: true,
-      hotkeys: { holdResume: 'CommandOrControl+Alt+H' },
+      hotkeys: { holdResume: 'CommandOrControl+Alt+H', mute: 'CommandOrControl+Alt+M', answer: 'F8' },
     });
   });
 
