@@ -5,6 +5,8 @@ import type { SessionsChanged } from '../../electron/shared/contract';
 import { FakeClock } from '../fakes/clock';
 import { coreFor, type TestCore } from '../fakes/core';
 import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../fakes/desktop';
+import { sessionView } from '../fakes/fake-softphone';
+import { MemoryLogger } from '../fakes/logger';
 
 let simulator: Simulator;
 let t: TestCore;
@@ -176,5 +178,30 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const conflicts = desktop.onSettingsChanged({ holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' });
     expect(conflicts).toEqual({ mute: 'F9 is taken by another application. Pick another key.' });
     expect([...shortcuts.registered.keys()]).toEqual(['F8']);
+  });
+
+  it('keeps reminding about a hold whose start was never recorded, across syncs', () => {
+    const clock = new FakeClock();
+    const notifier = new FakeNotifier();
+    const desktop = new DesktopController({
+      sessions: { active: () => ({ sessions: [], connection: 'online', syncedAt: null, error: null }), hold: async () => ({}) as never, resume: async () => ({}) as never, end: async () => ({ ended: true }), isBusy: () => false },
+      clock,
+      logger: new MemoryLogger(),
+      emit: () => undefined,
+      notifier,
+      window: new FakeWindow(),
+      tray: new FakeTray(),
+      shortcuts: new FakeShortcuts(),
+      reminderSchedule: () => [30, 60],
+      quit: () => undefined,
+    });
+    const held = sessionView({ held: true, callState: 'Hold', heldSince: null });
+    const change = { sessions: [held], connection: 'online' as const, syncedAt: null, error: null, changed: [], removed: [] };
+    for (let i = 0; i < 10; i += 1) {
+      desktop.onSessionsChanged(change);
+      clock.advance(3_000);
+    }
+    expect(notifier.titles()).toContain('Jane Doe is on hold');
+    desktop.stop();
   });
 });

@@ -48,7 +48,6 @@ export interface DesktopDeps {
   quit(): void;
 }
 
-const heldSinceMs = (session: SessionView) => (session.heldSince ? Date.parse(session.heldSince) : Date.now());
 
 /** The call a hotkey acts on: the newest live, un-held call. */
 export function currentCall(sessions: readonly SessionView[]): SessionView | null {
@@ -64,6 +63,8 @@ export class DesktopController {
   readonly hotkeys: HotkeyManager;
   private readonly reminders: HoldReminderScheduler;
   private known = new Map<string, SessionView>();
+  /** When this app first saw a hold without a recorded start, so that its timer stays put. */
+  private readonly firstSeenHeld = new Map<string, number>();
   private signedIn = false;
   private ticker: unknown = null;
 
@@ -103,6 +104,7 @@ export class DesktopController {
   onSessionsChanged(change: SessionsChanged): void {
     const previous = this.known;
     this.known = new Map(change.sessions.map((session) => [session.id, session]));
+    for (const id of this.firstSeenHeld.keys()) if (!this.known.get(id)?.held) this.firstSeenHeld.delete(id);
     for (const session of change.sessions) {
       const before = previous.get(session.id);
       // A call seen live before and held now (not every held call found at start-up).
@@ -115,7 +117,7 @@ export class DesktopController {
       }
     }
     this.reminders.sync(
-      change.sessions.filter((s) => s.held).map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: heldSinceMs(s) })),
+      change.sessions.filter((s) => s.held).map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: this.heldSinceMs(s) })),
     );
     this.renderTray(change.connection);
   }
@@ -128,7 +130,7 @@ export class DesktopController {
     }
     const sessions = [...this.known.values()];
     const current = currentCall(sessions);
-    const lastHeld = sessions.filter((s) => s.held).sort((a, b) => heldSinceMs(b) - heldSinceMs(a))[0];
+    const lastHeld = sessions.filter((s) => s.held).sort((a, b) => this.heldSinceMs(b) - this.heldSinceMs(a))[0];
     const target = current ?? lastHeld;
     if (!target) {
       this.notify({ title: 'No active call', body: 'There is no call to hold or resume.', urgency: 'low' }, true);
@@ -189,6 +191,13 @@ export class DesktopController {
     );
   }
 
+  private heldSinceMs(session: SessionView): number {
+    if (session.heldSince) return Date.parse(session.heldSince);
+    const seen = this.firstSeenHeld.get(session.id) ?? this.deps.clock.now();
+    this.firstSeenHeld.set(session.id, seen);
+    return seen;
+  }
+
   private remind(reminder: Reminder): void {
     this.notify({
       title: reminder.level >= 3 ? `${reminder.name} is still waiting on hold` : `${reminder.name} is on hold`,
@@ -219,7 +228,7 @@ export class DesktopController {
     const inCall = currentCall(sessions);
     this.deps.tray.update(
       buildTrayModel({
-        held: held.map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: heldSinceMs(s) })),
+        held: held.map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: this.heldSinceMs(s) })),
         inCall: inCall ? { sessionId: inCall.id, name: inCall.displayName } : null,
         nowMs: this.deps.clock.now(),
         connection: this.signedIn ? (connection ?? this.deps.sessions.active().connection) : 'signedOut',
