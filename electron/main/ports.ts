@@ -1,4 +1,5 @@
 /** The small interfaces that keep Electron and the OS out of the app's logic. */
+import type { TrayModel } from './desktop/tray-model';
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
@@ -32,3 +33,42 @@ export const systemClock: Clock = {
 
 /** Sends contract events to the renderer (webContents.send in Electron, a socket in the harness). */
 export type EventSink = (event: string, payload: unknown) => void;
+
+/** Desktop notifications (Electron's Notification). */
+export interface DesktopNotification {
+  title: string;
+  body: string;
+  urgency: 'low' | 'normal' | 'critical';
+  /** Clicking shows the window on this call. */
+  sessionId?: string;
+}
+
+export interface NotifierPort {
+  isSupported(): boolean;
+  show(notification: DesktopNotification, onClick: () => void): void;
+}
+
+export interface WindowPort {
+  isVisible(): boolean;
+  isFocused(): boolean;
+  show(): void;
+}
+
+export interface TrayPort {
+  update(model: TrayModel): void;
+}
+
+/** Global shortcuts (Electron's globalShortcut). */
+export interface ShortcutPort {
+  /** False when another application holds the key. May throw on a malformed accelerator. */
+  register(accelerator: string, callback: () => void): boolean;
+  unregister(accelerator: string): void;
+}
+
+/** The auto-updater (electron-updater). */
+export interface UpdaterPort {
+  checkForUpdates(): Promise<unknown>;
+  quitAndInstall(): void;
+  /** Registers the callback for "an update was downloaded and is ready". */
+  onDownloaded(listener: (version: string) => void): void;
+}

@@ -1,5 +1,4 @@
-import type { DesktopNotification, NotifierPort, TrayPort, WindowPort } from '../../electron/main/desktop/desktop-controller';
-import type { ShortcutPort } from '../../electron/main/desktop/hotkey-manager';
+import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../../electron/main/ports';
 import type { TrayModel } from '../../electron/main/desktop/tray-model';
 
 export class FakeNotifier implements NotifierPort {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateCoordinator, UPDATE_INTERVAL_MS, type UpdaterPort } from '../../electron/main/desktop/update-coordinator';
+import { UpdateCoordinator, UPDATE_INTERVAL_MS } from '../../electron/main/desktop/update-coordinator';
+import type { UpdaterPort } from '../../electron/main/ports';
 import { AppError } from '../../electron/shared/result';
 import { FakeClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';

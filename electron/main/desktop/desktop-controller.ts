@@ -5,35 +5,12 @@
  */
 import type { SessionView, SessionsChanged } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { Clock, EventSink, Logger } from '../ports';
+import type { Clock, DesktopNotification, EventSink, Logger, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
 import type { SessionService } from '../services/session-service';
 import { HoldReminderScheduler, type Reminder } from './hold-reminders';
-import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys, type ShortcutPort } from './hotkey-manager';
+import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
-import { buildTrayModel, formatHoldTime, type TrayAction, type TrayModel } from './tray-model';
-
-export interface DesktopNotification {
-  title: string;
-  body: string;
-  urgency: 'low' | 'normal' | 'critical';
-  /** Clicking shows the window on this call. */
-  sessionId?: string;
-}
-
-export interface NotifierPort {
-  isSupported(): boolean;
-  show(notification: DesktopNotification, onClick: () => void): void;
-}
-
-export interface WindowPort {
-  isVisible(): boolean;
-  isFocused(): boolean;
-  show(): void;
-}
-
-export interface TrayPort {
-  update(model: TrayModel): void;
-}
+import { buildTrayModel, formatHoldTime, type TrayAction } from './tray-model';
 
 export interface DesktopDeps {
   sessions: Pick<SessionService, 'active' | 'hold' | 'resume' | 'end' | 'isBusy'>;
@@ -47,7 +24,6 @@ export interface DesktopDeps {
   reminderSchedule(): readonly number[];
   quit(): void;
 }
-
 
 /** The call a hotkey acts on: the newest live, un-held call. */
 export function currentCall(sessions: readonly SessionView[]): SessionView | null {

@@ -2,15 +2,11 @@
  * Global hotkeys behind a port (globalShortcut in Electron). Applies the agent's settings,
  * re-registering what changed at once, and reports the keys the OS refused as conflicts.
  */
+import type { ShortcutPort } from '../ports';
+
 export type HotkeyName = 'holdResume' | 'answer' | 'hangUp' | 'mute';
 export type Hotkeys = Record<HotkeyName, string>;
 export type HotkeyConflicts = Partial<Record<HotkeyName, string>>;
-
-export interface ShortcutPort {
-  /** False when another application holds the key. May throw on a malformed accelerator. */
-  register(accelerator: string, callback: () => void): boolean;
-  unregister(accelerator: string): void;
-}
 
 export class HotkeyManager {
   private registered = new Map<HotkeyName, string>();

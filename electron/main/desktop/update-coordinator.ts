@@ -3,14 +3,7 @@
  * update" and never restart on its own, nor while the agent is on a call or has calls on hold.
  */
 import { AppError } from '../../shared/result';
-import type { Clock, Logger } from '../ports';
-
-export interface UpdaterPort {
-  checkForUpdates(): Promise<unknown>;
-  quitAndInstall(): void;
-  /** Registers the callback for "an update was downloaded and is ready". */
-  onDownloaded(listener: (version: string) => void): void;
-}
+import type { Clock, Logger, UpdaterPort } from '../ports';
 
 export interface UpdateDeps {
   updater: UpdaterPort;

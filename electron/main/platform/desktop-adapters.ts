@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import type { BrowserWindow} from 'electron';
 import { globalShortcut, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { DesktopNotification, NotifierPort, TrayPort, WindowPort } from '../desktop/desktop-controller';
-import type { ShortcutPort } from '../desktop/hotkey-manager';
+import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
 import type { TrayAction, TrayMenuItem, TrayModel } from '../desktop/tray-model';
 
 export const electronShortcuts: ShortcutPort = {

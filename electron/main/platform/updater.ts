@@ -1,7 +1,6 @@
 /** electron-updater behind the UpdaterPort: background download, install only when asked. */
 import electronUpdater from 'electron-updater';
-import type { UpdaterPort } from '../desktop/update-coordinator';
-import type { Logger } from '../ports';
+import type { Logger, UpdaterPort } from '../ports';
 
 export function createElectronUpdater(logger: Logger): UpdaterPort {
   const { autoUpdater } = electronUpdater;
