@@ -10,7 +10,8 @@ import type { SessionService } from '../services/session-service';
 import { HoldReminderScheduler, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
-import { buildTrayModel, formatHoldTime, type TrayAction } from './tray-model';
+import { formatDuration } from '../../shared/format-duration';
+import { buildTrayModel, type TrayAction } from './tray-model';
 
 export interface DesktopDeps {
   sessions: Pick<SessionService, 'active' | 'hold' | 'resume' | 'end' | 'isBusy'>;
@@ -177,7 +178,7 @@ export class DesktopController {
   private remind(reminder: Reminder): void {
     this.notify({
       title: reminder.level >= 3 ? `${reminder.name} is still waiting on hold` : `${reminder.name} is on hold`,
-      body: `On hold for ${formatHoldTime(reminder.heldForMs)}. Click to return to the call.`,
+      body: `On hold for ${formatDuration(reminder.heldForMs)}. Click to return to the call.`,
       urgency: reminder.level >= 3 ? 'critical' : reminder.level === 2 ? 'normal' : 'low',
       sessionId: reminder.sessionId,
     });

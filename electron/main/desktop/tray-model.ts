@@ -3,6 +3,7 @@
  * so every action is in the menu. The Electron adapter turns this into a Menu.
  */
 import type { Connection } from '../../shared/contract';
+import { formatDuration } from '../../shared/format-duration';
 
 export type TrayIcon = 'idle' | 'call' | 'held';
 
@@ -35,13 +36,6 @@ export interface TrayInput {
   connection: Connection | 'signedOut';
 }
 
-export function formatHoldTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hours = Math.floor(total / 3600);
-  const rest = `${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
-  return hours > 0 ? `${hours}:${rest}` : rest;
-}
 
 const statusLabel: Record<TrayInput['connection'], string> = {
   online: 'Status: Available',
@@ -68,7 +62,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
     menu.push({ label: `On hold (${count})`, enabled: false });
     for (const call of input.held) {
       menu.push({
-        label: `${call.name} - ${formatHoldTime(input.nowMs - call.heldSinceMs)}`,
+        label: `${call.name} - ${formatDuration(input.nowMs - call.heldSinceMs)}`,
         type: 'submenu',
         submenu: [
           { label: 'Resume', action: { type: 'resume', sessionId: call.sessionId } },

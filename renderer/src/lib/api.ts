@@ -3,6 +3,7 @@ import type { SoftphoneApi } from '../../../electron/shared/softphone-api';
 
 export type { SoftphoneApi };
 export type { Result, ErrorInfo } from '../../../electron/shared/result';
+export { fail, ok } from '../../../electron/shared/result';
 export type * from '../../../electron/shared/contract';
 
 declare global {

@@ -4,15 +4,7 @@ import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphon
 /** Numbers typed without a country code are read as North American (Evo Voice's home market). */
 export const DEFAULT_REGION: CountryCode = 'US';
 
-/** 92_000 -> "01:32"; an hour or more -> "1:02:03". Negative (clock skew) shows as zero. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const two = (value: number) => String(value).padStart(2, '0');
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
-}
+export { formatDuration } from '../../../electron/shared/format-duration';
 
 /** "+15550100199" -> "+1 555 010 0199"; anything unparseable is shown as it came. */
 export function formatPhone(number: string): string {

@@ -1,4 +1,4 @@
-import type { Result, SessionView, SoftphoneApi } from '../api';
+import { fail, type Result, type SessionView, type SoftphoneApi } from '../api';
 import type { CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 
 /**
@@ -45,7 +45,7 @@ export class SimulatedCallEngine implements CallEngine {
 
   async answer(): Promise<Result<unknown>> {
     const sessionId = this.incoming?.sessionId;
-    if (!sessionId) return { ok: false, error: { code: 'PHONE_NO_INCOMING', message: 'There is no call to answer.' } };
+    if (!sessionId) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
     this.muted = false;
     this.sentDigits = '';
     return this.api.sessions.answer({ sessionId });
@@ -53,7 +53,7 @@ export class SimulatedCallEngine implements CallEngine {
 
   async reject(): Promise<Result<unknown>> {
     const sessionId = this.incoming?.sessionId;
-    if (!sessionId) return { ok: false, error: { code: 'PHONE_NO_INCOMING', message: 'There is no call to reject.' } };
+    if (!sessionId) return fail('PHONE_NO_INCOMING', 'There is no call to reject.');
     return this.api.sessions.end({ sessionId });
   }
 

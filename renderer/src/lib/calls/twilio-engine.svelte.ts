@@ -1,4 +1,4 @@
-import type { Result, SessionView, SoftphoneApi } from '../api';
+import { fail, ok, type Result, type SessionView, type SoftphoneApi } from '../api';
 import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
@@ -16,8 +16,6 @@ export interface TwilioEngineOptions {
 
 const SOUNDS = ['incoming', 'outgoing', 'disconnect', ...'0123456789'.split('').map((d) => `dtmf${d}`), 'dtmfs', 'dtmfh'];
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const failure = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 /**
  * The phone on @twilio/voice-sdk: registers with the token from main, refreshes it before it
@@ -66,20 +64,20 @@ export class TwilioCallEngine implements CallEngine {
   }
 
   async dial(to: string): Promise<Result<unknown>> {
-    if (!this.device || this.status !== 'registered') return failure('PHONE_NOT_READY', 'The phone is not ready yet.');
-    if (this.call) return failure('PHONE_BUSY', 'Finish or hold the current call first.');
+    if (!this.device || this.status !== 'registered') return fail('PHONE_NOT_READY', 'The phone is not ready yet.');
+    if (this.call) return fail('PHONE_BUSY', 'Finish or hold the current call first.');
     try {
       const call = await this.device.connect({ params: { To: to } });
       this.adopt(call, 'connecting');
       return ok({ to });
     } catch (error) {
-      return failure('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));
+      return fail('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));
     }
   }
 
   async answer(): Promise<Result<unknown>> {
     const call = this.ringing;
-    if (!call) return failure('PHONE_NO_INCOMING', 'There is no call to answer.');
+    if (!call) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
     this.ringing = null;
     this.incoming = null;
     call.accept();
@@ -89,7 +87,7 @@ export class TwilioCallEngine implements CallEngine {
 
   async reject(): Promise<Result<unknown>> {
     const call = this.ringing;
-    if (!call) return failure('PHONE_NO_INCOMING', 'There is no call to reject.');
+    if (!call) return fail('PHONE_NO_INCOMING', 'There is no call to reject.');
     this.ringing = null;
     this.incoming = null;
     call.reject();
