@@ -12,9 +12,9 @@ import { systemClock } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import { startSimulator } from '../../electron/main/simulator/server';
 import type { SessionsChanged } from '../../electron/shared/contract';
-import { coreFor } from '../fakes/core';
-import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../fakes/desktop';
-import { MemoryLogger } from '../fakes/logger';
+import { coreFor } from '../support/core';
+import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../support/desktop';
+import { MemoryLogger } from '../support/logger';
 import { interleave, median, now, percentile, result, type BenchResult } from './stats';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import type { Simulator } from '../../electron/main/simulator/server';
-import { fastClientOptions } from '../fakes/simulator';
+import { fastClientOptions } from '../support/simulator';
 import { launchChromium } from './browser';
 
 export const OUTPUT_DIR = join(process.cwd(), 'test-results');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startHarness, type Harness } from '../../electron/harness/server';
 import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import { startSignallingStub } from '../fakes/twilio-signalling-stub';
+import { startSignallingStub } from '../support/twilio-signalling-stub';
 import { launchChromium } from './browser';
 import { signInAsDemoAgent } from './harness-fixture';
 

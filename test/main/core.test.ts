@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
 import type { SessionsChanged } from '../../electron/shared/contract';
-import { FakeClock } from '../fakes/clock';
-import { coreFor, type TestCore } from '../fakes/core';
+import { FakeClock } from '../support/clock';
+import { coreFor, type TestCore } from '../support/core';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 let simulator: Simulator;

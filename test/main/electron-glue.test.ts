@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE } from '../../electron/shared/contract';
 
-const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
+const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
-const electronLog = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronLogFake());
+const electronLog = await vi.hoisted(async () => (await import('../support/electron')).createElectronLogFake());
 vi.mock('electron-log/main', () => electronLog);
-const electronUpdater = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronUpdaterFake());
+const electronUpdater = await vi.hoisted(async () => (await import('../support/electron')).createElectronUpdaterFake());
 vi.mock('electron-updater', () => electronUpdater);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventChannels, invokeChannels, IPC_EVENT, IPC_INVOKE } from '../../electron/shared/contract';
 
-const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
+const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
 
 /** Runs the preload afresh and returns what it exposed. */

@@ -16,7 +16,7 @@ import {
   secureWebPreferences,
 } from '../../electron/main/windows/security-policy';
 
-const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
+const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
 
 /** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). */

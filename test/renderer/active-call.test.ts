@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActiveCall from '../../renderer/src/lib/components/ActiveCall.svelte';
-import { sessionView } from '../fakes/fake-softphone';
+import { sessionView } from '../support/fake-softphone';
 
 function props(overrides: Record<string, unknown> = {}) {
   return {

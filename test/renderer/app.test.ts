@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
-import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../fakes/fake-softphone';
+import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../support/fake-softphone';
 
 function stubbed(status = signedOut) {
   const fake = fakeSoftphone();

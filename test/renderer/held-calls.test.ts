@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import HeldCalls from '../../renderer/src/lib/components/HeldCalls.svelte';
-import { sessionView } from '../fakes/fake-softphone';
+import { sessionView } from '../support/fake-softphone';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const base = { now, pending: {}, failure: null, onResume: vi.fn(), onHangUp: vi.fn(), onRetry: vi.fn() };

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import History from '../../renderer/src/lib/components/History.svelte';
 import { HistoryState } from '../../renderer/src/lib/state/history.svelte';
-import { deferred, fakeSoftphone, sessionView } from '../fakes/fake-softphone';
+import { deferred, fakeSoftphone, sessionView } from '../support/fake-softphone';
 
 const now = Date.now();
 

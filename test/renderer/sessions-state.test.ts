@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SessionsState } from '../../renderer/src/lib/state/sessions.svelte';
-import { deferred, fakeSoftphone, sessionView } from '../fakes/fake-softphone';
+import { deferred, fakeSoftphone, sessionView } from '../support/fake-softphone';
 
 describe('SessionsState', () => {
   it('sends a double-pressed hold once while the first is in flight', async () => {

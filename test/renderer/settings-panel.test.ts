@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SettingsPanel from '../../renderer/src/lib/components/SettingsPanel.svelte';
 import { SettingsState, parseReminders } from '../../renderer/src/lib/state/settings.svelte';
-import { defaultTestSettings, fakeSoftphone } from '../fakes/fake-softphone';
+import { defaultTestSettings, fakeSoftphone } from '../support/fake-softphone';
 
 describe('SettingsPanel', () => {
   it('shows loading, then an error when settings cannot be read', async () => {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SignIn from '../../renderer/src/lib/components/SignIn.svelte';
 import { AuthState } from '../../renderer/src/lib/state/auth.svelte';
-import { deferred, fakeSoftphone, signedInStatus, signedOut } from '../fakes/fake-softphone';
+import { deferred, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
 
 async function setup(status = signedOut) {
   const fake = fakeSoftphone();

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TwilioCallEngine } from '../../renderer/src/lib/calls/twilio-engine.svelte';
-import { fakeSoftphone, sessionView } from '../fakes/fake-softphone';
-import { StandInCall, StandInDevice } from '../fakes/twilio-standins';
+import { fakeSoftphone, sessionView } from '../support/fake-softphone';
+import { StandInCall, StandInDevice } from '../support/twilio-standins';
 
 function setup(behaviour: StandInDevice['registerBehaviour'] = 'succeed') {
   const fake = fakeSoftphone();

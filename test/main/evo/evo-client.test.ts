@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EvoClient, normaliseServerUrl } from '../../electron/main/evo/client';
-import type { Simulator } from '../../electron/main/simulator/server';
-import { AppError } from '../../electron/shared/result';
-import { fastClientOptions, simulatorWithClient } from '../fakes/simulator';
+import { EvoClient, normaliseServerUrl } from '../../../electron/main/evo/client';
+import type { Simulator } from '../../../electron/main/simulator/server';
+import { AppError } from '../../../electron/shared/result';
+import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
 
 let simulator: Simulator | undefined;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateCoordinator, UPDATE_INTERVAL_MS } from '../../electron/main/desktop/update-coordinator';
-import type { UpdaterPort } from '../../electron/main/ports';
-import { AppError } from '../../electron/shared/result';
-import { FakeClock } from '../fakes/clock';
-import { MemoryLogger } from '../fakes/logger';
+import { UpdateCoordinator, UPDATE_INTERVAL_MS } from '../../../electron/main/desktop/update-coordinator';
+import type { UpdaterPort } from '../../../electron/main/ports';
+import { AppError } from '../../../electron/shared/result';
+import { FakeClock } from '../../support/clock';
+import { MemoryLogger } from '../../support/logger';
 
 function setup(calls = { active: 0, held: 0 }) {
   const clock = new FakeClock();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HoldReminderScheduler, reminderOffset, type Reminder } from '../../electron/main/desktop/hold-reminders';
-import { FakeClock } from '../fakes/clock';
+import { HoldReminderScheduler, reminderOffset, type Reminder } from '../../../electron/main/desktop/hold-reminders';
+import { FakeClock } from '../../support/clock';
 
 function setup(schedule = [30, 60]) {
   const clock = new FakeClock();

@@ -1,10 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import { invokeChannels, invokeContract, type InvokeChannel } from '../../electron/shared/contract';
-import { coreFor, type TestCore } from '../fakes/core';
-import { hostileValue, mutate, rng } from '../fakes/fuzz';
+import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { invokeChannels, invokeContract, type InvokeChannel } from '../../../electron/shared/contract';
+import { coreFor, type TestCore } from '../../support/core';
+import { hostileValue, mutate, rng } from '../../support/fuzz';
 
 const PER_CHANNEL = Number(process.env.IPC_FUZZ_PER_CHANNEL ?? 10_000);
 setFlagsFromString('--expose-gc');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, type Handlers, type Sender } from '../../electron/main/ipc/router';
-import { AppError } from '../../electron/shared/result';
-import { MemoryLogger } from '../fakes/logger';
+import { createRouter, type Handlers, type Sender } from '../../../electron/main/ipc/router';
+import { AppError } from '../../../electron/shared/result';
+import { MemoryLogger } from '../../support/logger';
 
 const trusted: Sender = { id: 1, isMainFrame: true, origin: 'app://softphone' };
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DesktopController } from '../../electron/main/desktop/desktop-controller';
-import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import type { SessionsChanged } from '../../electron/shared/contract';
-import { FakeClock } from '../fakes/clock';
-import { coreFor, type TestCore } from '../fakes/core';
-import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../fakes/desktop';
-import { sessionView } from '../fakes/fake-softphone';
-import { MemoryLogger } from '../fakes/logger';
+import { DesktopController } from '../../../electron/main/desktop/desktop-controller';
+import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import type { SessionsChanged } from '../../../electron/shared/contract';
+import { FakeClock } from '../../support/clock';
+import { coreFor, type TestCore } from '../../support/core';
+import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
+import { sessionView } from '../../support/fake-softphone';
+import { MemoryLogger } from '../../support/logger';
 
 let simulator: Simulator;
 let t: TestCore;

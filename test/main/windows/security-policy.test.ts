@@ -6,7 +6,7 @@ import {
   isTrustedSender,
   resolveAppAsset,
   secureWebPreferences,
-} from '../../electron/main/windows/security-policy';
+} from '../../../electron/main/windows/security-policy';
 
 describe('window security policy', () => {
   it('gives every window the secure webPreferences', () => {

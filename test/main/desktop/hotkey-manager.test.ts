@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HotkeyManager, type HotkeyName, type Hotkeys } from '../../electron/main/desktop/hotkey-manager';
+import { HotkeyManager, type HotkeyName, type Hotkeys } from '../../../electron/main/desktop/hotkey-manager';
 
 class FakeShortcuts {
   taken = new Set(['Alt+F4']);

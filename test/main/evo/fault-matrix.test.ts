@@ -4,9 +4,9 @@
  * leave the cache agreeing with the server, and never apply a hold twice.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import type { Result } from '../../electron/shared/result';
-import { coreFor } from '../fakes/core';
+import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import type { Result } from '../../../electron/shared/result';
+import { coreFor } from '../../support/core';
 
 type Op = 'hold' | 'resume' | 'end';
 const DOWN_MS = Number(process.env.FAULT_MATRIX_DOWN_MS ?? 30_000);

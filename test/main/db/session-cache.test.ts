@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache } from '../../electron/main/db/open';
-import { SessionCache } from '../../electron/main/db/session-cache';
-import { SessionInfo } from '../../electron/main/evo/dto';
-import { MemoryLogger } from '../fakes/logger';
+import { openCache } from '../../../electron/main/db/open';
+import { SessionCache } from '../../../electron/main/db/session-cache';
+import { SessionInfo } from '../../../electron/main/evo/dto';
+import { MemoryLogger } from '../../support/logger';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'evo-cache-'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrayModel } from '../../electron/main/desktop/tray-model';
+import { buildTrayModel } from '../../../electron/main/desktop/tray-model';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
 const labels = (items: { label?: string; type?: string }[]) => items.map((item) => item.label ?? `--${item.type}`);

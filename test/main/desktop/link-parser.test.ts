@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiDigits, linkFromArgv, parseCallLink } from '../../electron/main/desktop/link-parser';
+import { asciiDigits, linkFromArgv, parseCallLink } from '../../../electron/main/desktop/link-parser';
 
 describe('tel: and callto: links', () => {
   it.each([

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CredentialVault } from '../../electron/main/services/credential-vault';
+import { CredentialVault } from '../../../electron/main/services/credential-vault';
 
-const electron = await vi.hoisted(async () => (await import('../fakes/electron')).createElectronFake());
+const electron = await vi.hoisted(async () => (await import('../../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
-const { SafeStorageSecrets } = await import('../../electron/main/platform/safe-storage-secrets');
+const { SafeStorageSecrets } = await import('../../../electron/main/platform/safe-storage-secrets');
 
 const account = { server: 'https://evovoice.io', email: 'dana@example.com', password: 'hunter2-Secret!' };
 
