@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arch, release } from 'node:os';
 import { app, ipcMain, powerMonitor, systemPreferences, type BrowserWindow } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, type Settings, type SessionsChanged } from '../shared/contract';
+import { isHeldPhase } from '../shared/call-rules';
+import { IPC_EVENT, IPC_INVOKE, type Settings } from '../shared/contract';
+import type { EventSink } from './ports';
 import { createCore } from './core';
 import { DesktopController } from './desktop/desktop-controller';
 import { linkFromArgv } from './desktop/link-parser';
@@ -32,7 +34,7 @@ export async function createApp(): Promise<void> {
   let quitting = false;
   const demo = lazySimulator();
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-  const send = (event: string, payload: unknown) => {
+  const send: EventSink = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
   };
 
@@ -61,15 +63,15 @@ export async function createApp(): Promise<void> {
     },
   });
   const calls = () => {
-    const sessions = core.sessions.active().sessions;
-    return { active: sessions.filter((s) => !s.held && !s.ended).length, held: sessions.filter((s) => s.held).length };
+    const board = core.board.calls();
+    return { active: board.filter((call) => !isHeldPhase(call.phase)).length, held: board.filter((call) => isHeldPhase(call.phase)).length };
   };
   updates = new UpdateCoordinator({
     updater: createElectronUpdater(logger),
     clock: systemClock,
     logger,
     calls,
-    announce: (version) => send('app.updateReady', { version }),
+    announce: (version) => core.events.emit('app.updateReady', { version }),
   });
   installAppMenu({
     logsDir,
@@ -79,7 +81,7 @@ export async function createApp(): Promise<void> {
         versions: process.versions,
         os: { platform: process.platform, release: release(), arch: arch() },
         auth: core.auth.status(),
-        connection: core.sessions.active().connection,
+        connection: core.board.snapshot().connection,
         phone: core.phoneStatus(),
         activeCalls: calls().active,
         heldCalls: calls().held,
@@ -115,10 +117,11 @@ export async function createApp(): Promise<void> {
 
   const tray = new ElectronTray(join(resources, 'icons'), (action) => void desktop?.trayAction(action));
   desktop = new DesktopController({
-    sessions: core.sessions,
+    board: core.board,
+    actions: core.actions,
     clock: systemClock,
     logger,
-    emit: send,
+    emit: core.events.emit,
     notifier: new ElectronNotifier(join(resources, 'icons/app.png')),
     window: new ElectronWindow(() => window),
     tray,
@@ -130,14 +133,12 @@ export async function createApp(): Promise<void> {
     },
   });
   const applySettings = (settings: Settings) => {
-    send('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings.hotkeys));
+    core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings.hotkeys));
     app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   };
-  core.onEvent((event, payload) => {
-    if (event === 'sessions.changed') desktop?.onSessionsChanged(payload as SessionsChanged);
-    if (event === 'auth.changed') desktop?.setSignedIn((payload as { signedIn: boolean }).signedIn);
-    if (event === 'settings.changed') applySettings(payload as Settings);
-  });
+  core.events.on('calls.changed', (change) => desktop?.onBoardChanged(change));
+  core.events.on('auth.changed', (status) => desktop?.setSignedIn(status.signedIn));
+  core.events.on('settings.changed', applySettings);
   desktop.start(core.settings.get().hotkeys);
   app.setLoginItemSettings({ openAtLogin: core.settings.get().startAtLogin });
 
@@ -155,7 +156,7 @@ export async function createApp(): Promise<void> {
 
   const wake = () => {
     void core.sessions.syncNow();
-    send('app.systemResumed', {});
+    core.events.emit('app.systemResumed', {});
   };
   powerMonitor.on('resume', wake);
   powerMonitor.on('unlock-screen', wake);

@@ -11,12 +11,16 @@ import { EvoClient, type EvoClientOptions } from './evo/client';
 import type { Handlers } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { authHandlers } from './ipc/handlers/auth';
+import { callHandlers } from './ipc/handlers/calls';
 import { sessionHandlers } from './ipc/handlers/sessions';
 import { settingsHandlers } from './ipc/handlers/settings';
 import { voiceHandlers } from './ipc/handlers/voice';
 import { systemClock, type Clock, type EventSink, type Logger, type SecretStore } from './ports';
 import { AppError } from '../shared/result';
+import { MainEvents } from './events';
 import { AuthService } from './services/auth-service';
+import { CallActions } from './services/call-actions';
+import { CallBoard } from './services/call-board';
 import { CredentialVault } from './services/credential-vault';
 import { LastAccountStore } from './services/last-account';
 import { SessionService } from './services/session-service';
@@ -50,12 +54,16 @@ export interface Core {
   handlers: Handlers;
   auth: AuthService;
   sessions: SessionService;
+  /** The agent's calls: what every surface shows. */
+  board: CallBoard;
+  /** Hold, resume, answer, hang up...: by the board's rules. */
+  actions: CallActions;
   settings: SettingsStore;
   cache: SessionCache;
+  /** The one emitter: to the window, and to main's own listeners (tray, reminders, hotkeys). */
+  events: MainEvents;
   /** The phone's registration state as the renderer last reported it. */
   phoneStatus(): string;
-  /** Every event the core emits, for main-side listeners (tray, reminders). Returns unsubscribe. */
-  onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** Restores a remembered sign-in and starts syncing. */
   start(): Promise<void>;
   dispose(): void;
@@ -66,12 +74,8 @@ export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
   const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
   const cache = new SessionCache(db);
-  const listeners = new Set<(event: string, payload: unknown) => void>();
-  const emit = (event: string, payload: unknown) => {
-    deps.emit(event, payload);
-    for (const listener of listeners) listener(event, payload);
-  };
-  const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => emit('settings.changed', value));
+  const events = new MainEvents(deps.emit);
+  const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
 
   // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
@@ -93,17 +97,25 @@ export function createCore(deps: CoreDeps): Core {
       } else {
         sessions.stop();
       }
-      emit('auth.changed', status);
+      events.emit('auth.changed', status);
     },
+  });
+  const board = new CallBoard({
+    viewer: () => {
+      const user = auth.session?.user;
+      return user ? { userId: user.id, name: user.name } : null;
+    },
+    emit: (change) => events.emit('calls.changed', change),
   });
   sessions = new SessionService({
     auth,
     cache,
+    board,
     clock,
     logger: deps.logger,
     pollIntervalMs: () => settings.get().pollIntervalMs,
-    emit: (payload) => emit('sessions.changed', payload),
   });
+  const actions = new CallActions({ auth, board, sessions, cache, clock, logger: deps.logger });
 
   let phoneStatus = 'offline';
   const handlers: Handlers = {
@@ -116,7 +128,8 @@ export function createCore(deps: CoreDeps): Core {
         }),
     }),
     ...authHandlers(auth),
-    ...sessionHandlers(sessions),
+    ...sessionHandlers(sessions, actions),
+    ...callHandlers(board, actions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
@@ -125,13 +138,12 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     auth,
     sessions,
+    board,
+    actions,
     settings,
     cache,
+    events,
     phoneStatus: () => phoneStatus,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     async start() {
       await auth.restore();
     },

@@ -1,4 +1,5 @@
 /** The small interfaces that keep Electron and the OS out of the app's logic. */
+import type { EventChannel, EventPayload } from '../shared/contract';
 import type { TrayModel } from './desktop/tray-model';
 
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -31,8 +32,11 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Sends contract events to the renderer (webContents.send in Electron, a socket in the harness). */
-export type EventSink = (event: string, payload: unknown) => void;
+/**
+ * Sends contract events to the renderer (webContents.send in Electron, a socket in the harness),
+ * typed by the contract's event map.
+ */
+export type EventSink = <E extends EventChannel>(event: E, payload: EventPayload<E>) => void;
 
 /** Desktop notifications (Electron's Notification). */
 export interface DesktopNotification {

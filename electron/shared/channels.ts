@@ -22,6 +22,9 @@ export const INVOKE_CHANNELS = [
   'sessions.create',
   'sessions.answer',
   'sessions.recentNumbers',
+  'calls.board',
+  'calls.freeLine',
+  'calls.dismissFailure',
   'voice.token',
   'voice.reportStatus',
   'settings.get',
@@ -31,7 +34,7 @@ export const INVOKE_CHANNELS = [
 
 export const EVENT_CHANNELS = [
   'auth.changed',
-  'sessions.changed',
+  'calls.changed',
   'settings.changed',
   'settings.hotkeyConflictsChanged',
   'app.updateReady',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
 
 const id = z.string().trim().min(1).max(200);
 const shortText = z.string().max(500);
@@ -71,8 +72,50 @@ export const ActiveSessions = z.object({
   syncedAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
-export const SessionsChanged = ActiveSessions.extend({
-  changed: z.array(z.string()),
+
+/** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
+export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending']);
+export const CallAction = z.enum(['hold', 'holdForTransfer', 'resume', 'hangUp', 'transfer', 'answer', 'decline']);
+export const HoldMode = z.enum(['hold', 'end']);
+export const CallFailure = z.object({ action: CallAction, code: z.string(), message: z.string() });
+export const CallView = z.object({
+  id: z.string(),
+  phase: CallPhase,
+  /** The action being sent for this call, null when none: the buttons show it and cannot send it twice. */
+  pending: CallAction.nullable(),
+  /** The last action on this call that failed (from the window, the hotkey or the tray). */
+  failure: CallFailure.nullable(),
+  displayName: z.string(),
+  number: z.string(),
+  direction: Direction,
+  callState: CallState,
+  holdReason: HoldReason,
+  /** Who put the call on hold, in words ("Dana Agent", "Another agent"); empty when not held. */
+  heldBy: z.string(),
+  heldByMe: z.boolean(),
+  holdQueueName: z.string(),
+  /** ISO time the current hold began: seen by this app, else from the server's log. */
+  heldSince: z.string().nullable(),
+  /** ISO time the call was answered (the call timer counts from here), null while ringing. */
+  answeredAt: z.string().nullable(),
+  /** The ring queue Evo names for an incoming call, empty when none. */
+  queue: z.string(),
+  callSid: z.string(),
+  members: z.array(SessionMember),
+  dateCreated: z.string(),
+});
+export const Board = z.object({
+  /** Bumped by every change; a listener that sees a gap asks for the whole board again. */
+  version: z.number().int(),
+  calls: z.array(CallView),
+  currentId: z.string().nullable(),
+  lastHeldId: z.string().nullable(),
+  connection: Connection,
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+/** What changed on the board since `version - 1`: only the calls that changed travel. */
+export const BoardChange = Board.omit({ calls: true }).extend({
+  upserted: z.array(CallView),
   removed: z.array(z.string()),
 });
 export const HistoryPage = z.object({
@@ -165,9 +208,21 @@ export const invokeContract = {
   ],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
-  /** Answers a ringing session (PatchSession callState Connected); the demo call engine uses it. */
-  'sessions.answer': [z.strictObject({ sessionId: id }), SessionView],
+  /**
+   * Answers a ringing session (PatchSession callState Connected); the demo call engine uses it.
+   * A live call is put on hold first (`mode: 'end'` hangs it up instead).
+   */
+  'sessions.answer': [z.strictObject({ sessionId: id, mode: HoldMode.optional() }), SessionView],
   'sessions.recentNumbers': [none, z.array(z.string())],
+  /** The whole call board (the window asks at start and after a missed change). */
+  'calls.board': [none, Board],
+  /**
+   * Frees the line for a new call the phone places or takes itself: every live call is held
+   * (or ended) first. Refused while a call is still ringing out or ending.
+   */
+  'calls.freeLine': [z.strictObject({ mode: HoldMode }), Board],
+  /** The agent read a failed action's message. */
+  'calls.dismissFailure': [z.strictObject({ sessionId: id }), z.object({})],
   'voice.token': [none, VoiceToken],
   /** The phone's registration state, for diagnostics and the tray. */
   'voice.reportStatus': [z.strictObject({ status: z.enum(['offline', 'registering', 'registered', 'reconnecting', 'error']) }), z.object({})],
@@ -180,7 +235,8 @@ export const invokeContract = {
 /** event -> payload schema, sent main -> renderer. */
 export const eventContract = {
   'auth.changed': AuthStatus,
-  'sessions.changed': SessionsChanged,
+  /** The call board changed: only what changed travels; nothing is sent when nothing did. */
+  'calls.changed': BoardChange,
   'settings.changed': Settings,
   'settings.hotkeyConflictsChanged': HotkeyConflicts,
   /** A tel:/callto: link: fill the dialer with this number and focus it (never dial). */
@@ -207,7 +263,13 @@ export type AuthStatus = z.infer<typeof AuthStatus>;
 export type ServerList = z.infer<typeof ServerList>;
 export type SessionView = z.infer<typeof SessionView>;
 export type ActiveSessions = z.infer<typeof ActiveSessions>;
-export type SessionsChanged = z.infer<typeof SessionsChanged>;
+export type CallPhase = z.infer<typeof CallPhase>;
+export type CallAction = z.infer<typeof CallAction>;
+export type HoldMode = z.infer<typeof HoldMode>;
+export type CallFailure = z.infer<typeof CallFailure>;
+export type CallView = z.infer<typeof CallView>;
+export type Board = z.infer<typeof Board>;
+export type BoardChange = z.infer<typeof BoardChange>;
 export type HistoryPage = z.infer<typeof HistoryPage>;
 export type VoiceToken = z.infer<typeof VoiceToken>;
 export type Settings = z.infer<typeof Settings>;
@@ -224,5 +286,10 @@ export { IPC_EVENT, IPC_INVOKE } from './channels';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const invokeNamesMatch: Same<(typeof INVOKE_CHANNELS)[number], InvokeChannel> = true;
 const eventNamesMatch: Same<(typeof EVENT_CHANNELS)[number], EventChannel> = true;
+// The board's phases are the rules' phases.
+const phasesMatch: Same<CallPhase, RulesPhase> = true;
+const holdModesMatch: Same<HoldMode, RulesHoldMode> = true;
 void invokeNamesMatch;
 void eventNamesMatch;
+void phasesMatch;
+void holdModesMatch;

@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly retryable = false,
+    /** The message is the server's own words (quoted as such to the agent), not ours. */
+    readonly fromServer = false,
   ) {
     super(message);
     this.name = 'AppError';

@@ -11,7 +11,6 @@ import { createCore } from '../../electron/main/core';
 import { systemClock } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import { startSimulator } from '../../electron/main/simulator/server';
-import type { SessionsChanged } from '../../electron/shared/contract';
 import { coreFor } from '../support/core';
 import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../support/desktop';
 import { MemoryLogger } from '../support/logger';
@@ -57,7 +56,8 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
   await t.core.sessions.syncNow();
   const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
   const desktop = new DesktopController({
-    sessions: t.core.sessions,
+    board: t.core.board,
+    actions: t.core.actions,
     clock: systemClock,
     logger: t.logger,
     emit: () => undefined,
@@ -68,7 +68,7 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
     reminderSchedule: () => [30, 60],
     quit: () => undefined,
   });
-  t.core.onEvent((event, payload) => event === 'sessions.changed' && desktop.onSessionsChanged(payload as SessionsChanged));
+  t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
   await t.core.sessions.syncNow();
   const wire = async (send: () => Promise<unknown>) => {
     const seen = new Promise<void>((resolve) => (arrived = resolve));

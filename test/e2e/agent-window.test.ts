@@ -20,7 +20,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     const timer = held.getByLabel('Time on hold');
     const first = seconds(await timer.textContent());
     await expect.poll(async () => seconds(await timer.textContent()), { timeout: 4000 }).toBeGreaterThan(first);
-    await expect.poll(() => held.getByText('held by Dana Agent').count()).toBe(1);
+    await expect.poll(() => held.getByText('held by you').count()).toBe(1);
 
     await held.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Held calls' }).count()).toBe(0);
@@ -125,7 +125,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     );
   });
 
-  it('demo mode: an incoming call from the simulator rings, is answered, and can be rejected', async () => {
+  it('demo mode: an incoming call from the simulator rings, is answered, and a second one can be declined', async () => {
     const { page, simulator } = await fixture.world();
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('button', { name: 'Hang up' }).click();
@@ -138,7 +138,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     expect(simulator.state.sessions.get(ringing)!.info.callState).toBe('Connected');
     const second = simulator.ring('demo@evosoftphone.local', { number: '+15550100666', name: 'Second Caller' });
     await banner.getByText('Second Caller').waitFor({ timeout: 10_000 });
-    await banner.getByRole('button', { name: 'Reject' }).click();
+    await banner.getByRole('button', { name: 'Decline' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
     expect(simulator.state.sessions.get(second)!.info.ended).toBe(true);
   });

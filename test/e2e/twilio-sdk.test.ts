@@ -31,7 +31,7 @@ describe('real Voice SDK against a local signalling stub', () => {
     await stub?.close();
   });
 
-  it('registers, shows the incoming call, and rejects it', async () => {
+  it('registers, shows the incoming call, and declines it', async () => {
     const page = await browser.newPage();
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
@@ -47,7 +47,7 @@ describe('real Voice SDK against a local signalling stub', () => {
     stub.invite('CA0123456789abcdef0123456789abcdef', '+15550100199');
     const banner = page.getByRole('region', { name: 'Incoming call' });
     await banner.getByText('+1 555 010 0199').waitFor({ timeout: 10_000 });
-    await banner.getByRole('button', { name: 'Reject' }).click();
+    await banner.getByRole('button', { name: 'Decline' }).click();
     await expect.poll(() => stub.received.find((message) => message.type === 'reject')?.payload.callsid).toBe(
       'CA0123456789abcdef0123456789abcdef',
     );

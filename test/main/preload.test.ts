@@ -29,7 +29,7 @@ describe('preload', () => {
     ];
     expect(exposed.sort()).toEqual(expected.sort());
     for (const methods of Object.values(api)) for (const fn of Object.values(methods)) expect(typeof fn).toBe('function');
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'sessions', 'settings', 'voice']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'calls', 'sessions', 'settings', 'voice']);
   });
 
   it('sends a call through the one invoke channel with its contract name', async () => {
@@ -41,11 +41,11 @@ describe('preload', () => {
   it('delivers only its own event to a subscriber, until it unsubscribes', async () => {
     const { api } = await loadPreload();
     const seen: unknown[] = [];
-    const unsubscribe = (api.sessions!.onChanged as (cb: (p: unknown) => void) => () => void)((payload) => seen.push(payload));
-    electron.ipcRenderer.emit(IPC_EVENT, {}, 'sessions.changed', { n: 1 });
+    const unsubscribe = (api.calls!.onChanged as (cb: (p: unknown) => void) => () => void)((payload) => seen.push(payload));
+    electron.ipcRenderer.emit(IPC_EVENT, {}, 'calls.changed', { n: 1 });
     electron.ipcRenderer.emit(IPC_EVENT, {}, 'auth.changed', { n: 2 });
     unsubscribe();
-    electron.ipcRenderer.emit(IPC_EVENT, {}, 'sessions.changed', { n: 3 });
+    electron.ipcRenderer.emit(IPC_EVENT, {}, 'calls.changed', { n: 3 });
     expect(seen).toEqual([{ n: 1 }]);
   });
 

@@ -1,14 +1,19 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActiveCall from '../../renderer/src/lib/components/ActiveCall.svelte';
-import { sessionView } from '../support/fake-softphone';
+import type { CallView } from '../../electron/shared/contract';
+import { callView } from '../support/fake-softphone';
 
-function props(overrides: Record<string, unknown> = {}) {
+const NOW = Date.parse('2026-11-24T10:00:00Z');
+
+function props(overrides: Record<string, unknown> = {}, call: Partial<CallView> = {}) {
   return {
-    session: sessionView({ dateCreated: new Date(Date.parse('2026-11-24T10:00:00Z') - 75_000).toISOString() }),
-    now: Date.parse('2026-11-24T10:00:00Z'),
-    pending: null,
-    failure: null,
+    call: callView({
+      dateCreated: new Date(NOW - 95_000).toISOString(),
+      answeredAt: new Date(NOW - 75_000).toISOString(),
+      ...call,
+    }),
+    now: NOW,
     muted: false,
     quality: null,
     onHold: vi.fn(),
@@ -24,13 +29,24 @@ function props(overrides: Record<string, unknown> = {}) {
 }
 
 describe('ActiveCall', () => {
-  it('shows who, the number, the direction and the call time', () => {
+  it('shows who, the number, the direction and the call time counted from the answer, not the ring', () => {
     render(ActiveCall, props());
     const region = screen.getByRole('region', { name: 'On call' });
     expect(region.textContent).toContain('Jane Doe');
     expect(region.textContent).toContain('+1 555 010 0199');
     expect(region.textContent).toContain('Incoming');
-    expect(screen.getByLabelText('Call time').textContent).toBe('01:15');
+    const timer = screen.getByRole('timer', { name: 'Call time' });
+    expect(timer.textContent).toBe('01:15');
+  });
+
+  it('an outgoing call still ringing says so, and cannot be held or transferred yet', () => {
+    render(ActiveCall, props({}, { phase: 'dialing', callState: 'Ringing', answeredAt: null, direction: 'Outgoing' }));
+    expect(screen.getByRole('region', { name: 'Calling' }).textContent).toContain('Ringing…');
+    expect(screen.getByRole('timer', { name: 'Ringing time' }).textContent).toBe('01:35');
+    for (const name of ['Hold', 'Hold for transfer', 'Transfer']) {
+      expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    }
+    expect((screen.getByRole('button', { name: 'Hang up' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('offers every control by its accessible name', () => {
@@ -52,7 +68,7 @@ describe('ActiveCall', () => {
   });
 
   it('shows a hold in flight and refuses a second press', () => {
-    const p = props({ pending: 'hold' });
+    const p = props({}, { pending: 'hold' });
     render(ActiveCall, p);
     const holding = screen.getByRole('button', { name: 'Holding…' }) as HTMLButtonElement;
     expect(holding.disabled).toBe(true);
@@ -60,9 +76,10 @@ describe('ActiveCall', () => {
     expect(p.onHold).not.toHaveBeenCalled();
   });
 
-  it('shows Unmute while muted', () => {
+  it('shows an unmistakable muted state: Unmute, and "Muted" announced', () => {
     const p = props({ muted: true });
     render(ActiveCall, p);
+    expect(screen.getByRole('status').textContent).toContain('Muted');
     screen.getByRole('button', { name: 'Unmute' }).click();
     expect(p.onMute).toHaveBeenCalledWith(false);
   });
@@ -92,13 +109,16 @@ describe('ActiveCall', () => {
     expect(p.onTransfer).toHaveBeenCalledWith('+15550100777');
   });
 
-  it('shows a failure with the server message and a Retry', () => {
-    const p = props({ failure: { sessionId: 'SE1', action: 'hold', message: 'Hold queue is unavailable', code: 'EVO_SERVER_ERROR' } });
+  it("shows the board's failure for this call, with Retry and Dismiss", () => {
+    const message = "Couldn't put Jane Doe on hold: Evo answered 'Hold queue is unavailable'. Jane Doe can still hear you.";
+    const p = props({}, { failure: { action: 'hold', message, code: 'EVO_SERVER_ERROR' } });
     render(ActiveCall, p);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Hold queue is unavailable');
+    expect(alert.textContent).toContain(message);
     within(alert).getByRole('button', { name: 'Retry' }).click();
+    within(alert).getByRole('button', { name: 'Dismiss' }).click();
     expect(p.onRetry).toHaveBeenCalled();
+    expect(p.onDismiss).toHaveBeenCalled();
   });
 
   it('tells the agent about call quality in plain words', () => {

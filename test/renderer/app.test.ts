@@ -2,16 +2,17 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
-import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../support/fake-softphone';
+import type { CallView } from '../../electron/shared/contract';
+import { board, callView, defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
 
-function stubbed(status = signedOut) {
+function stubbed(status = signedOut, calls: CallView[] = []) {
   const fake = fakeSoftphone();
   fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
   fake.answer('auth.status', { ok: true, value: status });
   fake.answer('auth.servers', { ok: true, value: { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io', lastEmail: 'dana@example.com' } });
   fake.answer('settings.get', { ok: true, value: defaultTestSettings });
   fake.answer('sessions.recentNumbers', { ok: true, value: [] });
-  fake.answer('sessions.active', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });
+  fake.answer('calls.board', { ok: true, value: board(calls) });
   fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
   fake.answer('voice.reportStatus', { ok: true, value: {} });
   return fake;
@@ -38,36 +39,91 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: 'Sign out' }).tagName).toBe('BUTTON');
   });
 
-  it('follows sessions.changed: a call appears, goes on hold, and the reconnecting state shows', async () => {
+  it('follows calls.changed: a call appears, goes on hold, and the reconnecting state shows', async () => {
     const fake = stubbed(signedInStatus);
     render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByLabelText('Number');
-    const call = sessionView();
-    fake.emit('sessions.changed', { sessions: [call], connection: 'online', syncedAt: null, error: null, changed: [call.id], removed: [] });
+    const call = callView();
+    fake.emit('calls.changed', { version: 2, upserted: [call], removed: [], currentId: call.id, lastHeldId: null, connection: 'online', error: null });
     await screen.findByRole('region', { name: 'On call' });
-    fake.emit('sessions.changed', {
-      sessions: [{ ...call, held: true, callState: 'Hold', heldSince: new Date().toISOString() }],
-      connection: 'reconnecting',
-      syncedAt: null,
-      error: { code: 'EVO_UNAVAILABLE', message: 'Evo Voice is temporarily unavailable.' },
-      changed: [call.id],
+    fake.emit('calls.changed', {
+      version: 3,
+      upserted: [{ ...call, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }],
       removed: [],
+      currentId: null,
+      lastHeldId: call.id,
+      connection: 'reconnecting',
+      error: { code: 'EVO_UNAVAILABLE', message: 'Evo Voice is temporarily unavailable.' },
     });
     await screen.findByRole('listitem', { name: 'Jane Doe' });
     expect(screen.getByText('Reconnecting…').textContent).toBe('Reconnecting…');
     expect(screen.getAllByRole('status').some((el) => el.textContent?.includes('temporarily unavailable'))).toBe(true);
   });
 
-  it('announces a hold through the live region', async () => {
+  it('asks main for the whole board when a change went missing', async () => {
     const fake = stubbed(signedInStatus);
-    const call = sessionView();
-    fake.answer('sessions.active', { ok: true, value: { sessions: [call], connection: 'online', syncedAt: null, error: null } });
-    fake.answer('sessions.hold', { ok: true, value: { ...call, held: true, callState: 'Hold', heldSince: new Date().toISOString() } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByLabelText('Number');
+    const boards = () => fake.calls.filter((c) => c.channel === 'calls.board').length;
+    const before = boards();
+    fake.answer('calls.board', { ok: true, value: board([callView()], { version: 7 }) });
+    fake.emit('calls.changed', { version: 7, upserted: [], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    await screen.findByRole('region', { name: 'On call' });
+    expect(boards()).toBe(before + 1);
+  });
+
+  it('announces a hold through the live region, and sends the agent leg', async () => {
+    const call = callView();
+    const fake = stubbed(signedInStatus, [call]);
+    fake.answer('sessions.hold', () => {
+      fake.emit('calls.changed', { version: 2, upserted: [{ ...call, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }], removed: [], currentId: null, lastHeldId: call.id, connection: 'online', error: null });
+      return { ok: true, value: {} };
+    });
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('button', { name: 'Hold' }));
     await screen.findByRole('listitem', { name: 'Jane Doe' });
     expect(screen.getAllByRole('status').some((el) => el.textContent === 'Call on hold')).toBe(true);
     expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({ sessionId: 'SE1', reason: 'None', callSid: 'CA-agent' });
+  });
+
+  it('a call ringing during a call offers Hold & answer, End & answer and Decline, below the call', async () => {
+    const live = callView();
+    const ringing = callView({ id: 'SE2', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null, queue: 'Sales' });
+    const fake = stubbed(signedInStatus, [live, ringing]);
+    fake.answer('sessions.answer', { ok: true, value: {} });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    const banner = await screen.findByRole('region', { name: 'Incoming call' });
+    expect(banner.textContent).toContain('Sam Caller');
+    expect(banner.textContent).toContain('+1 555 010 0555');
+    expect(banner.textContent).toContain('Queue Sales');
+    const onCall = screen.getByRole('region', { name: 'On call' });
+    expect(onCall.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    for (const name of ['Hold & answer', 'End & answer', 'Decline']) expect(screen.getByRole('button', { name }).tagName).toBe('BUTTON');
+    expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'End & answer' }));
+    expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'SE2', mode: 'end' });
+  });
+
+  it('asks before signing out with callers on the line or on hold, naming them', async () => {
+    const calls = [
+      callView({ id: 'A', displayName: 'Jane Doe', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }),
+      callView({ id: 'B', displayName: 'Acme Corp', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }),
+    ];
+    const fake = stubbed(signedInStatus, calls);
+    fake.answer('auth.signOut', { ok: true, value: signedOut });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findAllByRole('listitem');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    const dialog = screen.getByRole('alertdialog', { name: '2 callers are on hold. Sign out anyway?' });
+    expect(dialog.textContent).toContain('Jane Doe: on hold');
+    expect(dialog.textContent).toContain('Acme Corp: on hold');
+    expect(document.activeElement?.textContent).toBe('Stay signed in');
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.calls.some((c) => c.channel === 'auth.signOut')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign out anyway' }));
+    await vi.waitFor(() => expect(fake.calls.some((c) => c.channel === 'auth.signOut')).toBe(true));
   });
 
   it('uses the Twilio phone for a real server and says why it is offline when the token fails', async () => {

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TwilioCallEngine } from '../../renderer/src/lib/calls/twilio-engine.svelte';
-import { fakeSoftphone, sessionView } from '../support/fake-softphone';
+import { board, callView, fakeSoftphone } from '../support/fake-softphone';
 import { StandInCall, StandInDevice } from '../support/twilio-standins';
 
 function setup(behaviour: StandInDevice['registerBehaviour'] = 'succeed') {
   const fake = fakeSoftphone();
   let n = 0;
   fake.answer('voice.token', () => ({ ok: true, value: { token: `token-${++n}`, identity: 'dana', expiresAt: null, chunderw: null } }));
+  fake.answer('calls.freeLine', { ok: true, value: board([]) });
   const timers: { fn: () => void; ms: number }[] = [];
   const engine = new TwilioCallEngine(fake.api, {
     loadDevice: async () => (token, options) => {
@@ -78,12 +79,29 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     await engine.start();
     const call = new StandInCall({ CallSid: 'CA-in', From: '+15550100199' });
     device().emit('incoming', call);
-    expect(engine.incoming).toEqual({ from: '+15550100199', sessionId: null });
-    expect(await engine.answer()).toMatchObject({ ok: true });
+    expect(engine.incoming).toEqual({ from: '+15550100199', sessionId: null, callSid: 'CA-in' });
+    expect(await engine.answer(null, 'hold')).toMatchObject({ ok: true });
     expect(call.accepted).toBe(true);
     expect(engine.incoming).toBeNull();
     expect(engine.active).toEqual({ callSid: 'CA-in', state: 'open' });
-    expect(engine.callSidFor(sessionView({ members: [] }))).toBe('CA-in');
+    expect(engine.callSidFor(callView({ members: [] }))).toBe('CA-in');
+  });
+
+  it('answering during a call asks main to free the line first, and answers nothing when main refuses', async () => {
+    const { engine, device, fake } = setup();
+    await engine.start();
+    await engine.dial('+15550100123');
+    const talking = (engine as unknown as { call: StandInCall }).call;
+    const ringing = new StandInCall({ CallSid: 'CA-in', From: '+15550100199' });
+    device().emit('incoming', ringing);
+    fake.answer('calls.freeLine', { ok: false, error: { code: 'EVO_FORBIDDEN', message: "Couldn't put Jane Doe on hold." } });
+    expect(await engine.answer(null, 'end')).toMatchObject({ ok: false, error: { code: 'EVO_FORBIDDEN' } });
+    expect(fake.calls.filter((c) => c.channel === 'calls.freeLine').at(-1)!.payload).toEqual({ mode: 'end' });
+    expect([ringing.accepted, talking.disconnected]).toEqual([false, false]);
+    fake.answer('calls.freeLine', { ok: true, value: board([]) });
+    expect(await engine.answer(null, 'hold')).toMatchObject({ ok: true });
+    // The agent's leg of the call now on hold carries no one (inferred): it is hung up here.
+    expect([ringing.accepted, talking.disconnected]).toEqual([true, true]);
   });
 
   it('rejects an incoming call, and forgets one the caller cancelled', async () => {
@@ -91,18 +109,18 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     await engine.start();
     const first = new StandInCall({ CallSid: 'CA-1', From: '+1' });
     device().emit('incoming', first);
-    await engine.reject();
+    await engine.reject(null);
     expect(first.rejected).toBe(true);
     expect(engine.incoming).toBeNull();
     const second = new StandInCall({ CallSid: 'CA-2', From: '+2' });
     device().emit('incoming', second);
     second.emit('cancel');
     expect(engine.incoming).toBeNull();
-    expect((await engine.answer()).ok).toBe(false);
+    expect((await engine.answer(null, 'hold')).ok).toBe(false);
   });
 
-  it('places an outgoing call with To, follows ringing and accept, mutes and sends digits', async () => {
-    const { engine, device } = setup();
+  it('places an outgoing call with To (main frees the line first), follows ringing and accept, mutes and sends digits', async () => {
+    const { engine, device, fake } = setup();
     await engine.start();
     expect((await engine.dial('+15550100123')).ok).toBe(true);
     expect(device().connects).toEqual([{ To: '+15550100123' }]);
@@ -117,7 +135,10 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     engine.sendDigits('12#');
     engine.sendDigits('not digits');
     expect(call.digits).toBe('12#');
-    expect((await engine.dial('+1555')).ok).toBe(false);
+    fake.answer('calls.freeLine', { ok: false, error: { code: 'CALL_LINE_BUSY', message: 'Wait a moment.' } });
+    expect((await engine.dial('+15550100999')).ok).toBe(false);
+    expect(device().connects).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.channel === 'calls.freeLine').map((c) => c.payload)).toEqual([{ mode: 'hold' }, { mode: 'hold' }]);
   });
 
   it('turns reconnecting, reconnected and quality warnings into one calm sentence', async () => {

@@ -4,7 +4,7 @@
  */
 import { buildSoftphoneApi, type SoftphoneApi } from '../../electron/shared/softphone-api';
 import type { Result } from '../../electron/shared/result';
-import type { AuthStatus, SessionView, Settings } from '../../electron/shared/contract';
+import type { AuthStatus, Board, CallView, SessionView, Settings } from '../../electron/shared/contract';
 import { defaultSettings } from '../../electron/main/services/settings-store';
 
 type Answer = Result<unknown> | ((payload: unknown) => Result<unknown> | Promise<Result<unknown>>);
@@ -78,6 +78,38 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     log: [],
     ...overrides,
   };
+}
+
+/** A call on the board: Jane Doe, live for a minute, unless told otherwise. */
+export function callView(overrides: Partial<CallView> = {}): CallView {
+  return {
+    id: 'SE1',
+    phase: 'live',
+    pending: null,
+    failure: null,
+    displayName: 'Jane Doe',
+    number: '+15550100199',
+    direction: 'Incoming',
+    callState: 'Connected',
+    holdReason: 'None',
+    heldBy: '',
+    heldByMe: false,
+    holdQueueName: '',
+    heldSince: null,
+    answeredAt: new Date(Date.now() - 60_000).toISOString(),
+    queue: '',
+    callSid: 'CA1',
+    members: [{ displayName: 'Dana Agent', identity: 'client:dana', callSid: 'CA-agent', role: 'Agent', callState: 'Connected' }],
+    dateCreated: new Date(Date.now() - 65_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** A board as main answers `calls.board`; the current call is worked out as main would. */
+export function board(calls: CallView[], overrides: Partial<Board> = {}): Board {
+  const live = calls.filter((call) => call.phase === 'live').at(-1);
+  const held = calls.filter((call) => call.phase === 'held' || call.phase === 'heldForTransfer').at(-1);
+  return { version: 1, calls, currentId: live?.id ?? null, lastHeldId: held?.id ?? null, connection: 'online', error: null, ...overrides };
 }
 
 /** The app's real defaults, as main would answer them. */

@@ -4,7 +4,9 @@
  * its dateLastModified is not older.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { isHeldState } from '../../shared/call-rules';
 import type { SessionInfo } from '../evo/dto';
+import { holdStartMs, type HoldOrigin } from '../evo/session-times';
 
 export interface CachedSession {
   info: SessionInfo;
@@ -28,7 +30,6 @@ interface Row {
 export const partyNumber = (info: SessionInfo): string =>
   info.direction === 'Outgoing' ? info.toAddress || info.destination : info.fromAddress || info.fromPhoneNumber;
 
-const isHeld = (info: SessionInfo) => info.callState === 'Hold' && !info.ended;
 /** Only a query made of digits and phone punctuation searches numbers. */
 const looksLikeNumber = (query: string) => /\d/.test(query) && /^[\d\s()+\-.*#/]+$/.test(query);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -69,6 +70,10 @@ export class SessionCache {
         ORDER BY s.created_ms DESC LIMIT @limit OFFSET @offset`),
       recent: db.prepare(`SELECT number FROM sessions WHERE number <> ''
         GROUP BY number ORDER BY MAX(created_ms) DESC LIMIT ?`),
+      markEnded: db.prepare(`UPDATE sessions SET ended = 1, held = 0, active = 0, call_state = 'Disconnected',
+        completed_ms = @now,
+        json = json_set(json, '$.ended', json('true'), '$.callState', 'Disconnected', '$.dateCompleted', @iso)
+        WHERE id = @id AND ended = 0`),
       spans: db.prepare('SELECT * FROM hold_spans WHERE session_id = ? ORDER BY started_ms'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -85,30 +90,34 @@ export class SessionCache {
     })();
   }
 
-  wipe(): void {
-    this.db.transaction(() => {
-      this.wipeRows();
-      this.db.prepare("DELETE FROM meta WHERE key = 'scope'").run();
-    })();
-  }
-
   /** Stores rows that are not older than what is cached and differ from it; returns their ids. */
-  upsertMany(rows: readonly SessionInfo[], nowMs: number): string[] {
-    return this.db.transaction(() => rows.filter((row) => this.upsertOne(row, nowMs)).map((row) => row.id))();
+  upsertMany(rows: readonly SessionInfo[], nowMs: number, origin: HoldOrigin = 'reported'): string[] {
+    return this.db.transaction(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id))();
   }
 
-  upsert(row: SessionInfo, nowMs: number): boolean {
-    return this.upsertMany([row], nowMs).length === 1;
+  upsert(row: SessionInfo, nowMs: number, origin: HoldOrigin = 'reported'): boolean {
+    return this.upsertMany([row], nowMs, origin).length === 1;
   }
 
   /** Records which sessions the server calls active now; holds of the others are closed. */
   replaceActive(rows: readonly SessionInfo[], nowMs: number): string[] {
     return this.db.transaction(() => {
-      const changed = rows.filter((row) => this.upsertOne(row, nowMs)).map((row) => row.id);
+      const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported')).map((row) => row.id);
       this.statements.clearActive!.run();
       for (const row of rows) this.statements.setActive!.run(row.id);
       this.statements.closeInactiveSpans!.run(nowMs);
       return changed;
+    })();
+  }
+
+  /**
+   * The server accepted an end or a transfer (it answers with no body): the row is marked over at
+   * once instead of asking the server again. The server's own row replaces it at the next fetch.
+   */
+  markEnded(id: string, nowMs: number): void {
+    this.db.transaction(() => {
+      this.statements.markEnded!.run({ id, now: nowMs, iso: new Date(nowMs).toISOString() });
+      this.statements.closeSpan!.run(nowMs, id);
     })();
   }
 
@@ -162,8 +171,8 @@ export class SessionCache {
     }));
   }
 
-  private upsertOne(row: SessionInfo, nowMs: number): boolean {
-    const held = isHeld(row);
+  private upsertOne(row: SessionInfo, nowMs: number, origin: HoldOrigin): boolean {
+    const held = isHeldState(row);
     const result = this.statements.upsert!.run({
       id: row.id,
       callState: row.callState,
@@ -179,7 +188,8 @@ export class SessionCache {
       json: JSON.stringify(row),
     });
     if (result.changes === 0) return false;
-    if (held) this.statements.openSpan!.run(row.id, nowMs, row.holdReason, row.heldByUserId);
+    // An open span is kept as it is (ON CONFLICT DO NOTHING): a hold's start never moves.
+    if (held) this.statements.openSpan!.run(row.id, holdStartMs(row, origin, nowMs), row.holdReason, row.heldByUserId);
     else this.statements.closeSpan!.run(nowMs, row.id);
     return true;
   }

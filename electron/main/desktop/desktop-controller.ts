@@ -1,12 +1,15 @@
 /**
- * The installed-app behaviour, free of Electron: global hotkeys go straight to the hold service
- * (then the renderer hears about it through sessions.changed), the tray and hold reminders follow
- * the sessions, notifications tell the agent what happened, and tel: links fill the dialer.
+ * The installed-app behaviour, free of Electron. Everything here is a view of the call board:
+ * the hotkey acts on the board's current call (through the same actions as the window), the tray
+ * and hold reminders follow the board's calls, notifications say what happened, and tel: links
+ * fill the dialer.
  */
-import type { SessionView, SessionsChanged } from '../../shared/contract';
+import { isHeldPhase } from '../../shared/call-rules';
+import type { BoardChange, CallPhase, CallView } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Clock, DesktopNotification, EventSink, Logger, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
-import type { SessionService } from '../services/session-service';
+import type { CallActions } from '../services/call-actions';
+import type { CallBoard } from '../services/call-board';
 import { HoldReminderScheduler, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
@@ -14,7 +17,8 @@ import { formatDuration } from '../../shared/format-duration';
 import { buildTrayModel, type TrayAction } from './tray-model';
 
 export interface DesktopDeps {
-  sessions: Pick<SessionService, 'active' | 'hold' | 'resume' | 'end' | 'isBusy'>;
+  board: Pick<CallBoard, 'snapshot'>;
+  actions: Pick<CallActions, 'hotkey' | 'resume' | 'end'>;
   clock: Clock;
   logger: Logger;
   emit: EventSink;
@@ -26,22 +30,11 @@ export interface DesktopDeps {
   quit(): void;
 }
 
-/** The call a hotkey acts on: the newest live, un-held call. */
-export function currentCall(sessions: readonly SessionView[]): SessionView | null {
-  return (
-    [...sessions]
-      .reverse()
-      .find((s) => !s.held && !s.ended && (s.callState === 'Connected' || (s.callState === 'Ringing' && s.direction === 'Outgoing'))) ??
-    null
-  );
-}
-
 export class DesktopController {
   readonly hotkeys: HotkeyManager;
   private readonly reminders: HoldReminderScheduler;
-  private known = new Map<string, SessionView>();
-  /** When this app first saw a hold without a recorded start, so that its timer stays put. */
-  private readonly firstSeenHeld = new Map<string, number>();
+  /** Each call's phase when the board last changed: a change of phase is what notifications tell. */
+  private phases = new Map<string, CallPhase>();
   private signedIn = false;
   private ticker: unknown = null;
 
@@ -71,32 +64,28 @@ export class DesktopController {
   setSignedIn(signedIn: boolean): void {
     this.signedIn = signedIn;
     if (!signedIn) {
-      this.known.clear();
+      this.phases.clear();
       this.reminders.sync([]);
     }
     this.renderTray();
   }
 
-  /** Called with every sessions.changed the core emits. */
-  onSessionsChanged(change: SessionsChanged): void {
-    const previous = this.known;
-    this.known = new Map(change.sessions.map((session) => [session.id, session]));
-    for (const id of this.firstSeenHeld.keys()) if (!this.known.get(id)?.held) this.firstSeenHeld.delete(id);
-    for (const session of change.sessions) {
-      const before = previous.get(session.id);
+  /** Called with every change of the call board. */
+  onBoardChanged(change: BoardChange): void {
+    for (const call of change.upserted) {
+      const before = this.phases.get(call.id);
       // A call seen live before and held now (not every held call found at start-up).
-      if (session.held && before && !before.held) {
-        this.notify({ title: `${session.displayName} is on hold`, body: holdBody(session), urgency: 'low', sessionId: session.id });
+      if (isHeldPhase(call.phase) && before === 'live') {
+        this.notify({ title: `${call.displayName} is on hold`, body: holdBody(call), urgency: 'low', sessionId: call.id });
       }
-      const ringingIn = session.callState === 'Ringing' && session.direction === 'Incoming' && !session.ended;
-      if (ringingIn && !before && !this.deps.window.isVisible()) {
-        this.notify({ title: 'Incoming call', body: session.displayName, urgency: 'critical', sessionId: session.id });
+      if (call.phase === 'ringingIn' && before === undefined && !this.deps.window.isVisible()) {
+        this.notify({ title: 'Incoming call', body: call.displayName, urgency: 'critical', sessionId: call.id });
       }
+      this.phases.set(call.id, call.phase);
     }
-    this.reminders.sync(
-      change.sessions.filter((s) => s.held).map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: this.heldSinceMs(s) })),
-    );
-    this.renderTray(change.connection);
+    for (const id of change.removed) this.phases.delete(id);
+    this.reminders.sync(this.held().map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: heldSinceMs(call, this.deps.clock) })));
+    this.renderTray();
   }
 
   /** The hold hotkey: hold the current call, or resume the latest held one; never twice at once. */
@@ -105,21 +94,15 @@ export class DesktopController {
       this.deps.emit('voice.command', { command: name });
       return;
     }
-    const sessions = [...this.known.values()];
-    const current = currentCall(sessions);
-    const lastHeld = sessions.filter((s) => s.held).sort((a, b) => this.heldSinceMs(b) - this.heldSinceMs(a))[0];
-    const target = current ?? lastHeld;
-    if (!target) {
-      this.notify({ title: 'No active call', body: 'There is no call to hold or resume.', urgency: 'low' }, true);
-      return;
-    }
-    if (this.deps.sessions.isBusy(target.id)) return;
-    const action = current ? 'hold' : 'resume';
-    try {
-      if (action === 'hold') await this.deps.sessions.hold({ sessionId: target.id });
-      else await this.deps.sessions.resume({ sessionId: target.id });
-    } catch (error) {
-      this.actionFailed(target, action, error);
+    const { intent, error } = await this.deps.actions.hotkey();
+    if (error) {
+      const title = intent?.type === 'resume' ? 'Resume failed' : 'Hold failed';
+      this.notify({ title, body: error.message, urgency: 'critical', sessionId: failedOn(intent) }, true);
+    } else if (!intent) {
+      const board = this.deps.board.snapshot();
+      const current = board.calls.find((call) => call.id === board.currentId);
+      const body = current ? `The call to ${current.displayName} is still ringing.` : 'There is no call to hold or resume.';
+      this.notify({ title: 'No active call', body, urgency: 'low' }, true);
     }
   }
 
@@ -136,12 +119,11 @@ export class DesktopController {
         return;
       case 'resume':
       case 'hangUp': {
-        const session = this.known.get(action.sessionId);
         try {
-          if (action.type === 'resume') await this.deps.sessions.resume({ sessionId: action.sessionId });
-          else await this.deps.sessions.end({ sessionId: action.sessionId });
+          if (action.type === 'resume') await this.deps.actions.resume({ sessionId: action.sessionId });
+          else await this.deps.actions.end({ sessionId: action.sessionId });
         } catch (error) {
-          if (session) this.actionFailed(session, action.type === 'resume' ? 'resume' : 'hang up', error);
+          this.actionFailed(action.sessionId, action.type === 'resume' ? 'Resume failed' : 'Hang up failed', error);
         }
       }
     }
@@ -159,20 +141,14 @@ export class DesktopController {
     return true;
   }
 
-  /** Failures of holds and resumes started outside the window (hotkey, tray) or while it is away. */
-  actionFailed(session: SessionView, action: string, error: unknown): void {
+  /** Failures of actions started outside the window (hotkey, tray): main's words say it all. */
+  private actionFailed(sessionId: string, title: string, error: unknown): void {
     const message = error instanceof AppError ? error.message : 'Something went wrong.';
-    this.notify(
-      { title: `Could not ${action} ${session.displayName}`, body: message, urgency: 'critical', sessionId: session.id },
-      true,
-    );
+    this.notify({ title, body: message, urgency: 'critical', sessionId }, true);
   }
 
-  private heldSinceMs(session: SessionView): number {
-    if (session.heldSince) return Date.parse(session.heldSince);
-    const seen = this.firstSeenHeld.get(session.id) ?? this.deps.clock.now();
-    this.firstSeenHeld.set(session.id, seen);
-    return seen;
+  private held(): CallView[] {
+    return this.deps.board.snapshot().calls.filter((call) => isHeldPhase(call.phase));
   }
 
   private remind(reminder: Reminder): void {
@@ -192,32 +168,37 @@ export class DesktopController {
   private notify(notification: DesktopNotification, force = false): void {
     if (!this.deps.notifier.isSupported()) return;
     // The agent is looking at the window: only held calls and forced notices are worth a popup.
-    const session = notification.sessionId ? this.known.get(notification.sessionId) : undefined;
-    if (!force && this.deps.window.isFocused() && session && !session.held) return;
+    const phase = notification.sessionId ? this.phases.get(notification.sessionId) : undefined;
+    if (!force && this.deps.window.isFocused() && phase !== undefined && !isHeldPhase(phase)) return;
     this.deps.notifier.show(notification, () =>
       notification.sessionId ? this.showSession(notification.sessionId) : this.deps.window.show(),
     );
   }
 
-  private renderTray(connection?: SessionsChanged['connection']): void {
-    const sessions = [...this.known.values()];
-    const held = sessions.filter((s) => s.held);
-    const inCall = currentCall(sessions);
+  private renderTray(): void {
+    const board = this.deps.board.snapshot();
+    const held = board.calls.filter((call) => isHeldPhase(call.phase));
+    const current = board.calls.find((call) => call.id === board.currentId);
     this.deps.tray.update(
       buildTrayModel({
-        held: held.map((s) => ({ sessionId: s.id, name: s.displayName, heldSinceMs: this.heldSinceMs(s) })),
-        inCall: inCall ? { sessionId: inCall.id, name: inCall.displayName } : null,
+        held: held.map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: heldSinceMs(call, this.deps.clock) })),
+        inCall: current ? { sessionId: current.id, name: current.displayName } : null,
         nowMs: this.deps.clock.now(),
-        connection: this.signedIn ? (connection ?? this.deps.sessions.active().connection) : 'signedOut',
+        connection: this.signedIn ? board.connection : 'signedOut',
       }),
     );
     // Hold times in the menu tick while anything is held.
     if (this.ticker !== null) this.deps.clock.clearTimeout(this.ticker);
-    this.ticker = held.length > 0 ? this.deps.clock.setTimeout(() => this.renderTray(connection), 1000) : null;
+    this.ticker = held.length > 0 ? this.deps.clock.setTimeout(() => this.renderTray(), 1000) : null;
   }
 }
 
-function holdBody(session: SessionView): string {
-  const reason = session.holdReason === 'Transferring' ? ' for transfer' : '';
-  return `On hold${reason}${session.heldBy ? ` by ${session.heldBy}` : ''}. Resume from the tray or the window.`;
+/** The board always knows a hold's start (seen here or from the server); now is a last resort. */
+const heldSinceMs = (call: CallView, clock: Clock) => (call.heldSince ? Date.parse(call.heldSince) : clock.now());
+
+const failedOn = (intent: { type: string; sessionId?: string } | null) => intent?.sessionId;
+
+function holdBody(call: CallView): string {
+  const reason = call.holdReason === 'Transferring' ? ' for transfer' : '';
+  return `On hold${reason}${call.heldBy ? ` by ${call.heldBy}` : ''}. Resume from the tray or the window.`;
 }

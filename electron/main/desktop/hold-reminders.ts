@@ -4,6 +4,7 @@
  * notifications. After a restart it picks up from the hold's real start without replaying the
  * reminders that were missed.
  */
+import { reminderLevel, reminderOffset } from '../../shared/hold-escalation';
 import type { Clock } from '../ports';
 
 export interface HeldCall {
@@ -18,15 +19,6 @@ export interface Reminder {
   /** 1 for the first reminder of this hold, 2 for the second, ... */
   level: number;
   heldForMs: number;
-}
-
-/** Offsets (ms after the hold began) of reminder number 1, 2, 3, ... */
-export function reminderOffset(scheduleSec: readonly number[], index: number): number {
-  const steps = scheduleSec.length > 0 ? scheduleSec : [30, 60];
-  if (index < steps.length) return steps[index]! * 1000;
-  // "30, 60" means after 30 s, after 60 s, and then every 60 s.
-  const last = Math.max(5, steps.at(-1)!);
-  return (last + (index - steps.length + 1) * last) * 1000;
 }
 
 export class HoldReminderScheduler {
@@ -70,10 +62,8 @@ export class HoldReminderScheduler {
   }
 
   private plan(sessionId: string, name: string, heldSinceMs: number): void {
-    const elapsed = this.clock.now() - heldSinceMs;
-    let index = 0;
-    while (reminderOffset(this.schedule(), index) <= elapsed) index += 1;
-    this.arm(sessionId, name, heldSinceMs, index);
+    // Reminders a restart missed are not replayed: the next one is the next due.
+    this.arm(sessionId, name, heldSinceMs, reminderLevel(this.schedule(), this.clock.now() - heldSinceMs));
   }
 
   private arm(sessionId: string, name: string, heldSinceMs: number, index: number): void {

@@ -68,6 +68,8 @@ export const SessionInfo = z.object({
   direction: lenientEnum(['Incoming', 'Outgoing'] as const, 'Incoming'),
   fromPhoneNumber: text,
   wasMissed: flag,
+  /** The ring queue an incoming call waits in (documented as an id; Evo names no queue otherwise). */
+  ringQueueId: text,
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

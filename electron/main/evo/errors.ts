@@ -24,7 +24,7 @@ export function httpError(status: number, body: unknown): AppError {
       : status >= 500
         ? ['EVO_SERVER_ERROR', 'Evo Voice had a problem handling the request.']
         : ['EVO_HTTP_ERROR', `Evo Voice answered with an unexpected status (${status}).`]);
-  return new AppError(code, serverMessage ?? fallback, isRetryableStatus(status));
+  return new AppError(code, serverMessage ?? fallback, isRetryableStatus(status), serverMessage !== null);
 }
 
 export const timeoutError = (seconds: number) =>

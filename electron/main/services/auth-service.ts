@@ -140,7 +140,8 @@ export class AuthService {
     this.current = null;
     this.notice = null;
     this.deps.vault.forget();
-    this.deps.cache.wipe();
+    // The cache stays: the same agent signing in again finds the hold times where they were. A
+    // different account (or server) wipes it at its sign-in (SessionCache.useScope).
     this.deps.onChanged(this.status());
     if (previous) {
       // Best effort: the local sign-out already happened whatever the server says.

@@ -1,33 +1,29 @@
 /**
- * Keeps the agent's sessions current (polling /sessions/active, backing off while the server
- * fails) and carries out hold, resume, end and transfer. A hold or resume already in flight for a
- * session is not sent again: a double press shares the first request's answer.
+ * Keeps the call board current with Evo: polls /sessions/active (backing off while the server
+ * fails), stores what the server says in the cache, and serves history and single sessions.
+ * The cache is where history and hold starts live; when a write to it fails (a full disk), the
+ * server's answer still reaches the board: a local failure never hides a remote success.
  */
-import type {
-  ActiveSessions,
-  Connection,
-  HistoryPage,
-  HoldReason,
-  SessionView,
-  SessionsChanged,
-} from '../../shared/contract';
-import { AppError, type ErrorInfo } from '../../shared/result';
-import type { SessionCache } from '../db/session-cache';
+import { isHeldState } from '../../shared/call-rules';
+import type { ActiveSessions, HistoryPage, SessionView } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import type { CachedSession, SessionCache } from '../db/session-cache';
 import type { SessionInfo } from '../evo/dto';
+import { holdStartMs, type HoldOrigin } from '../evo/session-times';
 import type { Clock, Logger } from '../ports';
 import type { AuthService } from './auth-service';
-import { agentCallSid, toSessionView } from './session-view';
+import type { CallBoard } from './call-board';
+import { toSessionView, type Viewer } from './session-view';
 
 export interface SessionServiceDeps {
   auth: AuthService;
   cache: SessionCache;
+  board: CallBoard;
   clock: Clock;
   logger: Logger;
   pollIntervalMs(): number;
-  emit(payload: SessionsChanged): void;
 }
 
-type Action = 'hold' | 'resume';
 const HISTORY_PAGE = 25;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -38,12 +34,8 @@ export class SessionService {
   private generation = 0;
   private disposed = false;
   private failures = 0;
-  private connection: Connection = 'online';
-  private lastError: ErrorInfo | null = null;
   private syncedAt: string | null = null;
   private syncing: Promise<void> | null = null;
-  private previous = new Map<string, string>();
-  private readonly inFlight = new Map<string, { action: Action; promise: Promise<SessionView> }>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -60,10 +52,8 @@ export class SessionService {
     this.generation += 1;
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
-    this.previous.clear();
     this.syncedAt = null;
-    this.lastError = null;
-    this.connection = 'online';
+    this.deps.board.clear();
   }
 
   /** For good (the app is closing): nothing is written to the cache after this. */
@@ -72,7 +62,7 @@ export class SessionService {
     this.stop();
   }
 
-  /** One sync now; concurrent callers share it. Never throws: failures show in `connection`. */
+  /** One sync now; concurrent callers share it. Never throws: failures show in the connection. */
   syncNow(): Promise<void> {
     this.syncing ??= this.sync().finally(() => {
       this.syncing = null;
@@ -80,21 +70,24 @@ export class SessionService {
     return this.syncing;
   }
 
+  /** The active sessions as the board holds them, without their logs (the detail view fetches those). */
   active(): ActiveSessions {
-    return {
-      sessions: this.views(this.deps.cache.active()),
-      connection: this.connection,
-      syncedAt: this.syncedAt,
-      error: this.lastError,
-    };
+    const board = this.deps.board.snapshot();
+    const viewer = this.viewer();
+    const sessions = board.calls
+      .map((call) => this.deps.board.row(call.id))
+      .filter((row): row is CachedSession => row !== undefined)
+      .map((row) => ({ ...toSessionView(row, viewer), log: [] }));
+    return { sessions, connection: board.connection, syncedAt: this.syncedAt, error: board.error };
   }
 
   async history(input: { query?: string; page?: number; fresh?: boolean } = {}): Promise<HistoryPage> {
+    // Signed out, the cache (kept for the same agent's return) is not shown to anyone.
+    const { client } = this.deps.auth.requireSession();
     const page = input.page ?? 0;
     let source: HistoryPage['source'] = 'cache';
     let serverHasMore = false;
     if (input.fresh && !input.query) {
-      const { client } = this.deps.auth.requireSession();
       try {
         const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
         this.assertOpen();
@@ -107,7 +100,8 @@ export class SessionService {
     }
     const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
-    return { items: this.views(items), page, hasMore: hasMore || serverHasMore, source };
+    const viewer = this.viewer();
+    return { items: items.map((row) => toSessionView(row, viewer)), page, hasMore: hasMore || serverHasMore, source };
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
@@ -115,108 +109,33 @@ export class SessionService {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
-    this.assertOpen();
-    this.deps.cache.upsert(info, this.deps.clock.now());
-    const cached = this.deps.cache.get(sessionId);
-    return toSessionView(cached ?? { info, heldSinceMs: null }, this.viewer());
-  }
-
-  hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
-    return this.once(input.sessionId, 'hold', async () => {
-      const { client } = this.deps.auth.requireSession();
-      const callSid = input.callSid ?? (await this.localCallSid(input.sessionId));
-      return client.hold(input.sessionId, callSid, input.reason ?? 'None');
-    });
-  }
-
-  resume(input: { sessionId: string }): Promise<SessionView> {
-    return this.once(input.sessionId, 'resume', () => this.deps.auth.requireSession().client.resume(input.sessionId));
-  }
-
-  async end(input: { sessionId: string; callSid?: string }): Promise<{ ended: true }> {
-    const { client } = this.deps.auth.requireSession();
-    const callSid = input.callSid ?? (await this.localCallSid(input.sessionId));
-    try {
-      await client.end(input.sessionId, callSid);
-    } finally {
-      void this.syncNow();
-    }
-    return { ended: true };
-  }
-
-  async transfer(input: { sessionId: string; destination: string }): Promise<{ transferred: true }> {
-    const { client } = this.deps.auth.requireSession();
-    try {
-      await client.transfer(input.sessionId, input.destination);
-    } finally {
-      void this.syncNow();
-    }
-    return { transferred: true };
-  }
-
-  async create(input: { to: string; displayName?: string }): Promise<SessionView> {
-    const { client } = this.deps.auth.requireSession();
-    const info = await client.createSession(input.to, input.displayName ?? '');
-    this.assertOpen();
-    this.deps.cache.upsert(info, this.deps.clock.now());
-    void this.syncNow();
-    return toSessionView(this.deps.cache.get(info.id) ?? { info, heldSinceMs: null }, this.viewer());
-  }
-
-  async answer(input: { sessionId: string }): Promise<SessionView> {
-    const { client } = this.deps.auth.requireSession();
-    const info = await client.patch(input.sessionId, { callState: 'Connected' });
-    this.assertOpen();
-    this.deps.cache.upsert(info, this.deps.clock.now());
-    this.publish([info.id]);
-    return toSessionView(this.deps.cache.get(info.id) ?? { info, heldSinceMs: null }, this.viewer());
+    return toSessionView(this.record(info, 'reported', 'get'), this.viewer());
   }
 
   recentNumbers(): string[] {
+    this.deps.auth.requireSession();
     return this.deps.cache.recentNumbers();
   }
 
-  /** True while a hold or resume is being sent for this session. */
-  isBusy(sessionId: string): boolean {
-    return this.inFlight.has(sessionId);
-  }
-
-  private once(sessionId: string, action: Action, send: () => Promise<SessionInfo>): Promise<SessionView> {
-    const pending = this.inFlight.get(sessionId);
-    if (pending?.action === action) return pending.promise;
-    if (pending) {
-      return Promise.reject(
-        new AppError('SESSION_BUSY', `A ${pending.action} is still being sent for this call. Try again in a moment.`),
-      );
+  /**
+   * Stores one server answer (an action's, or a fetched session) and puts it on the board. When
+   * the cache cannot be written the answer still counts: the failure is logged, not thrown.
+   */
+  record(info: SessionInfo, origin: HoldOrigin, action: string): CachedSession {
+    this.assertOpen();
+    const now = this.deps.clock.now();
+    let row: CachedSession | null = null;
+    try {
+      this.deps.cache.upsert(info, now, origin);
+      row = this.deps.cache.get(info.id);
+    } catch (error) {
+      this.cacheFailed(action, error);
     }
-    // Registered before the work starts: a send() that fails at once must still find it to remove.
-    const entry = { action, promise: Promise.resolve(null as unknown as SessionView) };
-    this.inFlight.set(sessionId, entry);
-    entry.promise = (async () => {
-      try {
-        const info = await send();
-        this.assertOpen();
-        this.deps.cache.upsert(info, this.deps.clock.now());
-        const cached = this.deps.cache.get(info.id) ?? { info, heldSinceMs: null };
-        this.publish([info.id]);
-        return toSessionView(cached, this.viewer());
-      } finally {
-        if (this.inFlight.get(sessionId) === entry) this.inFlight.delete(sessionId);
-        // Whatever happened, show what the server now holds.
-        void this.syncNow();
-      }
-    })();
-    return entry.promise;
-  }
-
-  /** The agent's leg; when the session is not cached yet, one sync is awaited before asking again. */
-  private async localCallSid(sessionId: string): Promise<string> {
-    let cached = this.deps.cache.get(sessionId);
-    if (!cached) {
-      await this.syncNow();
-      cached = this.deps.cache.get(sessionId);
-    }
-    return cached ? agentCallSid(cached.info) : '';
+    row ??= this.fallbackRow(info, origin, now);
+    // An older answer than what the board shows (a poll overtook it) changes nothing.
+    const shown = this.deps.board.row(info.id);
+    if (!shown || modified(shown) <= modified(row)) this.deps.board.update(row);
+    return row;
   }
 
   private assertOpen(): void {
@@ -235,44 +154,56 @@ export class SessionService {
   private async sync(): Promise<void> {
     const session = this.deps.auth.session;
     if (!session || this.disposed) return;
+    let infos: SessionInfo[];
     try {
-      const sessions = await session.client.activeSessions();
-      if (this.disposed || this.deps.auth.session !== session) return;
-      const changed = this.deps.cache.replaceActive(sessions, this.deps.clock.now());
-      this.failures = 0;
-      this.connection = 'online';
-      this.lastError = null;
-      this.syncedAt = new Date(this.deps.clock.now()).toISOString();
-      this.publish(changed);
+      infos = await session.client.activeSessions();
     } catch (error) {
       if (this.disposed || this.deps.auth.session !== session) return;
       this.failures += 1;
-      this.connection = this.failures >= 3 ? 'offline' : 'reconnecting';
-      this.lastError = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
-      this.deps.logger.warn('sessions: sync failed', { code: this.lastError.code, failures: this.failures });
-      this.publish([]);
+      const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
+      this.deps.logger.warn('sessions: sync failed', { code: info.code, failures: this.failures });
+      this.deps.board.setConnection(this.failures >= 3 ? 'offline' : 'reconnecting', info);
+      return;
+    }
+    if (this.disposed || this.deps.auth.session !== session) return;
+    this.failures = 0;
+    this.syncedAt = new Date(this.deps.clock.now()).toISOString();
+    this.deps.board.replace(this.storeActive(infos));
+    this.deps.board.setConnection('online', null);
+  }
+
+  /** The server's active list into the cache, read back with hold starts; the board gets it either way. */
+  private storeActive(infos: SessionInfo[]): CachedSession[] {
+    const now = this.deps.clock.now();
+    try {
+      this.deps.cache.replaceActive(infos, now);
+      return this.deps.cache.active();
+    } catch (error) {
+      // The server answered: this is not a connection problem, and the calls must still show.
+      this.cacheFailed('sync', error);
+      return infos.map((info) => this.fallbackRow(info, 'reported', now));
     }
   }
 
-  private publish(changedIds: string[]): void {
-    const snapshot = this.active();
-    const now = new Map(snapshot.sessions.map((view) => [view.id, `${view.dateLastModified}|${view.heldSince}`]));
-    const changed = new Set(changedIds.filter((id) => now.has(id)));
-    for (const [id, version] of now) if (this.previous.get(id) !== version) changed.add(id);
-    const removed = [...this.previous.keys()].filter((id) => !now.has(id));
-    this.previous = now;
-    this.deps.emit({ ...snapshot, changed: [...changed], removed });
+  /** A row as the cache would have stored it: the board's hold start kept, else the same rule. */
+  private fallbackRow(info: SessionInfo, origin: HoldOrigin, now: number): CachedSession {
+    if (!isHeldState(info)) return { info, heldSinceMs: null };
+    const shown = this.deps.board.row(info.id)?.heldSinceMs ?? null;
+    return { info, heldSinceMs: shown ?? holdStartMs(info, origin, now) };
   }
 
-  private views(rows: ReturnType<SessionCache['active']>): SessionView[] {
-    const viewer = this.viewer();
-    return rows.map((row) => toSessionView(row, viewer));
+  private cacheFailed(action: string, error: unknown): void {
+    this.deps.logger.error('cache: could not store a server answer; the call is shown from memory', {
+      action,
+      error: error instanceof Error ? error.message.slice(0, 120) : 'unknown',
+    });
   }
 
-  private viewer() {
+  private viewer(): Viewer | null {
     const user = this.deps.auth.session?.user;
     return user ? { userId: user.id, name: user.name } : null;
   }
 }
 
+const modified = (row: CachedSession) => Date.parse(row.info.dateLastModified) || 0;
 const codeOf = (error: unknown) => (error instanceof AppError ? error.code : 'unknown');

@@ -1,7 +1,12 @@
-/** What the renderer sees of a session: the server's row plus what the cache knows (hold start). */
+/**
+ * What the renderer sees of a session: the server's row plus what the cache knows (hold start).
+ * `toSessionView` is the history/detail shape; `toCallView` the call board's (no log, a phase).
+ */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { SessionView } from '../../shared/contract';
+import { isHeldState, phaseOf } from '../../shared/call-rules';
+import type { CallAction, CallFailure, CallView, SessionView } from '../../shared/contract';
 import type { SessionInfo } from '../evo/dto';
+import { answeredAt } from '../evo/session-times';
 import { partyNumber, type CachedSession } from '../db/session-cache';
 
 export interface Viewer {
@@ -9,34 +14,81 @@ export interface Viewer {
   name: string;
 }
 
-export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: Viewer | null): SessionView {
-  const held = info.callState === 'Hold' && !info.ended;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Who the agent is talking to: a name when Evo knows one, the number formatted otherwise. */
+function party(info: SessionInfo): { displayName: string; number: string } {
   const number = partyNumber(info);
+  return { displayName: (info.direction === 'Incoming' ? info.fromName : '') || nameOrNumber(info.displayName, number), number };
+}
+
+/** Who put a held call on hold, in the agent's words; empty when it is not held. */
+function heldBy(info: SessionInfo, viewer: Viewer | null): string {
+  if (!isHeldState(info)) return '';
+  if (viewer && info.heldByUserId === viewer.userId) return viewer.name;
+  return info.heldByUserId ? 'Another agent' : '';
+}
+
+const members = (info: SessionInfo) =>
+  info.members.map((member) => ({
+    displayName: member.displayName,
+    identity: member.identity,
+    callSid: member.callSid,
+    role: member.role,
+    callState: member.callState,
+  }));
+
+export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: Viewer | null): SessionView {
+  const held = isHeldState(info);
   return {
     id: info.id,
-    displayName: (info.direction === 'Incoming' ? info.fromName : '') || nameOrNumber(info.displayName, number),
-    number,
+    ...party(info),
     direction: info.direction,
     callState: info.callState,
     held,
     holdReason: info.holdReason,
-    heldBy: !held ? '' : viewer && info.heldByUserId === viewer.userId ? viewer.name : info.heldByUserId ? 'Another agent' : '',
+    heldBy: heldBy(info, viewer),
     holdQueueName: info.holdQueueName,
-    heldSince: held && heldSinceMs !== null ? new Date(heldSinceMs).toISOString() : null,
+    heldSince: held ? iso(heldSinceMs) : null,
     ended: info.ended,
     wasMissed: info.wasMissed,
     callSid: info.callSid,
-    members: info.members.map((member) => ({
-      displayName: member.displayName,
-      identity: member.identity,
-      callSid: member.callSid,
-      role: member.role,
-      callState: member.callState,
-    })),
+    members: members(info),
     dateCreated: info.dateCreated,
     dateLastModified: info.dateLastModified,
     dateCompleted: info.dateCompleted,
     log: info.log,
+  };
+}
+
+/** A call on the board; null for a session that is not an active call any more. */
+export function toCallView(
+  { info, heldSinceMs }: CachedSession,
+  viewer: Viewer | null,
+  pending: CallAction | null,
+  failure: CallFailure | null,
+): CallView | null {
+  const phase = phaseOf(info, pending === 'hangUp');
+  if (phase === null) return null;
+  const held = isHeldState(info);
+  return {
+    id: info.id,
+    phase,
+    pending,
+    failure,
+    ...party(info),
+    direction: info.direction,
+    callState: info.callState,
+    holdReason: info.holdReason,
+    heldBy: heldBy(info, viewer),
+    heldByMe: held && viewer !== null && info.heldByUserId === viewer.userId,
+    holdQueueName: info.holdQueueName,
+    heldSince: held ? iso(heldSinceMs) : null,
+    answeredAt: iso(answeredAt(info)),
+    queue: info.ringQueueId,
+    callSid: info.callSid,
+    members: members(info),
+    dateCreated: info.dateCreated,
   };
 }
 
@@ -46,12 +98,4 @@ function nameOrNumber(displayName: string, number: string): string {
   if (!name) return 'Unknown caller';
   const parsed = /^[+\d][\d\s()-]*$/.test(name) ? parsePhoneNumberFromString(name) : undefined;
   return parsed?.isPossible() ? parsed.formatInternational() : name;
-}
-
-/**
- * The agent's own leg, sent as HoldSession's "local call SID" when the renderer has no Twilio
- * call to name (inferred: the Agent member of the session, else the session's own CallSid).
- */
-export function agentCallSid(info: SessionInfo): string {
-  return info.members.find((member) => member.role === 'Agent' && member.callSid)?.callSid || info.callSid;
 }

@@ -60,6 +60,7 @@ export interface SimSession {
     members: SimMember[];
     direction: 'Incoming' | 'Outgoing';
     wasMissed: boolean;
+    ringQueueId?: string;
   };
 }
 

@@ -30,13 +30,27 @@ export interface Simulator {
   readonly faults: FaultTable;
   /** Requests seen per route, faults included. */
   readonly hits: Record<SimRoute, number>;
+  /** Every API request in the order it arrived (the last 5,000): route, method and session id. */
+  readonly requests: readonly SimRequest[];
+  /**
+   * The most of this user's calls that were ever connected at the same moment: an agent's softphone
+   * must keep it at 1 (hold one call before taking another).
+   */
+  peakConnected(email: string): number;
   /** Forgets every sign-in: the next request gets 401. */
   expireCookies(): void;
   /** An incoming call ringing for the agent. Returns the new session id. */
-  ring(email: string, from: { number: string; name?: string }): string;
+  ring(email: string, from: { number: string; name?: string; queue?: string }): string;
   /** Refuses connections for `ms`, then listens again on the same port. */
   goDown(ms: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface SimRequest {
+  route: SimRoute;
+  method: string;
+  /** The session named in the path, when there is one. */
+  sessionId: string | null;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -44,6 +58,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (options.seed !== false) seedDemo(state, options.seed ?? {});
   const faults = new FaultTable();
   const hits = Object.fromEntries(SIM_ROUTES.map((route) => [route, 0])) as Record<SimRoute, number>;
+  const requests: SimRequest[] = [];
   const signIns = new Map<string, { userId: string; expiresAt: number }>();
   const cookieTtl = options.cookieTtlMs ?? 8 * 3600_000;
   const tokenTtl = options.tokenTtlSec ?? 3600;
@@ -138,6 +153,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : json(res, 404, errorBody('NotFound', `Handler for ${req.method} ${url.pathname} was not found`));
     }
     hits[route.name] += 1;
+    requests.push({ route: route.name, method: req.method ?? '', sessionId: sessionIdIn(url.pathname) });
+    if (requests.length > 5000) requests.splice(0, requests.length - 5000);
     options.onRequest?.(route.name);
     const userAgent = req.headers['user-agent'] ?? '';
     if (!userAgent || /^curl\//i.test(userAgent)) {
@@ -152,6 +169,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((part) => decodeURIComponent(part));
     try {
       const result = route.run({ user: user!, params, query: url.searchParams, body, res });
+      if (user) state.observeConnected(user);
       if (fault?.applyFirst && (await applyFault(fault, res, req))) return;
       if (!res.headersSent) json(res, 200, result);
     } catch (error) {
@@ -184,11 +202,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     state,
     faults,
     hits,
+    requests,
+    peakConnected: (email) => state.peakConnected(email),
     expireCookies: () => signIns.clear(),
     ring(email, from) {
       const user = state.userByEmail(email);
       if (!user) throw new Error(`No simulator user ${email}`);
-      return state.addCall(user, { direction: 'Incoming', number: from.number, name: from.name, state: 'Ringing' }).info.id;
+      const call = { direction: 'Incoming', number: from.number, name: from.name, state: 'Ringing', queue: from.queue } as const;
+      return state.addCall(user, call).info.id;
     },
     async goDown(ms) {
       await stop();
@@ -199,6 +220,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   return simulator;
 }
+
+const sessionIdIn = (path: string): string | null => {
+  const match = /^\/sessions\/([^/]+)/.exec(path);
+  return match && match[1] !== 'active' && match[1] !== 'my' ? decodeURIComponent(match[1]!) : null;
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

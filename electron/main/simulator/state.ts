@@ -18,6 +18,7 @@ export const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex
 export class SimulatorState {
   readonly sessions = new Map<string, SimSession>();
   private lastStamp = 0;
+  private readonly peaks = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -45,6 +46,8 @@ export class SimulatorState {
       state?: 'Ringing' | 'Connected' | 'Ended' | 'Missed';
       createdAt?: string;
       durationSec?: number;
+      /** The ring queue an incoming call waits in. */
+      queue?: string;
     },
   ): SimSession {
     const created = call.createdAt ?? this.stamp();
@@ -102,6 +105,7 @@ export class SimulatorState {
         ],
         direction: call.direction,
         wasMissed: state === 'Missed',
+        ...(call.queue ? { ringQueueId: call.queue } : {}),
       },
     };
     if (state === 'Connected' || state === 'Ended') {
@@ -110,6 +114,17 @@ export class SimulatorState {
     if (completed) session.info.log.push({ date: completed, message: state === 'Missed' ? 'Missed call' : 'Call ended' });
     this.sessions.set(session.info.id, session);
     return session;
+  }
+
+  /** Notes how many of the user's calls are connected right now, keeping the highest count seen. */
+  observeConnected(user: SimUser): void {
+    const connected = this.active(user).filter((session) => session.info.callState === 'Connected').length;
+    this.peaks.set(user.id, Math.max(this.peaks.get(user.id) ?? 0, connected));
+  }
+
+  peakConnected(email: string): number {
+    const user = this.userByEmail(email);
+    return user ? (this.peaks.get(user.id) ?? 0) : 0;
   }
 
   /** Finds a session the user may touch: 404 when unknown, 403 when it belongs to another account. */

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopController } from '../../../electron/main/desktop/desktop-controller';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
-import type { SessionsChanged } from '../../../electron/shared/contract';
+import type { Board, CallView } from '../../../electron/shared/contract';
 import { FakeClock } from '../../support/clock';
 import { coreFor, type TestCore } from '../../support/core';
 import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
-import { sessionView } from '../../support/fake-softphone';
+import { callView } from '../../support/fake-softphone';
 import { MemoryLogger } from '../../support/logger';
 
 let simulator: Simulator;
@@ -26,7 +26,8 @@ async function setup() {
   const emitted: { event: string; payload: unknown }[] = [];
   let quits = 0;
   const desktop = new DesktopController({
-    sessions: t.core.sessions,
+    board: t.core.board,
+    actions: t.core.actions,
     clock,
     logger: t.logger,
     emit: (event, payload) => emitted.push({ event, payload }),
@@ -37,10 +38,8 @@ async function setup() {
     reminderSchedule: () => [30, 60],
     quit: () => (quits += 1),
   });
-  t.core.onEvent((event, payload) => {
-    if (event === 'sessions.changed') desktop.onSessionsChanged(payload as SessionsChanged);
-    if (event === 'auth.changed') desktop.setSignedIn((payload as { signedIn: boolean }).signedIn);
-  });
+  t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
+  t.core.events.on('auth.changed', (status) => desktop.setSignedIn(status.signedIn));
   const conflicts = desktop.start(t.core.settings.get().hotkeys);
   await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
   await t.core.sessions.syncNow();
@@ -96,8 +95,11 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const { desktop, notifier } = await setup();
     simulator.faults.set('hold', { status: 403, message: 'Holding is disabled for your account' });
     await desktop.pressHotkey('holdResume');
-    const failure = notifier.shown.find((entry) => entry.notification.title === 'Could not hold Jane Doe')!;
-    expect(failure.notification).toMatchObject({ body: 'Holding is disabled for your account', urgency: 'critical' });
+    const failure = notifier.shown.find((entry) => entry.notification.title === 'Hold failed')!;
+    expect(failure.notification).toMatchObject({
+      body: "Couldn't put Jane Doe on hold: Evo answered 'Holding is disabled for your account'. Jane Doe can still hear you.",
+      urgency: 'critical',
+    });
   });
 
   it('reminds while a call stays held, more insistently, and a click shows that call', async () => {
@@ -180,11 +182,14 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     expect([...shortcuts.registered.keys()]).toEqual(['F8']);
   });
 
-  it('keeps reminding about a hold whose start was never recorded, across syncs', () => {
+  it("reminds from the hold start the board knows (the server's, for a hold it found), not from when it saw it", () => {
     const clock = new FakeClock();
     const notifier = new FakeNotifier();
+    const held: CallView = callView({ phase: 'held', callState: 'Hold', heldSince: new Date(clock.now() - 45_000).toISOString() });
+    const board: Board = { version: 1, calls: [held], currentId: null, lastHeldId: held.id, connection: 'online', error: null };
     const desktop = new DesktopController({
-      sessions: { active: () => ({ sessions: [], connection: 'online', syncedAt: null, error: null }), hold: async () => ({}) as never, resume: async () => ({}) as never, end: async () => ({ ended: true }), isBusy: () => false },
+      board: { snapshot: () => board },
+      actions: { hotkey: async () => ({ intent: null, error: null }), resume: async () => ({}) as never, end: async () => ({ ended: true }) },
       clock,
       logger: new MemoryLogger(),
       emit: () => undefined,
@@ -195,13 +200,14 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
       reminderSchedule: () => [30, 60],
       quit: () => undefined,
     });
-    const held = sessionView({ held: true, callState: 'Hold', heldSince: null });
-    const change = { sessions: [held], connection: 'online' as const, syncedAt: null, error: null, changed: [], removed: [] };
-    for (let i = 0; i < 10; i += 1) {
-      desktop.onSessionsChanged(change);
-      clock.advance(3_000);
-    }
-    expect(notifier.titles()).toContain('Jane Doe is on hold');
+    desktop.onBoardChanged({ ...board, upserted: [held], removed: [] });
+    // Held 45 s by the server's clock: the 30 s reminder is past, the 60 s one is 15 s away.
+    clock.advance(14_000);
+    expect(notifier.shown).toEqual([]);
+    clock.advance(1_000);
+    expect(notifier.shown.map((entry) => [entry.notification.body, entry.notification.urgency])).toEqual([
+      ['On hold for 01:00. Click to return to the call.', 'normal'],
+    ]);
     desktop.stop();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HoldReminderScheduler, reminderOffset, type Reminder } from '../../../electron/main/desktop/hold-reminders';
+import { HoldReminderScheduler, type Reminder } from '../../../electron/main/desktop/hold-reminders';
+import { reminderOffset } from '../../../electron/shared/hold-escalation';
 import { FakeClock } from '../../support/clock';
 
 function setup(schedule = [30, 60]) {

@@ -1,3 +1,4 @@
+import type { CallActions } from '../../services/call-actions';
 import type { SessionService } from '../../services/session-service';
 import type { Handlers } from '../router';
 
@@ -16,7 +17,7 @@ type SessionHandlers = Pick<
   | 'sessions.recentNumbers'
 >;
 
-export const sessionHandlers = (sessions: SessionService): SessionHandlers => ({
+export const sessionHandlers = (sessions: SessionService, actions: CallActions): SessionHandlers => ({
   'sessions.active': () => sessions.active(),
   'sessions.refresh': async () => {
     await sessions.syncNow();
@@ -24,11 +25,11 @@ export const sessionHandlers = (sessions: SessionService): SessionHandlers => ({
   },
   'sessions.history': (input) => sessions.history(input ?? {}),
   'sessions.get': ({ sessionId }) => sessions.get(sessionId),
-  'sessions.hold': (input) => sessions.hold(input),
-  'sessions.resume': (input) => sessions.resume(input),
-  'sessions.end': (input) => sessions.end(input),
-  'sessions.transfer': (input) => sessions.transfer(input),
-  'sessions.create': (input) => sessions.create(input),
-  'sessions.answer': (input) => sessions.answer(input),
+  'sessions.hold': (input) => actions.hold(input),
+  'sessions.resume': (input) => actions.resume(input),
+  'sessions.end': (input) => actions.end(input),
+  'sessions.transfer': (input) => actions.transfer(input),
+  'sessions.create': (input) => actions.create(input),
+  'sessions.answer': (input) => actions.answer(input),
   'sessions.recentNumbers': () => sessions.recentNumbers(),
 });

@@ -3,7 +3,7 @@
  * engine in demo mode. The UI reads its state and calls these methods; Evo sessions stay the
  * source of truth for who is on which call.
  */
-import type { Result, SessionView } from '../api';
+import type { CallView, HoldMode, Result } from '../api';
 
 export type PhoneStatus = 'offline' | 'registering' | 'registered' | 'reconnecting' | 'error';
 
@@ -11,6 +11,8 @@ export interface IncomingCall {
   from: string;
   /** The Evo session, when the engine knows it (the simulated engine always does). */
   sessionId: string | null;
+  /** The invite's CallSid (Twilio): matches it to the board's ringing session. */
+  callSid: string | null;
 }
 
 export interface AudioDevice {
@@ -37,15 +39,17 @@ export interface CallEngine {
   readonly incoming: IncomingCall | null;
   start(): Promise<void>;
   stop(): void;
+  /** Places a call; a live call is put on hold first (main's board decides what that takes). */
   dial(to: string): Promise<Result<unknown>>;
-  answer(): Promise<Result<unknown>>;
-  reject(): Promise<Result<unknown>>;
+  /** Answers the ringing call; a live call is held (`hold`) or hung up (`end`) first. */
+  answer(sessionId: string | null, mode: HoldMode): Promise<Result<unknown>>;
+  reject(sessionId: string | null): Promise<Result<unknown>>;
   /** Ends the agent's own audio leg (the Evo session is ended through main). */
   hangUp(): void;
   setMuted(muted: boolean): void;
   sendDigits(digits: string): void;
   /** Applies the agent's audio devices; unknown or unplugged ones fall back to the default. */
   useAudio(choice: AudioChoice): Promise<void>;
-  /** The Twilio CallSid of the agent's own leg for this session, when the engine knows it. */
-  callSidFor(session: SessionView): string | undefined;
+  /** The Twilio CallSid of the agent's own leg for this call, when the engine knows it. */
+  callSidFor(call: CallView): string | undefined;
 }

@@ -1,4 +1,5 @@
-import { fail, type Result, type SessionView, type SoftphoneApi } from '../api';
+import { agentLeg } from '../../../../electron/shared/call-rules';
+import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../api';
 import type { CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 
 /**
@@ -16,13 +17,13 @@ export class SimulatedCallEngine implements CallEngine {
   sentDigits = $state('');
   incoming = $derived.by((): IncomingCall | null => {
     if (this.status !== 'registered') return null;
-    const ringing = this.sessions().find((s) => s.callState === 'Ringing' && s.direction === 'Incoming' && !s.ended);
-    return ringing ? { from: ringing.displayName, sessionId: ringing.id } : null;
+    const ringing = this.calls().find((call) => call.phase === 'ringingIn');
+    return ringing ? { from: ringing.displayName, sessionId: ringing.id, callSid: null } : null;
   });
 
   constructor(
     private readonly api: SoftphoneApi,
-    private readonly sessions: () => SessionView[] = () => [],
+    private readonly calls: () => CallView[] = () => [],
   ) {}
 
   async start(): Promise<void> {
@@ -43,18 +44,22 @@ export class SimulatedCallEngine implements CallEngine {
     return this.api.sessions.create({ to });
   }
 
-  async answer(): Promise<Result<unknown>> {
-    const sessionId = this.incoming?.sessionId;
-    if (!sessionId) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
-    this.muted = false;
-    this.sentDigits = '';
-    return this.api.sessions.answer({ sessionId });
+  /** Main holds (or ends) the live call, then answers: the simulator carries no audio. */
+  async answer(sessionId: string | null, mode: HoldMode): Promise<Result<unknown>> {
+    const id = sessionId ?? this.incoming?.sessionId;
+    if (!id) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
+    const answered = await this.api.sessions.answer({ sessionId: id, mode });
+    if (answered.ok) {
+      this.muted = false;
+      this.sentDigits = '';
+    }
+    return answered;
   }
 
-  async reject(): Promise<Result<unknown>> {
-    const sessionId = this.incoming?.sessionId;
-    if (!sessionId) return fail('PHONE_NO_INCOMING', 'There is no call to reject.');
-    return this.api.sessions.end({ sessionId });
+  async reject(sessionId: string | null): Promise<Result<unknown>> {
+    const id = sessionId ?? this.incoming?.sessionId;
+    if (!id) return fail('PHONE_NO_INCOMING', 'There is no call to decline.');
+    return this.api.sessions.end({ sessionId: id });
   }
 
   hangUp(): void {
@@ -74,7 +79,7 @@ export class SimulatedCallEngine implements CallEngine {
     // No audio in demo mode.
   }
 
-  callSidFor(session: SessionView): string | undefined {
-    return session.members.find((member) => member.role === 'Agent')?.callSid || undefined;
+  callSidFor(call: CallView): string | undefined {
+    return agentLeg(call) || undefined;
   }
 }

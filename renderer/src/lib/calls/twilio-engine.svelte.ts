@@ -1,4 +1,5 @@
-import { fail, ok, type Result, type SessionView, type SoftphoneApi } from '../api';
+import { isHeldPhase, legsOf } from '../../../../electron/shared/call-rules';
+import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../api';
 import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
@@ -65,7 +66,8 @@ export class TwilioCallEngine implements CallEngine {
 
   async dial(to: string): Promise<Result<unknown>> {
     if (!this.device || this.status !== 'registered') return fail('PHONE_NOT_READY', 'The phone is not ready yet.');
-    if (this.call) return fail('PHONE_BUSY', 'Finish or hold the current call first.');
+    const room = await this.freeLine('hold');
+    if (!room.ok) return room;
     try {
       const call = await this.device.connect({ params: { To: to } });
       this.adopt(call, 'connecting');
@@ -75,9 +77,12 @@ export class TwilioCallEngine implements CallEngine {
     }
   }
 
-  async answer(): Promise<Result<unknown>> {
+  async answer(_sessionId: string | null, mode: HoldMode): Promise<Result<unknown>> {
+    if (!this.ringing) return fail('PHONE_NO_INCOMING', 'The phone has not received this call yet.');
+    const room = await this.freeLine(mode);
+    if (!room.ok) return room;
     const call = this.ringing;
-    if (!call) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
+    if (!call) return fail('PHONE_NO_INCOMING', 'The caller hung up before the call was answered.');
     this.ringing = null;
     this.incoming = null;
     call.accept();
@@ -85,7 +90,7 @@ export class TwilioCallEngine implements CallEngine {
     return ok(null);
   }
 
-  async reject(): Promise<Result<unknown>> {
+  async reject(_sessionId: string | null): Promise<Result<unknown>> {
     const call = this.ringing;
     if (!call) return fail('PHONE_NO_INCOMING', 'There is no call to reject.');
     this.ringing = null;
@@ -122,12 +127,22 @@ export class TwilioCallEngine implements CallEngine {
     ]);
   }
 
-  callSidFor(session: SessionView): string | undefined {
+  callSidFor(call: CallView): string | undefined {
     const sid = this.active?.callSid;
     if (!sid) return undefined;
-    const legs = [session.callSid, ...session.members.map((member) => member.callSid)];
     // The agent's leg is the session's member leg; with a single live call it is ours regardless.
-    return legs.includes(sid) || !session.held ? sid : undefined;
+    return legsOf(call).includes(sid) || !isHeldPhase(call.phase) ? sid : undefined;
+  }
+
+  /**
+   * Before the phone takes or places a call: main holds (or ends) the live call by the board's
+   * rules. The agent's own leg of the call now held is then hung up here (INFERRED: Evo moves the
+   * caller to its hold queue, so that leg carries no one; resume brings the agent back).
+   */
+  private async freeLine(mode: HoldMode): Promise<Result<unknown>> {
+    const room = await this.api.calls.freeLine({ mode });
+    if (room.ok && this.call) this.call.disconnect();
+    return room;
   }
 
   private async build(): Promise<void> {
@@ -201,7 +216,7 @@ export class TwilioCallEngine implements CallEngine {
 
   private ring(call: CallLike): void {
     this.ringing = call;
-    this.incoming = { from: call.parameters.From ?? 'Unknown caller', sessionId: null };
+    this.incoming = { from: call.parameters.From ?? 'Unknown caller', sessionId: null, callSid: call.parameters.CallSid ?? null };
     const clear = () => {
       if (this.ringing === call) {
         this.ringing = null;

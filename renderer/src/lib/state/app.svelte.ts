@@ -1,29 +1,29 @@
-import type { AppInfo, HotkeyConflicts, SessionView, SoftphoneApi } from '../api';
+import type { AppInfo, CallView, HoldMode, HotkeyConflicts, SoftphoneApi } from '../api';
 import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import { AuthState } from './auth.svelte';
+import { CallsState, type RingingCall } from './calls.svelte';
 import { HistoryState } from './history.svelte';
-import { SessionsState } from './sessions.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
 export type Tab = 'phone' | 'history' | 'settings';
 
 /** Chooses the phone for a sign-in: the simulated one in demo mode, Twilio otherwise. */
-export type EngineFactory = (api: SoftphoneApi, demo: boolean, sessions: () => SessionView[]) => CallEngine;
+export type EngineFactory = (api: SoftphoneApi, demo: boolean, calls: () => CallView[]) => CallEngine;
 
-export const defaultEngines: EngineFactory = (api, demo, sessions) =>
-  demo ? new SimulatedCallEngine(api, sessions) : new TwilioCallEngine(api, { loadDevice: loadTwilioDeviceFactory });
+export const defaultEngines: EngineFactory = (api, demo, calls) =>
+  demo ? new SimulatedCallEngine(api, calls) : new TwilioCallEngine(api, { loadDevice: loadTwilioDeviceFactory });
 
 /** For tests and the harness's demo: never loads the Voice SDK. */
-export const simulatedOnly: EngineFactory = (api, _demo, sessions) => new SimulatedCallEngine(api, sessions);
+export const simulatedOnly: EngineFactory = (api, _demo, calls) => new SimulatedCallEngine(api, calls);
 
 /** The renderer's composition root: every state object, built once from window.softphone. */
 export class AppState {
   readonly auth: AuthState;
-  readonly sessions: SessionsState;
+  readonly calls: CallsState;
   readonly history: HistoryState;
   readonly settings: SettingsState;
   readonly ticker = new Ticker();
@@ -39,15 +39,18 @@ export class AppState {
   updateError = $state<string | null>(null);
   /** Microphones and speakers the browser knows, for Settings. */
   devices = $state<AudioDevice[]>([]);
+  /** A dial in flight (there is no call on the board for it yet). */
+  dialing = $state(false);
   private engineDemo: boolean | null = null;
+  private signedIn: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
 
   constructor(
     private readonly api: SoftphoneApi,
     private readonly makeEngine: EngineFactory = defaultEngines,
   ) {
-    this.auth = new AuthState(api);
-    this.sessions = new SessionsState(api);
+    this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
+    this.calls = new CallsState(api);
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
   }
@@ -55,31 +58,41 @@ export class AppState {
   async start(): Promise<void> {
     this.ticker.start();
     this.listen();
+    this.reportPhoneStatus();
     // In parallel: every IPC round trip before the first screen is start-up time.
     const [info] = await Promise.all([this.api.app.info(), this.auth.load()]);
     if (info.ok) this.info = info.value;
   }
 
-  /** Called whenever the sign-in changes: loads the agent's data and (re)starts the phone. */
+  /** Opens a tab and loads what it shows. */
+  showTab(tab: Tab): void {
+    this.tab = tab;
+    if (!this.auth.signedIn) return;
+    if (tab === 'history') void this.history.load(0);
+    if (tab === 'settings') void this.loadDevices();
+  }
+
+  /** Loads the agent's data and (re)starts the phone. */
   async onSignedIn(demo: boolean): Promise<void> {
     if (this.engine && this.engineDemo !== demo) this.engine.stop();
     if (!this.engine || this.engineDemo !== demo) {
-      this.engine = this.makeEngine(this.api, demo, () => this.sessions.sessions);
+      this.engine = this.makeEngine(this.api, demo, () => this.calls.calls);
       this.engineDemo = demo;
     }
     const engine = this.engine;
-    await Promise.all([this.sessions.load(), this.settings.load(), this.refreshRecent(), engine.start()]);
+    await Promise.all([this.calls.load(), this.settings.load(), this.refreshRecent(), engine.start()]);
     if (this.settings.value) await engine.useAudio(this.settings.value.audio);
   }
 
-  answer(): Promise<boolean> {
+  /** Answers a ringing call; a live call is held first (`hold`) or hung up (`end`). */
+  answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
     const engine = this.engine;
-    return engine ? this.sessions.respond('answer', () => engine.answer()) : Promise.resolve(false);
+    return engine ? this.calls.phone('answer', () => engine.answer(ringing.sessionId, mode)) : Promise.resolve(false);
   }
 
-  reject(): Promise<boolean> {
+  decline(ringing: RingingCall): Promise<boolean> {
     const engine = this.engine;
-    return engine ? this.sessions.respond('reject', () => engine.reject()) : Promise.resolve(false);
+    return engine ? this.calls.phone('decline', () => engine.reject(ringing.sessionId)) : Promise.resolve(false);
   }
 
   onSignedOut(): void {
@@ -89,16 +102,28 @@ export class AppState {
     this.tab = 'phone';
   }
 
+  /** Who would be cut off by signing out now: the calls on the line and on hold. */
+  callersAtRisk(): CallView[] {
+    return this.calls.calls.filter((call) => call.phase !== 'ending');
+  }
+
   async refreshRecent(): Promise<void> {
     const result = await this.api.sessions.recentNumbers();
     if (result.ok) this.recent = result.value;
   }
 
-  async dial(number: string): Promise<void> {
+  /** Places a call; main holds the live one first. */
+  async dial(number: string): Promise<boolean> {
     const engine = this.engine;
-    if (!engine) return;
-    const placed = await this.sessions.dial(number, () => engine.dial(number));
-    if (placed) void this.refreshRecent();
+    if (!engine || this.dialing) return false;
+    this.dialing = true;
+    try {
+      const placed = await this.calls.phone('dial', () => engine.dial(number), `Calling ${number}`);
+      if (placed) void this.refreshRecent();
+      return placed;
+    } finally {
+      this.dialing = false;
+    }
   }
 
   callBack(number: string): void {
@@ -106,11 +131,12 @@ export class AppState {
     this.tab = 'phone';
   }
 
-  /** Hangs up through Evo, then ends the agent's own audio leg. */
-  async hangUp(session: SessionView): Promise<void> {
+  /** Hangs up through Evo, then ends the agent's own audio leg if it was this call's. */
+  async hangUp(call: CallView): Promise<void> {
     const engine = this.engine;
-    const ended = await this.sessions.hangUp(session, engine?.callSidFor(session));
-    if (ended) engine?.hangUp();
+    const leg = engine?.callSidFor(call);
+    const ended = await this.calls.hangUp(call, leg);
+    if (ended && leg) engine?.hangUp();
   }
 
   async loadDevices(): Promise<void> {
@@ -137,7 +163,7 @@ export class AppState {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.ticker.stop();
     this.auth.dispose();
-    this.sessions.dispose();
+    this.calls.dispose();
     this.settings.dispose();
     this.engine?.stop();
   }
@@ -147,7 +173,7 @@ export class AppState {
     if (this.unsubscribers.length > 0) return;
     this.unsubscribers.push(
       this.api.app.onDialRequest(({ number }) => this.callBack(number)),
-      this.api.app.onShowSession(() => (this.tab = 'phone')),
+      this.api.app.onShowSession(() => this.showTab('phone')),
       this.api.app.onSystemResumed(() => this.reconnect()),
       this.api.voice.onCommand(({ command }) => this.command(command)),
       this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
@@ -166,6 +192,25 @@ export class AppState {
     });
   }
 
+  private onAuthStatus(signedIn: boolean, demo: boolean): void {
+    if (signedIn === this.signedIn) return;
+    this.signedIn = signedIn;
+    if (signedIn) void this.onSignedIn(demo);
+    else this.onSignedOut();
+  }
+
+  /** Main keeps the phone's registration state for diagnostics and the tray. */
+  private reportPhoneStatus(): void {
+    this.unsubscribers.push(
+      $effect.root(() => {
+        $effect(() => {
+          const status = this.engine?.status;
+          if (status) void this.api.voice.reportStatus({ status });
+        });
+      }),
+    );
+  }
+
   private reconnect(): void {
     const engine = this.engine;
     if (!engine || !this.auth.signedIn) return;
@@ -174,8 +219,9 @@ export class AppState {
   }
 
   private command(command: 'answer' | 'hangUp' | 'mute'): void {
-    const current = this.sessions.current;
-    if (command === 'answer') void this.answer();
+    const current = this.calls.current;
+    const ringing = this.calls.ringing(this.engine?.incoming ?? null)[0];
+    if (command === 'answer' && ringing) void this.answer(ringing, 'hold');
     else if (command === 'mute' && this.engine) this.engine.setMuted(!this.engine.muted);
     else if (command === 'hangUp' && current) void this.hangUp(current);
   }

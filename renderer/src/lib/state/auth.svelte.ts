@@ -9,13 +9,26 @@ export interface SignInForm {
 
 /** The agent's sign-in: status from main, the form's busy and error states. */
 export class AuthState {
-  status = $state<AuthStatus | null>(null);
+  #status = $state<AuthStatus | null>(null);
   servers = $state<ServerList | null>(null);
   busy = $state<'signIn' | 'demo' | 'signOut' | null>(null);
   error = $state<string | null>(null);
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly api: SoftphoneApi) {}
+  constructor(
+    private readonly api: SoftphoneApi,
+    /** Told of every new status: the app starts or stops the agent's data and phone from it. */
+    private readonly onStatus: (status: AuthStatus) => void = () => {},
+  ) {}
+
+  get status(): AuthStatus | null {
+    return this.#status;
+  }
+
+  set status(status: AuthStatus | null) {
+    this.#status = status;
+    if (status) this.onStatus(status);
+  }
 
   get signedIn(): boolean {
     return this.status?.signedIn ?? false;

@@ -1,0 +1,124 @@
+/**
+ * What the agent reads when a call action fails or is refused: the action, the caller, and where
+ * the caller stands now ("Couldn't put Jane on hold: Evo answered 'Queue full'. Jane can still
+ * hear you."). Main writes these once; the window, the hotkey and the tray all show them.
+ */
+import type { CallPhase, Refusal, Step } from '../../shared/call-rules';
+import type { CallAction } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+
+export type Who = (sessionId: string) => { name: string; phase: CallPhase | null };
+
+/** Evo's own words are quoted as such; our sentences (network, timeouts) are used as they are. */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof AppError)) return 'something went wrong in Evo Softphone';
+  const text = error.message.replace(/[.\s]+$/, '');
+  return error.fromServer ? `Evo answered '${text}'` : lowerFirst(text);
+}
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+
+/** Where the caller stands after a failed step, in a short sentence. */
+function standing(name: string, phase: CallPhase | null): string {
+  switch (phase) {
+    case 'held':
+    case 'heldForTransfer':
+      return `${name} is still on hold.`;
+    case 'ringingIn':
+      return 'The call is still ringing.';
+    case 'dialing':
+      return `The call to ${name} is still ringing.`;
+    case null:
+      return '';
+    default:
+      return `${name} can still hear you.`;
+  }
+}
+
+const verbs: Record<Step['do'], (name: string, reason: Step) => string> = {
+  hold: (name, step) => (step.do === 'hold' && step.reason === 'Transferring' ? `hold ${name} for transfer` : `put ${name} on hold`),
+  resume: (name) => `resume ${name}`,
+  end: (name) => `hang up on ${name}`,
+  answer: (name) => `answer ${name}`,
+  decline: (name) => `decline ${name}`,
+  transfer: (name) => `transfer ${name}`,
+};
+
+/** The board's name for what a step does (the pending and failure marks). */
+export function actionOf(step: Step): CallAction {
+  switch (step.do) {
+    case 'hold':
+      return step.reason === 'Transferring' ? 'holdForTransfer' : 'hold';
+    case 'end':
+      return 'hangUp';
+    default:
+      return step.do;
+  }
+}
+
+/** A step that failed, said as the agent needs it. `then` says what was not done because of it. */
+export function stepFailed(step: Step, error: unknown, who: Who, then = ''): string {
+  const { name, phase } = who(step.sessionId);
+  return [`Couldn't ${verbs[step.do](name, step)}: ${reasonOf(error)}.`, standing(name, phase), then].filter(Boolean).join(' ');
+}
+
+/** The final step of a swap failed after the other call was held: say where both callers are. */
+export function swapFailed(step: Step, error: unknown, who: Who, restored: string[], stillHeld: string[]): string {
+  const { name } = who(step.sessionId);
+  const back = restored.map((id) => `${who(id).name} is back on the line`);
+  const held = stillHeld.map((id) => `${who(id).name} is on hold too`);
+  const target = step.do === 'resume' ? `${name} is still on hold` : '';
+  const tail = [target, ...back, ...held].filter(Boolean).join('; ');
+  return `Couldn't ${verbs[step.do](name, step)}: ${reasonOf(error)}.${tail ? ` ${tail[0]!.toUpperCase()}${tail.slice(1)}.` : ''}`;
+}
+
+/** What the preparation's failure cost: the action the agent asked for did not happen. */
+export function notDone(intent: { type: string; sessionId?: string }, who: Who): string {
+  const name = intent.sessionId ? who(intent.sessionId).name : '';
+  switch (intent.type) {
+    case 'resume':
+      return `${name} was not resumed.`;
+    case 'answer':
+      return `${name}'s call was not answered.`;
+    default:
+      return 'The new call was not started.';
+  }
+}
+
+export function refusal(code: Refusal, action: string, target: string | null, blockedBy: string | null, who: Who): AppError {
+  switch (code) {
+    case 'CALL_NOT_FOUND':
+      return new AppError(code, 'That call is not among your calls any more. It may have ended.');
+    case 'CALL_WRONG_PHASE': {
+      const { name, phase } = who(target ?? '');
+      return new AppError(code, `You can't ${action} ${name} now: ${phaseWords(name, phase)}.`);
+    }
+    case 'CALL_LINE_BUSY': {
+      const { name, phase } = who(blockedBy ?? '');
+      return new AppError(
+        code,
+        phase === 'ending'
+          ? `Wait a moment: the call with ${name} is still being hung up.`
+          : `The call to ${name} is still ringing. Wait for an answer or hang it up first.`,
+      );
+    }
+  }
+}
+
+function phaseWords(name: string, phase: CallPhase | null): string {
+  switch (phase) {
+    case 'ringingIn':
+      return 'the call is still ringing';
+    case 'dialing':
+      return `the call to ${name} is still ringing`;
+    case 'held':
+    case 'heldForTransfer':
+      return `${name} is on hold`;
+    case 'ending':
+      return 'the call is being hung up';
+    case 'live':
+      return `you are talking to ${name}`;
+    default:
+      return 'the call has ended';
+  }
+}

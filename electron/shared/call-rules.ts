@@ -1,0 +1,157 @@
+/**
+ * The rules of the agent's calls, written once: which phase a session is in, which leg is the
+ * agent's, which call is current, and what an action must send (and in which order) so that the
+ * agent never has two calls connected at once. Main's call board, the desktop (hotkey, tray,
+ * reminders) and the renderer all import this module; nothing re-derives these answers.
+ * Pure: no I/O, no Electron, no Svelte.
+ */
+
+export type CallPhase = 'ringingIn' | 'dialing' | 'live' | 'held' | 'heldForTransfer' | 'ending';
+export type HoldMode = 'hold' | 'end';
+
+/** What the rules need to know of a session (a SessionInfo or a view of one). */
+export interface CallFacts {
+  id: string;
+  callState: string;
+  direction: string;
+  holdReason: string;
+  ended: boolean;
+}
+
+/** A call on the board: its phase, when it became what it is, and whether an end is in flight. */
+export interface BoardFacts {
+  id: string;
+  phase: CallPhase;
+  /** When the current hold began (ISO), for held calls. */
+  heldSince: string | null;
+  /** When the session was created (ISO): the newest live call is the current one. */
+  dateCreated: string;
+}
+
+/** Held means the server says Hold and the session has not ended: the one definition. */
+export const isHeldState = (facts: Pick<CallFacts, 'callState' | 'ended'>): boolean =>
+  facts.callState === 'Hold' && !facts.ended;
+
+/**
+ * The phase of a session; null when it is not the agent's call any more (ended). `ending` is
+ * ours, not the server's: a hang-up is in flight.
+ */
+export function phaseOf(facts: CallFacts, endInFlight = false): CallPhase | null {
+  if (facts.ended) return null;
+  if (endInFlight || facts.callState === 'Disconnected') return 'ending';
+  if (isHeldState(facts)) return facts.holdReason === 'Transferring' ? 'heldForTransfer' : 'held';
+  if (facts.callState === 'Ringing') return facts.direction === 'Outgoing' ? 'dialing' : 'ringingIn';
+  // Connected, and Passive (an unknown state): treat as talking, so that a swap holds it first.
+  return 'live';
+}
+
+export const isHeldPhase = (phase: CallPhase): boolean => phase === 'held' || phase === 'heldForTransfer';
+
+/**
+ * The agent's own leg of a session, the "local call SID" HoldSession and EndSession want when
+ * the phone does not name one (inferred: the Agent member's CallSid, else the session's own).
+ */
+export function agentLeg(session: { callSid: string; members: readonly { role: string; callSid: string }[] }): string {
+  return session.members.find((member) => member.role === 'Agent' && member.callSid)?.callSid || session.callSid;
+}
+
+/** Every leg a session knows of: the session's CallSid and each member's. */
+export const legsOf = (session: { callSid: string; members: readonly { callSid: string }[] }): string[] =>
+  [session.callSid, ...session.members.map((member) => member.callSid)].filter(Boolean);
+
+const newestFirst = (a: BoardFacts, b: BoardFacts) => b.dateCreated.localeCompare(a.dateCreated);
+
+/** The call the agent is on: the newest live call, else the newest one being dialled. */
+export function currentCallId(calls: readonly BoardFacts[]): string | null {
+  const live = calls.filter((call) => call.phase === 'live').sort(newestFirst)[0];
+  const dialing = calls.filter((call) => call.phase === 'dialing').sort(newestFirst)[0];
+  return (live ?? dialing)?.id ?? null;
+}
+
+/** The call put on hold most recently (what the hotkey resumes when nothing is live). */
+export function lastHeldId(calls: readonly BoardFacts[]): string | null {
+  const held = calls.filter((call) => isHeldPhase(call.phase));
+  held.sort((a, b) => (b.heldSince ?? '').localeCompare(a.heldSince ?? '') || newestFirst(a, b));
+  return held[0]?.id ?? null;
+}
+
+export type Intent =
+  | { type: 'hold'; sessionId: string; reason: 'None' | 'Transferring' }
+  | { type: 'resume'; sessionId: string }
+  | { type: 'hangUp'; sessionId: string }
+  | { type: 'transfer'; sessionId: string }
+  | { type: 'answer'; sessionId: string; mode: HoldMode }
+  | { type: 'decline'; sessionId: string }
+  /** Make the line free for a new call (a dial, or an answer the phone itself carries out). */
+  | { type: 'freeLine'; mode: HoldMode };
+
+export type Step =
+  | { do: 'hold'; sessionId: string; reason: 'None' | 'Transferring' }
+  | { do: 'resume'; sessionId: string }
+  | { do: 'end'; sessionId: string }
+  | { do: 'answer'; sessionId: string }
+  | { do: 'decline'; sessionId: string }
+  | { do: 'transfer'; sessionId: string };
+
+export type Refusal = 'CALL_NOT_FOUND' | 'CALL_WRONG_PHASE' | 'CALL_LINE_BUSY';
+export type Plan = { ok: true; steps: Step[] } | { ok: false; code: Refusal; blockedBy: string | null };
+
+/** Phases in which each action may start; anything else is refused before a request is sent. */
+export const ALLOWED: Record<Intent['type'], readonly CallPhase[]> = {
+  hold: ['live', 'held', 'heldForTransfer'],
+  resume: ['held', 'heldForTransfer', 'live'],
+  hangUp: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending'],
+  transfer: ['live', 'held', 'heldForTransfer'],
+  answer: ['ringingIn'],
+  decline: ['ringingIn'],
+  freeLine: [],
+};
+
+/**
+ * The requests an intent needs, in order. Taking a call (resume, answer, or a new one) first holds
+ * (or ends) every other live call: Evo must never see two of the agent's calls connected. A call
+ * still ringing out or still ending blocks the line: it cannot be held, so the agent decides.
+ * Repeats are no-ops (no steps): holding a held call, resuming the live one, hanging up twice.
+ */
+export function plan(calls: readonly BoardFacts[], intent: Intent): Plan {
+  if (intent.type === 'freeLine') return freeLine(calls, null, intent.mode);
+  const target = calls.find((call) => call.id === intent.sessionId);
+  if (!target) return { ok: false, code: 'CALL_NOT_FOUND', blockedBy: null };
+  if (!ALLOWED[intent.type].includes(target.phase)) return { ok: false, code: 'CALL_WRONG_PHASE', blockedBy: null };
+  const id = target.id;
+  switch (intent.type) {
+    case 'hold':
+      return { ok: true, steps: target.phase === 'live' ? [{ do: 'hold', sessionId: id, reason: intent.reason }] : [] };
+    case 'resume':
+      return target.phase === 'live' ? { ok: true, steps: [] } : then(freeLine(calls, id, 'hold'), { do: 'resume', sessionId: id });
+    case 'hangUp':
+      return { ok: true, steps: target.phase === 'ending' ? [] : [{ do: 'end', sessionId: id }] };
+    case 'transfer':
+      return { ok: true, steps: [{ do: 'transfer', sessionId: id }] };
+    case 'answer':
+      return then(freeLine(calls, id, intent.mode), { do: 'answer', sessionId: id });
+    case 'decline':
+      return { ok: true, steps: [{ do: 'decline', sessionId: id }] };
+  }
+}
+
+function freeLine(calls: readonly BoardFacts[], except: string | null, mode: HoldMode): Plan {
+  const others = calls.filter((call) => call.id !== except);
+  const blocker = others.find((call) => call.phase === 'ending' || (call.phase === 'dialing' && mode === 'hold'));
+  if (blocker) return { ok: false, code: 'CALL_LINE_BUSY', blockedBy: blocker.id };
+  const steps: Step[] = others
+    .filter((call) => call.phase === 'live' || call.phase === 'dialing')
+    .map((call) => (mode === 'hold' ? { do: 'hold', sessionId: call.id, reason: 'None' } : { do: 'end', sessionId: call.id }));
+  return { ok: true, steps };
+}
+
+const then = (first: Plan, step: Step): Plan => (first.ok ? { ok: true, steps: [...first.steps, step] } : first);
+
+/** The global hotkey: hold the current call, or with none live, resume the most recent hold. */
+export function hotkeyIntent(calls: readonly BoardFacts[]): Intent | null {
+  const current = calls.find((call) => call.id === currentCallId(calls));
+  if (current?.phase === 'live') return { type: 'hold', sessionId: current.id, reason: 'None' };
+  if (current) return null;
+  const held = lastHeldId(calls);
+  return held ? { type: 'resume', sessionId: held } : null;
+}

@@ -1,0 +1,194 @@
+import { isHeldPhase, legsOf } from '../../../../electron/shared/call-rules';
+import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../api';
+
+const announcements: Partial<Record<CallAction, string>> = {
+  hold: 'Call on hold',
+  holdForTransfer: 'Call on hold for transfer',
+  resume: 'Call resumed',
+  hangUp: 'Call ended',
+  transfer: 'Call transferred',
+  answer: 'Call answered',
+  decline: 'Call declined',
+};
+
+/** A call ringing for the agent: the board's session, the phone's invite, or both matched. */
+export interface RingingCall {
+  key: string;
+  sessionId: string | null;
+  name: string;
+  number: string;
+  queue: string;
+  /** ISO time it started ringing (the session's creation), null when only the phone knows it. */
+  since: string | null;
+  pending: CallAction | null;
+  failure: string | null;
+}
+
+/**
+ * The window's copy of main's call board: updated by `calls.changed` diffs (a missed version
+ * fetches the whole board again). Which call is current, what is pending and what failed all
+ * come from main; the window only asks for actions and reads the answers.
+ */
+export class CallsState {
+  calls = $state<CallView[]>([]);
+  currentId = $state<string | null>(null);
+  lastHeldId = $state<string | null>(null);
+  connection = $state<Connection>('online');
+  syncError = $state<ErrorInfo | null>(null);
+  loaded = $state(false);
+  /** A failure of the phone itself (placing or taking a call), which has no call on the board. */
+  phoneFailure = $state<string | null>(null);
+  /** Read by the aria-live region. */
+  announcement = $state('');
+
+  current = $derived(this.calls.find((call) => call.id === this.currentId) ?? null);
+  held = $derived(
+    this.calls.filter((call) => isHeldPhase(call.phase)).sort((a, b) => (a.heldSince ?? '').localeCompare(b.heldSince ?? '')),
+  );
+  /** Live calls besides the current one: never after this app's own actions, but Evo may report them. */
+  otherLive = $derived(this.calls.filter((call) => call.phase === 'live' && call.id !== this.currentId));
+  ringingIn = $derived(this.calls.filter((call) => call.phase === 'ringingIn'));
+
+  private version = -1;
+  private unsubscribe: (() => void) | null = null;
+  /** Where each call was last being transferred to, for Retry (not shown, so not reactive). */
+  private readonly transferTo: Record<string, string> = {};
+
+  constructor(private readonly api: SoftphoneApi) {}
+
+  async load(): Promise<void> {
+    this.unsubscribe ??= this.api.calls.onChanged((change) => this.apply(change));
+    await this.refetch();
+    this.loaded = true;
+  }
+
+  byId(sessionId: string | null): CallView | null {
+    return this.calls.find((call) => call.id === sessionId) ?? null;
+  }
+
+  /** The ringing calls to show: the board's, each matched with the phone's invite when there is one. */
+  ringing(phoneInvite: { from: string; sessionId: string | null; callSid: string | null } | null): RingingCall[] {
+    const list: RingingCall[] = this.ringingIn.map((call) => ({
+      key: call.id,
+      sessionId: call.id,
+      name: call.displayName,
+      number: call.number,
+      queue: call.queue,
+      since: call.dateCreated,
+      pending: call.pending,
+      failure: call.failure?.message ?? null,
+    }));
+    const matched =
+      phoneInvite &&
+      this.ringingIn.some((call) => call.id === phoneInvite.sessionId || (phoneInvite.callSid && legsOf(call).includes(phoneInvite.callSid)));
+    if (phoneInvite && !matched) {
+      list.push({ key: 'phone', sessionId: null, name: phoneInvite.from, number: phoneInvite.from, queue: '', since: null, pending: null, failure: null });
+    }
+    return list;
+  }
+
+  hold(call: CallView, reason: HoldReason = 'None', callSid?: string): Promise<boolean> {
+    const action = reason === 'Transferring' ? 'holdForTransfer' : 'hold';
+    return this.act(action, () => this.api.sessions.hold({ sessionId: call.id, reason, ...(callSid ? { callSid } : {}) }));
+  }
+
+  resume(call: CallView): Promise<boolean> {
+    return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id }));
+  }
+
+  hangUp(call: CallView, callSid?: string): Promise<boolean> {
+    return this.act('hangUp', () => this.api.sessions.end({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  }
+
+  transfer(call: CallView, destination: string): Promise<boolean> {
+    this.transferTo[call.id] = destination;
+    return this.act('transfer', () => this.api.sessions.transfer({ sessionId: call.id, destination }));
+  }
+
+  /** Runs a phone action (answer, decline, dial) that may have no call on the board yet. */
+  async phone(action: 'answer' | 'decline' | 'dial', run: () => Promise<Result<unknown>>, announce?: string): Promise<boolean> {
+    this.phoneFailure = null;
+    const result = await run();
+    if (result.ok) {
+      this.announcement = announce ?? announcements[action as CallAction] ?? '';
+      return true;
+    }
+    // A failure on a board call shows on that call (main wrote it); anything else shows here.
+    this.phoneFailure = result.error.message;
+    this.announcement = result.error.message;
+    return false;
+  }
+
+  /** Sends a failed action again, as it was. */
+  retry(call: CallView, callSid?: string): Promise<boolean> {
+    switch (call.failure?.action) {
+      case 'hold':
+        return this.hold(call, 'None', callSid);
+      case 'holdForTransfer':
+        return this.hold(call, 'Transferring', callSid);
+      case 'resume':
+        return this.resume(call);
+      case 'hangUp':
+        return this.hangUp(call, callSid);
+      case 'transfer': {
+        const destination = this.transferTo[call.id];
+        return destination ? this.transfer(call, destination) : Promise.resolve(false);
+      }
+      default:
+        return Promise.resolve(false);
+    }
+  }
+
+  dismiss(call: CallView): void {
+    void this.api.calls.dismissFailure({ sessionId: call.id });
+  }
+
+  dismissPhoneFailure(): void {
+    this.phoneFailure = null;
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  private async act(action: CallAction, call: () => Promise<Result<unknown>>): Promise<boolean> {
+    const result = await call();
+    // Failures are on the board, with main's words; the live region reads them too.
+    this.announcement = result.ok ? (announcements[action] ?? '') : result.error.message;
+    return result.ok;
+  }
+
+  private async refetch(): Promise<void> {
+    const result = await this.api.calls.board();
+    if (result.ok) this.replace(result.value);
+    else this.syncError = result.error;
+  }
+
+  private apply(change: BoardChange): void {
+    if (change.version !== this.version + 1) {
+      // A change went missing (or this is the first): the whole board is the truth.
+      void this.refetch();
+      return;
+    }
+    const replaced = [...change.removed, ...change.upserted.map((call) => call.id)];
+    const kept = this.calls.filter((call) => !replaced.includes(call.id));
+    this.calls = [...kept, ...change.upserted].sort((a, b) => a.dateCreated.localeCompare(b.dateCreated));
+    this.meta(change);
+  }
+
+  private replace(board: Board): void {
+    // An answer to an older request must not undo changes applied since.
+    if (board.version < this.version) return;
+    this.calls = board.calls;
+    this.meta(board);
+  }
+
+  private meta(board: Omit<Board, 'calls'>): void {
+    this.version = board.version;
+    this.currentId = board.currentId;
+    this.lastHeldId = board.lastHeldId;
+    this.connection = board.connection;
+    this.syncError = board.error;
+  }
+}
