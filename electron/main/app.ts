@@ -127,19 +127,20 @@ export async function createApp(): Promise<void> {
     tray,
     shortcuts: electronShortcuts,
     reminderSchedule: () => core.settings.get().holdReminders,
+    toggleCompact: () => core.settings.update({ compactWindow: !core.settings.get().compactWindow }),
     quit: () => {
       quitting = true;
       app.quit();
     },
   });
   const applySettings = (settings: Settings) => {
-    core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings.hotkeys));
+    core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings));
     app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   };
   core.events.on('calls.changed', (change) => desktop?.onBoardChanged(change));
   core.events.on('auth.changed', (status) => desktop?.setSignedIn(status.signedIn));
   core.events.on('settings.changed', applySettings);
-  desktop.start(core.settings.get().hotkeys);
+  desktop.start(core.settings.get());
   app.setLoginItemSettings({ openAtLogin: core.settings.get().startAtLogin });
 
   for (const scheme of LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);

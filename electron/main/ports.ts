@@ -52,10 +52,20 @@ export interface NotifierPort {
   show(notification: DesktopNotification, onClick: () => void): void;
 }
 
+export interface WindowSize {
+  width: number;
+  height: number;
+}
+
 export interface WindowPort {
   isVisible(): boolean;
   isFocused(): boolean;
   show(): void;
+  /** Above every other window (the compact window, docked beside the agent's CRM). */
+  setAlwaysOnTop(onTop: boolean): void;
+  size(): WindowSize;
+  /** Sets the window's size and the smallest size the agent may drag it to. */
+  setSize(size: WindowSize, minimum: WindowSize): void;
 }
 
 export interface TrayPort {

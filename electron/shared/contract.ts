@@ -145,6 +145,8 @@ export const Settings = z.object({
   audio: z.object({ input: z.string().max(300), output: z.string().max(300), ringtone: z.string().max(300) }),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
+  /** The slim always-on-top window: the current call and its controls only. */
+  compactWindow: z.boolean(),
 });
 export const HotkeyConflicts = z.object({
   holdResume: z.string().optional(),
@@ -159,6 +161,7 @@ export const SettingsPatch = z.strictObject({
   audio: Settings.shape.audio.partial().strict().optional(),
   startAtLogin: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
+  compactWindow: z.boolean().optional(),
 });
 
 const none = z.undefined();

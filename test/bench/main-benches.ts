@@ -66,6 +66,7 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
     tray: new FakeTray(),
     shortcuts: new FakeShortcuts(),
     reminderSchedule: () => [30, 60],
+    toggleCompact: () => undefined,
     quit: () => undefined,
   });
   t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,11 +13,13 @@ vi.mock('electron-updater', () => electronUpdater);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-async function startApp() {
+async function startApp(settings: Record<string, unknown> = {}) {
   vi.resetModules();
   // A configured server: no first-run demo sign-in racing the assertions.
   process.env.EVO_API_URL = 'https://evovoice.io';
-  electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
+  const dataDir = mkdtempSync(join(tmpdir(), 'evo-glue-'));
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  electron.app.getPath.mockReturnValue(dataDir);
   const before = electron.windows.length;
   await import('../../electron/main/index');
   await flush();
@@ -40,6 +42,13 @@ describe('Electron glue (mocked electron module)', () => {
     await flush();
     expect(electron.app.quit.mock.calls.length).toBe(quits + 1);
     expect(electron.windows.length).toBe(windows);
+  });
+
+  it('starts in the compact window when the agent left it so: slim and always on top', async () => {
+    const window = await startApp({ compactWindow: true });
+    expect(window.setAlwaysOnTop).toHaveBeenCalledWith(true, 'floating');
+    expect(window.setMinimumSize).toHaveBeenCalledWith(300, 190);
+    expect(window.setSize).toHaveBeenCalledWith(380, 250);
   });
 
   it('opens one window with the secure preferences from app://', async () => {

@@ -104,6 +104,38 @@ describe('App', () => {
     expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'SE2', mode: 'end' });
   });
 
+  it('compact view: the current call, its timer, Hold, Mute, Hang up and the held count; back to full view', async () => {
+    const calls = [callView(), callView({ id: 'H', displayName: 'Acme Corp', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() })];
+    const fake = stubbed(signedInStatus, calls);
+    let saved: unknown = null;
+    fake.answer('settings.update', (patch) => {
+      saved = patch;
+      return { ok: true, value: { ...defaultTestSettings, ...(patch as object) } };
+    });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Compact view' }));
+    expect(saved).toEqual({ compactWindow: true });
+    const compact = await screen.findByRole('main', { name: 'Compact softphone' });
+    expect(compact.textContent).toContain('Jane Doe');
+    expect(compact.textContent).toContain('1 on hold');
+    expect(screen.getByRole('timer', { name: 'Call time' }).textContent).toBe('01:00');
+    for (const name of ['Hold', 'Mute', 'Hang up', 'Full view']) expect(screen.getByRole('button', { name }).tagName).toBe('BUTTON');
+    expect(screen.queryByRole('tab', { name: 'History' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Full view' }));
+    expect(saved).toEqual({ compactWindow: false });
+    await screen.findByRole('tab', { name: 'History' });
+  });
+
+  it('compact view with nothing live offers to resume the last hold', async () => {
+    const held = callView({ phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() });
+    const fake = stubbed(signedInStatus, [held]);
+    fake.answer('settings.get', { ok: true, value: { ...defaultTestSettings, compactWindow: true } });
+    fake.answer('sessions.resume', { ok: true, value: {} });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Resume Jane Doe' }));
+    expect(fake.calls.find((c) => c.channel === 'sessions.resume')!.payload).toEqual({ sessionId: 'SE1' });
+  });
+
   it('asks before signing out with callers on the line or on hold, naming them', async () => {
     const calls = [
       callView({ id: 'A', displayName: 'Jane Doe', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }),

@@ -1,4 +1,4 @@
-import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../../electron/main/ports';
+import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort, WindowSize } from '../../electron/main/ports';
 import type { TrayModel } from '../../electron/main/desktop/tray-model';
 
 export class FakeNotifier implements NotifierPort {
@@ -15,9 +15,18 @@ export class FakeWindow implements WindowPort {
   shows = 0;
   isVisible = () => this.visible;
   isFocused = () => this.focused;
+  onTop = false;
+  current: WindowSize = { width: 1120, height: 760 };
+  minimum: WindowSize = { width: 320, height: 480 };
   show = () => {
     this.shows += 1;
     this.visible = true;
+  };
+  setAlwaysOnTop = (onTop: boolean) => void (this.onTop = onTop);
+  size = () => ({ ...this.current });
+  setSize = (size: WindowSize, minimum: WindowSize) => {
+    this.current = { ...size };
+    this.minimum = { ...minimum };
   };
 }
 

@@ -46,6 +46,10 @@ export function createElectronFake() {
     isDestroyed = vi.fn(() => false);
     isVisible = vi.fn(() => true);
     isFocused = vi.fn(() => false);
+    setAlwaysOnTop = vi.fn();
+    getSize = vi.fn(() => [1120, 760]);
+    setSize = vi.fn();
+    setMinimumSize = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);

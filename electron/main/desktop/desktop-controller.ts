@@ -15,6 +15,7 @@ import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } fr
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
 import { buildTrayModel, type TrayAction } from './tray-model';
+import { WindowLayout } from './window-layout';
 
 export interface DesktopDeps {
   board: Pick<CallBoard, 'snapshot'>;
@@ -27,12 +28,21 @@ export interface DesktopDeps {
   tray: TrayPort;
   shortcuts: ShortcutPort;
   reminderSchedule(): readonly number[];
+  /** Flips the compact-window setting (the tray's checkbox); the new settings come back through onSettingsChanged. */
+  toggleCompact(): void;
   quit(): void;
+}
+
+/** The settings the desktop follows. */
+export interface DesktopSettings {
+  hotkeys: Hotkeys;
+  compactWindow: boolean;
 }
 
 export class DesktopController {
   readonly hotkeys: HotkeyManager;
   private readonly reminders: HoldReminderScheduler;
+  private readonly layout: WindowLayout;
   /** Each call's phase when the board last changed: a change of phase is what notifications tell. */
   private phases = new Map<string, CallPhase>();
   private signedIn = false;
@@ -41,11 +51,13 @@ export class DesktopController {
   constructor(private readonly deps: DesktopDeps) {
     this.hotkeys = new HotkeyManager(deps.shortcuts, (name) => void this.pressHotkey(name));
     this.reminders = new HoldReminderScheduler(deps.clock, deps.reminderSchedule, (reminder) => this.remind(reminder));
+    this.layout = new WindowLayout(deps.window);
   }
 
-  start(hotkeys: Hotkeys): HotkeyConflicts {
+  start(settings: DesktopSettings): HotkeyConflicts {
+    this.layout.apply(settings.compactWindow);
     this.renderTray();
-    return this.hotkeys.apply(hotkeys);
+    return this.hotkeys.apply(settings.hotkeys);
   }
 
   stop(): void {
@@ -55,10 +67,12 @@ export class DesktopController {
     this.ticker = null;
   }
 
-  /** New settings: hotkeys re-registered at once, reminders replanned. Returns the conflicts. */
-  onSettingsChanged(hotkeys: Hotkeys): HotkeyConflicts {
+  /** New settings: hotkeys re-registered at once, reminders replanned, the layout applied. Returns the conflicts. */
+  onSettingsChanged(settings: DesktopSettings): HotkeyConflicts {
     this.reminders.reschedule();
-    return this.hotkeys.apply(hotkeys);
+    this.layout.apply(settings.compactWindow);
+    this.renderTray();
+    return this.hotkeys.apply(settings.hotkeys);
   }
 
   setSignedIn(signedIn: boolean): void {
@@ -116,6 +130,9 @@ export class DesktopController {
         return;
       case 'quit':
         this.deps.quit();
+        return;
+      case 'toggleCompact':
+        this.deps.toggleCompact();
         return;
       case 'resume':
       case 'hangUp': {
@@ -185,6 +202,7 @@ export class DesktopController {
         inCall: current ? { sessionId: current.id, name: current.displayName } : null,
         nowMs: this.deps.clock.now(),
         connection: this.signedIn ? board.connection : 'signedOut',
+        compact: this.layout.isCompact,
       }),
     );
     // Hold times in the menu tick while anything is held.

@@ -12,12 +12,14 @@ export type TrayAction =
   | { type: 'hangUp'; sessionId: string }
   | { type: 'showSession'; sessionId: string }
   | { type: 'show' }
+  | { type: 'toggleCompact' }
   | { type: 'quit' };
 
 export interface TrayMenuItem {
   label?: string;
-  type?: 'normal' | 'separator' | 'submenu';
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
   enabled?: boolean;
+  checked?: boolean;
   action?: TrayAction;
   submenu?: TrayMenuItem[];
 }
@@ -34,6 +36,8 @@ export interface TrayInput {
   inCall: { sessionId: string; name: string } | null;
   nowMs: number;
   connection: Connection | 'signedOut';
+  /** Whether the window is the slim always-on-top one. */
+  compact: boolean;
 }
 
 
@@ -74,6 +78,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   }
   if (menu.length > 0) menu.push({ type: 'separator' });
   menu.push({ label: 'Show Evo Softphone', action: { type: 'show' } });
+  menu.push({ label: 'Compact window (always on top)', type: 'checkbox', checked: input.compact, action: { type: 'toggleCompact' } });
   menu.push({ label: statusLabel[input.connection], enabled: false });
   menu.push({ type: 'separator' });
   menu.push({ label: 'Quit', action: { type: 'quit' } });

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { BrowserWindow} from 'electron';
 import { globalShortcut, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
+import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort, WindowSize } from '../ports';
 import type { TrayAction, TrayMenuItem, TrayModel } from '../desktop/tray-model';
 
 export const electronShortcuts: ShortcutPort = {
@@ -54,6 +54,23 @@ export class ElectronWindow implements WindowPort {
     window.show();
     window.focus();
   }
+
+  setAlwaysOnTop(onTop: boolean): void {
+    // 'floating' keeps it above normal windows without covering the OS's own panels.
+    this.window()?.setAlwaysOnTop(onTop, 'floating');
+  }
+
+  size(): WindowSize {
+    const [width = 0, height = 0] = this.window()?.getSize() ?? [];
+    return { width, height };
+  }
+
+  setSize(size: WindowSize, minimum: WindowSize): void {
+    const window = this.window();
+    if (!window) return;
+    window.setMinimumSize(minimum.width, minimum.height);
+    window.setSize(size.width, size.height);
+  }
 }
 
 export class ElectronTray implements TrayPort {
@@ -90,6 +107,7 @@ export class ElectronTray implements TrayPort {
     return {
       label: item.label,
       enabled: item.enabled ?? true,
+      ...(item.type === 'checkbox' ? { type: 'checkbox' as const, checked: item.checked ?? false } : {}),
       ...(item.submenu ? { submenu: item.submenu.map((entry) => this.item(entry)) } : {}),
       ...(action ? { click: () => this.onAction(action) } : {}),
     };

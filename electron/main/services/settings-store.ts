@@ -11,6 +11,7 @@ export const defaultSettings: Settings = {
   audio: { input: 'default', output: 'default', ringtone: 'default' },
   startAtLogin: false,
   closeToTray: true,
+  compactWindow: false,
 };
 
 export class SettingsStore {

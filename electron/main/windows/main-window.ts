@@ -1,5 +1,6 @@
 /** The agent's window: secure preferences, navigation and window-open refused, microphone only. */
 import { BrowserWindow, session, shell } from 'electron';
+import { FULL_MINIMUM, FULL_SIZE } from '../desktop/window-layout';
 import { APP_ORIGIN, isPermissionAllowed, isSafeExternalUrl, secureWebPreferences } from './security-policy';
 
 export interface MainWindowOptions {
@@ -9,10 +10,10 @@ export interface MainWindowOptions {
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1120,
-    height: 760,
-    minWidth: 720,
-    minHeight: 520,
+    width: FULL_SIZE.width,
+    height: FULL_SIZE.height,
+    minWidth: FULL_MINIMUM.width,
+    minHeight: FULL_MINIMUM.height,
     show: false,
     title: 'Evo Softphone',
     backgroundColor: '#10151c',

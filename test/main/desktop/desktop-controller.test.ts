@@ -25,6 +25,7 @@ async function setup() {
   const shortcuts = new FakeShortcuts();
   const emitted: { event: string; payload: unknown }[] = [];
   let quits = 0;
+  let toggles = 0;
   const desktop = new DesktopController({
     board: t.core.board,
     actions: t.core.actions,
@@ -36,15 +37,16 @@ async function setup() {
     tray,
     shortcuts,
     reminderSchedule: () => [30, 60],
+    toggleCompact: () => (toggles += 1),
     quit: () => (quits += 1),
   });
   t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
   t.core.events.on('auth.changed', (status) => desktop.setSignedIn(status.signedIn));
-  const conflicts = desktop.start(t.core.settings.get().hotkeys);
+  const conflicts = desktop.start(t.core.settings.get());
   await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
   await t.core.sessions.syncNow();
   const live = (await t.value('sessions.active')).sessions[0]!;
-  return { desktop, clock, notifier, window, tray, shortcuts, emitted, conflicts, live, quits: () => quits };
+  return { desktop, clock, notifier, window, tray, shortcuts, emitted, conflicts, live, quits: () => quits, toggles: () => toggles };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -168,6 +170,19 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     expect(emitted).toContainEqual({ event: 'voice.command', payload: { command: 'mute' } });
   });
 
+  it('compact window: slim and always on top, from the setting or the tray; leaving it gives the size back', async () => {
+    const { desktop, window, tray, toggles } = await setup();
+    window.current = { width: 1000, height: 700 };
+    const hotkeys = t.core.settings.get().hotkeys;
+    desktop.onSettingsChanged({ hotkeys, compactWindow: true });
+    expect([window.onTop, window.current, window.minimum]).toEqual([true, { width: 380, height: 250 }, { width: 300, height: 190 }]);
+    expect(tray.last.menu.find((item) => item.type === 'checkbox')!.checked).toBe(true);
+    await desktop.trayAction({ type: 'toggleCompact' });
+    expect(toggles()).toBe(1);
+    desktop.onSettingsChanged({ hotkeys, compactWindow: false });
+    expect([window.onTop, window.current, window.minimum]).toEqual([false, { width: 1000, height: 700 }, { width: 320, height: 480 }]);
+  });
+
   it('releases the hotkeys when stopped', async () => {
     const { desktop, shortcuts } = await setup();
     desktop.stop();
@@ -177,7 +192,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('re-registers changed hotkeys at once and reports a taken one', async () => {
     const { desktop, shortcuts } = await setup();
     shortcuts.taken.add('F9');
-    const conflicts = desktop.onSettingsChanged({ holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' });
+    const conflicts = desktop.onSettingsChanged({ hotkeys: { holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' }, compactWindow: false });
     expect(conflicts).toEqual({ mute: 'F9 is taken by another application. Pick another key.' });
     expect([...shortcuts.registered.keys()]).toEqual(['F8']);
   });
@@ -198,6 +213,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
       tray: new FakeTray(),
       shortcuts: new FakeShortcuts(),
       reminderSchedule: () => [30, 60],
+      toggleCompact: () => undefined,
       quit: () => undefined,
     });
     desktop.onBoardChanged({ ...board, upserted: [held], removed: [] });
