@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core, type CoreDeps } from '../main/core';
 import { createRouter } from '../main/ipc/router';
-import { createConsoleLogger } from '../main/logger';
+import { createConsoleLogger } from '../main/logging/console-logger';
 import { MemorySecretStore } from '../main/services/credential-vault';
 import { lazySimulator } from '../main/simulator/demo-server';
 import type { Simulator, SimulatorOptions } from '../main/simulator/server';

@@ -1,13 +1,4 @@
 /** The small interfaces that keep Electron and the OS out of the app's logic. */
-import type { TrayModel } from './desktop/tray-model';
-
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
-
-export interface Logger {
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
 
 /** Where the agent's password is kept between runs (encrypted in Electron, memory in tests). */
 export interface SecretStore {
@@ -52,6 +43,32 @@ export interface WindowPort {
   isVisible(): boolean;
   isFocused(): boolean;
   show(): void;
+}
+
+export type TrayIcon = 'idle' | 'call' | 'held';
+
+/** What a tray menu item does when clicked; the desktop controller carries it out. */
+export type TrayAction =
+  | { type: 'resume'; sessionId: string }
+  | { type: 'hangUp'; sessionId: string }
+  | { type: 'showSession'; sessionId: string }
+  | { type: 'show' }
+  | { type: 'quit' };
+
+export interface TrayMenuItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu';
+  enabled?: boolean;
+  action?: TrayAction;
+  submenu?: TrayMenuItem[];
+}
+
+/** What the tray shows, as plain data: the adapter turns it into an icon, a tooltip and a Menu. */
+export interface TrayModel {
+  icon: TrayIcon;
+  heldCount: number;
+  tooltip: string;
+  menu: TrayMenuItem[];
 }
 
 export interface TrayPort {

@@ -5,13 +5,14 @@
  */
 import type { SessionView, SessionsChanged } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { Clock, DesktopNotification, EventSink, Logger, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
+import type { Clock, DesktopNotification, EventSink, NotifierPort, ShortcutPort, TrayAction, TrayPort, WindowPort } from '../ports';
+import type { Logger } from '../logging/logger';
 import type { SessionService } from '../services/session-service';
 import { HoldReminderScheduler, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
-import { buildTrayModel, type TrayAction } from './tray-model';
+import { buildTrayModel } from './tray-model';
 
 export interface DesktopDeps {
   sessions: Pick<SessionService, 'active' | 'hold' | 'resume' | 'end' | 'isBusy'>;

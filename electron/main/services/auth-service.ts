@@ -8,7 +8,7 @@ import { DEMO_EMAIL, DEMO_PASSWORD } from '../simulator/model';
 import type { EvoClient} from '../evo/client';
 import { normaliseServerUrl } from '../evo/client';
 import type { SessionCache } from '../db/session-cache';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
 import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
 

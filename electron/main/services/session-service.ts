@@ -14,7 +14,8 @@ import type {
 import { AppError, type ErrorInfo } from '../../shared/result';
 import type { SessionCache } from '../db/session-cache';
 import type { SessionInfo } from '../evo/dto';
-import type { Clock, Logger } from '../ports';
+import type { Clock } from '../ports';
+import type { Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import { agentCallSid, toSessionView } from './session-view';
 
