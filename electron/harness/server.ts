@@ -19,7 +19,8 @@ import { createConsoleLogger } from '../main/logging/console-logger';
 import { MemorySecretStore } from '../main/services/credential-vault';
 import { lazySimulator } from '../main/simulator/demo-server';
 import type { Simulator, SimulatorOptions } from '../main/simulator/server';
-import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppAsset } from '../main/windows/security-policy';
+import { APP_ORIGIN, mimeType, resolveAppAsset } from '../main/policy/app-assets';
+import { contentSecurityPolicy } from '../main/policy/content-security';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -19,7 +19,7 @@ import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazySimulator } from './simulator/demo-server';
 import { serveRenderer } from './windows/app-protocol';
 import { createMainWindow, installPermissionHandlers } from './windows/main-window';
-import { isTrustedSender } from './windows/security-policy';
+import { isTrustedSender } from './policy/trusted-sender';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const LINK_SCHEMES = ['tel', 'callto'] as const;

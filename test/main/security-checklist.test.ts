@@ -9,12 +9,9 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { invokeChannels } from '../../electron/shared/contract';
-import {
-  contentSecurityPolicy,
-  isPermissionAllowed,
-  isSafeExternalUrl,
-  secureWebPreferences,
-} from '../../electron/main/windows/security-policy';
+import { contentSecurityPolicy } from '../../electron/main/policy/content-security';
+import { isPermissionAllowed, isSafeExternalUrl } from '../../electron/main/policy/permissions';
+import { secureWebPreferences } from '../../electron/main/policy/web-preferences';
 
 const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);

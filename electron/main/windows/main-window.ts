@@ -1,6 +1,8 @@
 /** The agent's window: secure preferences, navigation and window-open refused, microphone only. */
 import { BrowserWindow, session, shell } from 'electron';
-import { APP_ORIGIN, isPermissionAllowed, isSafeExternalUrl, secureWebPreferences } from './security-policy';
+import { APP_ORIGIN } from '../policy/app-assets';
+import { isPermissionAllowed, isSafeExternalUrl } from '../policy/permissions';
+import { secureWebPreferences } from '../policy/web-preferences';
 
 export interface MainWindowOptions {
   preloadPath: string;
