@@ -16,7 +16,7 @@ import { createElectronLogger } from './platform/electron-logger';
 import { createElectronUpdater } from './platform/updater';
 import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
-import { lazySimulator } from './simulator/demo-server';
+import { lazyDemo } from './services/demo-backend';
 import { serveRenderer } from './windows/app-protocol';
 import { createMainWindow, installPermissionHandlers } from './windows/main-window';
 import { isTrustedSender } from './policy/trusted-sender';
@@ -30,7 +30,8 @@ export async function createApp(): Promise<void> {
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
   let quitting = false;
-  const demo = lazySimulator();
+  // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts.
+  const demo = lazyDemo(async () => (await import('./simulator/server')).startSimulator());
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send = (event: string, payload: unknown) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
@@ -44,8 +45,8 @@ export async function createApp(): Promise<void> {
     secrets: new SafeStorageSecrets(join(app.getPath('userData'), 'secrets')),
     logger,
     emit: send,
-    demoServer: () => demo.url(),
-    runningDemoServer: () => demo.instance()?.url ?? null,
+    demoServer: () => demo.start(),
+    runningDemoServer: () => demo.running()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
     twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
     autoDemo: true,

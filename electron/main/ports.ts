@@ -22,6 +22,12 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The built-in demo backend (the Evo Voice simulator) once it runs: where it is, who signs in there. */
+export interface DemoBackend {
+  readonly url: string;
+  readonly demoAccount: { email: string; password: string };
+}
+
 /** Sends contract events to the renderer (webContents.send in Electron, a socket in the harness). */
 export type EventSink = (event: string, payload: unknown) => void;
 
