@@ -16,13 +16,17 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 // index.ts installs process-wide error handlers, once per run of the app. Each test runs the app
 // anew in this one process, so each test takes its own handlers (and the fake app's listeners)
 // off again; left on, they piled up past Node's limit (MaxListenersExceededWarning).
-const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
-let processListeners = new Map<string, unknown[]>();
+const processHandlers = () => ({
+  uncaughtException: process.listeners('uncaughtException'),
+  unhandledRejection: process.listeners('unhandledRejection'),
+});
+let handlersBefore = processHandlers();
 function dropAppListeners() {
-  for (const event of PROCESS_EVENTS) {
-    for (const listener of process.listeners(event)) {
-      if (!processListeners.get(event)!.includes(listener)) process.off(event, listener);
-    }
+  for (const listener of process.listeners('uncaughtException')) {
+    if (!handlersBefore.uncaughtException.includes(listener)) process.off('uncaughtException', listener);
+  }
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!handlersBefore.unhandledRejection.includes(listener)) process.off('unhandledRejection', listener);
   }
   electron.app.listeners.clear();
 }
@@ -40,7 +44,7 @@ async function startApp() {
 
 describe('Electron glue (mocked electron module)', () => {
   beforeEach(() => {
-    processListeners = new Map(PROCESS_EVENTS.map((event) => [event, process.listeners(event)]));
+    handlersBefore = processHandlers();
   });
   afterEach(() => {
     delete process.env.EVO_API_URL;
