@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './electron/main/windows/security-policy';
+import { contentSecurityPolicy } from './electron/main/policy/content-security';
 
 /**
  * The CSP also as a <meta> in index.html (same policy as the app:// response header), so that

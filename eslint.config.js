@@ -2,10 +2,8 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { walls } from './eslint.walls.js';
 
-const electronImport = {
-  paths: [{ name: 'electron', message: 'Only electron/main/{index,app}.ts, windows/, platform/ and the preload import electron.' }],
-};
 // The router is the only user of ipcMain (wired in app.ts); the preload the only user of ipcRenderer.
 const ipcImport = (allowed) => ({
   paths: [
@@ -43,24 +41,6 @@ export default tseslint.config(
   },
   { files: ['electron/main/app.ts'], rules: { 'no-restricted-imports': ['error', ipcImport('ipcMain')] } },
   { files: ['electron/preload/**'], rules: { 'no-restricted-imports': ['error', ipcImport('ipcRenderer')] } },
-  // Runtime boundaries: electron stays in the glue, node stays out of the renderer.
-  {
-    files: ['electron/main/**/*.ts'],
-    ignores: ['electron/main/index.ts', 'electron/main/app.ts', 'electron/main/windows/**', 'electron/main/platform/**'],
-    rules: { 'no-restricted-imports': ['error', electronImport] },
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer is sandboxed: no Electron.' }],
-          patterns: [
-            { group: ['node:*', 'better-sqlite3', '**/electron/main/**'], message: 'The renderer is sandboxed: it only talks to window.softphone.' },
-          ],
-        },
-      ],
-    },
-  },
+  // The walls between the rooms of the house (electron only in the glue, no Node in the renderer, ...).
+  ...walls,
 );

@@ -8,7 +8,7 @@ const harness = await startHarness({
   twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
 });
 const simulator = harness.simulator();
-if (simulator) console.log(`Evo Voice simulator on ${simulator.url} (demo@evosoftphone.local / demo)`);
+if (simulator) console.log(`Evo Voice simulator on ${simulator.url} (${simulator.demoAccount.email} / ${simulator.demoAccount.password})`);
 console.log(`data in ${harness.dataDir}`);
 console.log(`listening on ${harness.url}`);
 

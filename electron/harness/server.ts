@@ -15,11 +15,12 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core, type CoreDeps } from '../main/core';
 import { createRouter } from '../main/ipc/router';
-import { createConsoleLogger } from '../main/logger';
+import { createConsoleLogger } from '../main/logging/console-logger';
 import { MemorySecretStore } from '../main/services/credential-vault';
-import { lazySimulator } from '../main/simulator/demo-server';
-import type { Simulator, SimulatorOptions } from '../main/simulator/server';
-import { APP_ORIGIN, contentSecurityPolicy, mimeType, resolveAppAsset } from '../main/windows/security-policy';
+import { lazyDemo } from '../main/services/demo-backend';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../main/simulator/server';
+import { APP_ORIGIN, mimeType, resolveAppAsset } from '../main/policy/app-assets';
+import { contentSecurityPolicy } from '../main/policy/content-security';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -53,8 +54,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const token = randomBytes(24).toString('base64url');
   const logger = createConsoleLogger(options.quiet ?? false);
   const sockets = new Map<number, WebSocket>();
-  const demo = lazySimulator(options.simulator);
-  const evoApiUrl = options.evoApiUrl || (await demo.url());
+  // The harness is a test rig: its simulator answers the /__sim/ control routes.
+  const demo = lazyDemo(() => startSimulator({ controls: true, ...options.simulator }));
+  const evoApiUrl = options.evoApiUrl || (await demo.start()).url;
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
   const core = createCore({
@@ -66,8 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const message = JSON.stringify({ event, payload });
       for (const socket of sockets.values()) socket.send(message);
     },
-    demoServer: () => demo.url(),
-    runningDemoServer: () => demo.instance()?.url ?? null,
+    demoServer: () => demo.start(),
+    runningDemoServer: () => demo.running()?.url ?? null,
     configuredServer: evoApiUrl,
     client: options.client,
     twilioChunderw: options.twilioChunderw,
@@ -167,7 +169,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     port,
     core,
     dataDir,
-    simulator: () => demo.instance(),
+    simulator: () => demo.running(),
     async close() {
       for (const socket of sockets.values()) socket.terminate();
       wss.close();

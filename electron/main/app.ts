@@ -8,6 +8,7 @@ import { IPC_EVENT, IPC_INVOKE, type Settings } from '../shared/contract';
 import type { EventSink } from './ports';
 import { createCore } from './core';
 import { DesktopController } from './desktop/desktop-controller';
+import { FULL_MINIMUM, FULL_SIZE } from './desktop/window-layout';
 import { linkFromArgv } from './desktop/link-parser';
 import { createRouter } from './ipc/router';
 import { systemClock } from './ports';
@@ -18,10 +19,10 @@ import { createElectronLogger } from './platform/electron-logger';
 import { createElectronUpdater } from './platform/updater';
 import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
-import { lazySimulator } from './simulator/demo-server';
+import { lazyDemo } from './services/demo-backend';
 import { serveRenderer } from './windows/app-protocol';
 import { createMainWindow, installPermissionHandlers } from './windows/main-window';
-import { isTrustedSender } from './windows/security-policy';
+import { isTrustedSender } from './policy/trusted-sender';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const LINK_SCHEMES = ['tel', 'callto'] as const;
@@ -32,7 +33,8 @@ export async function createApp(): Promise<void> {
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
   let quitting = false;
-  const demo = lazySimulator();
+  // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts.
+  const demo = lazyDemo(async () => (await import('./simulator/server')).startSimulator());
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
@@ -46,8 +48,8 @@ export async function createApp(): Promise<void> {
     secrets: new SafeStorageSecrets(join(app.getPath('userData'), 'secrets')),
     logger,
     emit: send,
-    demoServer: () => demo.url(),
-    runningDemoServer: () => demo.instance()?.url ?? null,
+    demoServer: () => demo.start(),
+    runningDemoServer: () => demo.running()?.url ?? null,
     configuredServer: process.env.EVO_API_URL || undefined,
     twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
     autoDemo: true,
@@ -100,7 +102,12 @@ export async function createApp(): Promise<void> {
 
   serveRenderer(join(here, '../renderer'));
   installPermissionHandlers();
-  window = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), iconPath: join(resources, 'icons/app.png') });
+  window = createMainWindow({
+    preloadPath: join(here, '../preload/index.cjs'),
+    iconPath: join(resources, 'icons/app.png'),
+    size: FULL_SIZE,
+    minimum: FULL_MINIMUM,
+  });
   windows.add(window.webContents.id);
   window.on('close', (event) => {
     // Close to tray: a call must keep ringing with the window closed.

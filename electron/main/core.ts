@@ -15,7 +15,8 @@ import { callHandlers } from './ipc/handlers/calls';
 import { sessionHandlers } from './ipc/handlers/sessions';
 import { settingsHandlers } from './ipc/handlers/settings';
 import { voiceHandlers } from './ipc/handlers/voice';
-import { systemClock, type Clock, type EventSink, type Logger, type SecretStore } from './ports';
+import { systemClock, type Clock, type DemoBackend, type EventSink, type SecretStore } from './ports';
+import type { Logger } from './logging/logger';
 import { AppError } from '../shared/result';
 import { MainEvents } from './events';
 import { AuthService } from './services/auth-service';
@@ -32,8 +33,8 @@ export interface CoreDeps {
   secrets: SecretStore;
   logger: Logger;
   emit: EventSink;
-  /** Starts (once) the built-in simulator for demo mode and answers its URL. */
-  demoServer(): Promise<string>;
+  /** Starts (once) the built-in demo backend and answers where it is and who signs in there. */
+  demoServer(): Promise<DemoBackend>;
   /** The built-in simulator's URL once it runs, else null. */
   runningDemoServer?(): string | null;
   configuredServer?: string;

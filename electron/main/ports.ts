@@ -1,14 +1,5 @@
 /** The small interfaces that keep Electron and the OS out of the app's logic. */
 import type { EventChannel, EventPayload } from '../shared/contract';
-import type { TrayModel } from './desktop/tray-model';
-
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
-
-export interface Logger {
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
 
 /** Where the agent's password is kept between runs (encrypted in Electron, memory in tests). */
 export interface SecretStore {
@@ -31,6 +22,12 @@ export const systemClock: Clock = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** The built-in demo backend (the Evo Voice simulator) once it runs: where it is, who signs in there. */
+export interface DemoBackend {
+  readonly url: string;
+  readonly demoAccount: { email: string; password: string };
+}
 
 /**
  * Sends contract events to the renderer (webContents.send in Electron, a socket in the harness),
@@ -66,6 +63,34 @@ export interface WindowPort {
   size(): WindowSize;
   /** Sets the window's size and the smallest size the agent may drag it to. */
   setSize(size: WindowSize, minimum: WindowSize): void;
+}
+
+export type TrayIcon = 'idle' | 'call' | 'held';
+
+/** What a tray menu item does when clicked; the desktop controller carries it out. */
+export type TrayAction =
+  | { type: 'resume'; sessionId: string }
+  | { type: 'hangUp'; sessionId: string }
+  | { type: 'showSession'; sessionId: string }
+  | { type: 'show' }
+  | { type: 'toggleCompact' }
+  | { type: 'quit' };
+
+export interface TrayMenuItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
+  enabled?: boolean;
+  checked?: boolean;
+  action?: TrayAction;
+  submenu?: TrayMenuItem[];
+}
+
+/** What the tray shows, as plain data: the adapter turns it into an icon, a tooltip and a Menu. */
+export interface TrayModel {
+  icon: TrayIcon;
+  heldCount: number;
+  tooltip: string;
+  menu: TrayMenuItem[];
 }
 
 export interface TrayPort {

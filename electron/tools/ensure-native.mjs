@@ -16,15 +16,24 @@ const require = createRequire(import.meta.url);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
 
-/** The Electron binary, or null with the reason printed (it is downloaded by `npm install`). */
+/**
+ * The Electron binary, or null with what to do printed. npm downloads it in electron's postinstall;
+ * once node_modules/electron exists, `npm install` reports "up to date" and never runs it again.
+ */
 function electronBinary() {
   try {
     const path = require('electron');
     if (typeof path === 'string') return path;
   } catch (error) {
+    const skipped = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
+      ? ' ELECTRON_SKIP_BINARY_DOWNLOAD is set in this shell: unset it first.'
+      : '';
     console.error(
-      `Electron itself is not installed (${error instanceof Error ? error.message : error}).\n` +
-        'Run `npm install` on a machine that can download it (ELECTRON_SKIP_BINARY_DOWNLOAD must not be set).',
+      `Electron's binary is not downloaded (${error instanceof Error ? error.message : error}).\n` +
+        `Download it (about 100 MB, needs internet access):${skipped}\n\n` +
+        '    npm rebuild electron\n\n' +
+        '(`npm install` will not do it: it sees node_modules/electron and stops.)\n' +
+        'To see the app without Electron: `npm run web` serves the same app to your browser.',
     );
   }
   return null;

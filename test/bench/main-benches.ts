@@ -213,7 +213,7 @@ export async function heapWith100k(): Promise<BenchResult[]> {
       secrets: new MemorySecretStore(),
       logger: new MemoryLogger(),
       emit: () => undefined,
-      demoServer: async () => simulator.url,
+      demoServer: async () => simulator,
     });
   const heapMiB = () => {
     gc();

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE } from '../../electron/shared/contract';
 
 const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
@@ -12,6 +12,24 @@ const electronUpdater = await vi.hoisted(async () => (await import('../support/e
 vi.mock('electron-updater', () => electronUpdater);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+// index.ts installs process-wide error handlers, once per run of the app. Each test runs the app
+// anew in this one process, so each test takes its own handlers (and the fake app's listeners)
+// off again; left on, they piled up past Node's limit (MaxListenersExceededWarning).
+const processHandlers = () => ({
+  uncaughtException: process.listeners('uncaughtException'),
+  unhandledRejection: process.listeners('unhandledRejection'),
+});
+let handlersBefore = processHandlers();
+function dropAppListeners() {
+  for (const listener of process.listeners('uncaughtException')) {
+    if (!handlersBefore.uncaughtException.includes(listener)) process.off('uncaughtException', listener);
+  }
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!handlersBefore.unhandledRejection.includes(listener)) process.off('unhandledRejection', listener);
+  }
+  electron.app.listeners.clear();
+}
 
 async function startApp(settings: Record<string, unknown> = {}) {
   vi.resetModules();
@@ -27,9 +45,13 @@ async function startApp(settings: Record<string, unknown> = {}) {
 }
 
 describe('Electron glue (mocked electron module)', () => {
+  beforeEach(() => {
+    handlersBefore = processHandlers();
+  });
   afterEach(() => {
     delete process.env.EVO_API_URL;
     electron.app.emit('will-quit');
+    dropAppListeners();
     electron.app.requestSingleInstanceLock.mockReturnValue(true);
   });
 
@@ -114,6 +136,21 @@ describe('Electron glue (mocked electron module)', () => {
       ok: false,
       error: { code: 'IPC_FORBIDDEN_SENDER' },
     });
+  });
+
+  it('on a first run with nothing configured, loads the simulator and signs in to it as the demo', async () => {
+    vi.resetModules();
+    electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
+    const before = electron.windows.length;
+    await import('../../electron/main/index');
+    const window = electron.windows[before]!;
+    const invoke = electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (
+      ...args: unknown[]
+    ) => Promise<{ ok: boolean; value: { signedIn: boolean; demo: boolean; server: string } }>;
+    const mainFrame = { origin: 'app://softphone' };
+    const status = () => invoke({ sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame }, 'auth.status', undefined);
+    await vi.waitFor(async () => expect((await status()).value.signedIn).toBe(true), { timeout: 10_000 });
+    expect((await status()).value).toMatchObject({ demo: true, server: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
   });
 
   it('at startup registers the hold hotkey, creates the tray and claims tel: and callto:', async () => {

@@ -5,6 +5,7 @@ import { listPackage } from '@electron/asar';
 import { build, Platform } from 'electron-builder';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installedElectronVersion } from '../support/electron-version';
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's own defaults for fuse wire v1 (RunAsNode .. GrantFileProtocolExtraPrivileges). */
@@ -35,14 +36,14 @@ describe('packaging with electron-builder (dir target, offline)', () => {
       Buffer.concat([Buffer.from('#!/bin/sh\n'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(ELECTRON_DEFAULT_FUSES)]),
       { mode: 0o755 },
     );
-    writeFileSync(join(electronDist, 'version'), '39.8.10');
+    writeFileSync(join(electronDist, 'version'), installedElectronVersion);
     await build({
       targets: Platform.LINUX.createTarget('dir'),
       publish: 'never',
       // electron-builder.yml itself is loaded by electron-builder; these only adapt it to this machine.
       config: {
         electronDist,
-        electronVersion: '39.8.10',
+        electronVersion: installedElectronVersion,
         npmRebuild: false,
         directories: { output: join(work, 'dist'), buildResources: 'resources' },
       },

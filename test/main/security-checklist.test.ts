@@ -9,12 +9,10 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { invokeChannels } from '../../electron/shared/contract';
-import {
-  contentSecurityPolicy,
-  isPermissionAllowed,
-  isSafeExternalUrl,
-  secureWebPreferences,
-} from '../../electron/main/windows/security-policy';
+import { installedElectronVersion } from '../support/electron-version';
+import { contentSecurityPolicy } from '../../electron/main/policy/content-security';
+import { isPermissionAllowed, isSafeExternalUrl } from '../../electron/main/policy/permissions';
+import { secureWebPreferences } from '../../electron/main/policy/web-preferences';
 
 const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
@@ -154,7 +152,7 @@ describe('Electron security checklist', () => {
     const report = join(dir, 'report.csv');
     execFileSync(
       process.execPath,
-      ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'out', '-o', report, '-r', '-e', '39.8.10', '-v', 'false'],
+      ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'out', '-o', report, '-r', '-e', installedElectronVersion, '-v', 'false'],
       { stdio: 'ignore', timeout: 120_000 },
     );
     const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((row) => row.length > 3);

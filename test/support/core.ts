@@ -35,7 +35,7 @@ export function coreFor(
     secrets: options.secrets ?? new MemorySecretStore(),
     logger,
     emit: (event, payload) => events.push({ event, payload }),
-    demoServer: async () => simulator.url,
+    demoServer: async () => simulator,
     runningDemoServer: options.autoDemo ? () => simulator.url : undefined,
     configuredServer: options.configured === false ? undefined : simulator.url,
     autoDemo: options.autoDemo,

@@ -1,5 +1,4 @@
-import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort, WindowSize } from '../../electron/main/ports';
-import type { TrayModel } from '../../electron/main/desktop/tray-model';
+import type { DesktopNotification, NotifierPort, ShortcutPort, TrayModel, TrayPort, WindowPort, WindowSize } from '../../electron/main/ports';
 
 export class FakeNotifier implements NotifierPort {
   supported = true;

@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '../../electron/main/ports';
+import type { LogFields, Logger } from '../../electron/main/logging/logger';
 
 /** A logger that remembers what it was told, so tests can assert nothing secret was logged. */
 export class MemoryLogger implements Logger {

@@ -4,7 +4,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
 import { migrate } from './migrations';
 
 export interface OpenedCache {

@@ -7,14 +7,15 @@
 import { isHeldPhase } from '../../shared/call-rules';
 import type { BoardChange, CallPhase, CallView } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { Clock, DesktopNotification, EventSink, Logger, NotifierPort, ShortcutPort, TrayPort, WindowPort } from '../ports';
+import type { Clock, DesktopNotification, EventSink, NotifierPort, ShortcutPort, TrayAction, TrayPort, WindowPort } from '../ports';
+import type { Logger } from '../logging/logger';
 import type { CallActions } from '../services/call-actions';
 import type { CallBoard } from '../services/call-board';
 import { HoldReminderScheduler, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
-import { buildTrayModel, type TrayAction } from './tray-model';
+import { buildTrayModel } from './tray-model';
 import { WindowLayout } from './window-layout';
 
 export interface DesktopDeps {

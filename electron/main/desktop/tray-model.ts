@@ -1,35 +1,10 @@
 /**
- * What the tray shows, as plain data: icon state, tooltip and the menu. Linux ignores tray clicks,
- * so every action is in the menu. The Electron adapter turns this into a Menu.
+ * What the tray shows (the TrayPort's model): icon state, tooltip and the menu. Linux ignores tray
+ * clicks, so every action is in the menu.
  */
 import type { Connection } from '../../shared/contract';
 import { formatDuration } from '../../shared/format-duration';
-
-export type TrayIcon = 'idle' | 'call' | 'held';
-
-export type TrayAction =
-  | { type: 'resume'; sessionId: string }
-  | { type: 'hangUp'; sessionId: string }
-  | { type: 'showSession'; sessionId: string }
-  | { type: 'show' }
-  | { type: 'toggleCompact' }
-  | { type: 'quit' };
-
-export interface TrayMenuItem {
-  label?: string;
-  type?: 'normal' | 'separator' | 'submenu' | 'checkbox';
-  enabled?: boolean;
-  checked?: boolean;
-  action?: TrayAction;
-  submenu?: TrayMenuItem[];
-}
-
-export interface TrayModel {
-  icon: TrayIcon;
-  heldCount: number;
-  tooltip: string;
-  menu: TrayMenuItem[];
-}
+import type { TrayIcon, TrayMenuItem, TrayModel } from '../ports';
 
 export interface TrayInput {
   held: readonly { sessionId: string; name: string; heldSinceMs: number }[];

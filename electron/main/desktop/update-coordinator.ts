@@ -3,7 +3,8 @@
  * update" and never restart on its own, nor while the agent is on a call or has calls on hold.
  */
 import { AppError } from '../../shared/result';
-import type { Clock, Logger, UpdaterPort } from '../ports';
+import type { Clock, UpdaterPort } from '../ports';
+import type { Logger } from '../logging/logger';
 
 export interface UpdateDeps {
   updater: UpdaterPort;

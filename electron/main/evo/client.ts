@@ -10,7 +10,8 @@ import { AppConfig, AuthenticateResponse, ListResponse, SessionInfo, SessionList
 import { CookieJar } from './cookie-jar';
 import { badResponseError, httpError, timeoutError, unreachableError } from './errors';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
-import { resumeRequest, type EvoRequest } from './resume-request';
+import type { EvoRequest } from './request';
+import { resumeRequest } from './resume-request';
 
 export interface EvoClientOptions {
   baseUrl: string;

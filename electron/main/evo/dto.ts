@@ -1,5 +1,5 @@
 /**
- * Evo Voice response shapes (../shared/evo-api). ServiceStack omits null strings, so most fields
+ * Evo Voice response shapes (docs/evo-api.md). ServiceStack omits null strings, so most fields
  * are optional with a default; the ones a session cannot exist without are required. Unknown
  * extra fields are tolerated (zod objects strip them).
  */

@@ -1,14 +1,9 @@
 /**
- * Resume (unhold) is NOT documented by Evo Voice. Our reading (../shared/evo-api §4): PatchSession
- * with `callState: Connected` and `holdReason: None`. This is the only place that knows it; swap
- * it here when Evo documents the real call.
+ * Resume (unhold) is NOT documented by Evo Voice. Our reading (docs/evo-api.md, "Resume"):
+ * PatchSession with `callState: Connected` and `holdReason: None`. This is the only place that
+ * knows it; swap it here when Evo documents the real call.
  */
-export interface EvoRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-}
+import type { EvoRequest } from './request';
 
 export function resumeRequest(sessionId: string): EvoRequest {
   return {

@@ -17,11 +17,13 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs:
   return retryAfterMs === null ? jittered : Math.max(jittered, retryAfterMs);
 }
 
-/** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+/** Retry-After (RFC 9110) as delta-seconds or an HTTP date, in ms from `now`; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
+  const text = value?.trim() ?? '';
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); without this check
+  // Date.parse would also read "-5" or "1.5" as dates in 2001.
+  if (!/[a-z]/i.test(text)) return null;
+  const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { AppError, fail, ok, type Result } from '../../shared/result';
 import { invokeContract, type InvokeChannel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
 
 export type Handlers = {
   [C in InvokeChannel]: (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;

@@ -2,8 +2,17 @@
 import { join } from 'node:path';
 import type { BrowserWindow} from 'electron';
 import { globalShortcut, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { DesktopNotification, NotifierPort, ShortcutPort, TrayPort, WindowPort, WindowSize } from '../ports';
-import type { TrayAction, TrayMenuItem, TrayModel } from '../desktop/tray-model';
+import type {
+  DesktopNotification,
+  NotifierPort,
+  ShortcutPort,
+  TrayAction,
+  TrayMenuItem,
+  TrayModel,
+  TrayPort,
+  WindowPort,
+  WindowSize,
+} from '../ports';
 
 export const electronShortcuts: ShortcutPort = {
   register: (accelerator, callback) => globalShortcut.register(accelerator, callback),

@@ -6,7 +6,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import log from 'electron-log/main';
 import { redactValue } from '../logging/redact';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
 
 const KEEP_DAYS = 14;
 

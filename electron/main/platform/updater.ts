@@ -1,6 +1,7 @@
 /** electron-updater behind the UpdaterPort: background download, install only when asked. */
 import electronUpdater from 'electron-updater';
-import type { Logger, UpdaterPort } from '../ports';
+import type { UpdaterPort } from '../ports';
+import type { Logger } from '../logging/logger';
 
 export function createElectronUpdater(logger: Logger): UpdaterPort {
   const { autoUpdater } = electronUpdater;

@@ -4,11 +4,10 @@
  */
 import type { AuthStatus, ServerList } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import { DEMO_EMAIL, DEMO_PASSWORD } from '../simulator/model';
-import type { EvoClient} from '../evo/client';
-import { normaliseServerUrl } from '../evo/client';
+import { normaliseServerUrl, type EvoClient } from '../evo/client';
 import type { SessionCache } from '../db/session-cache';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
+import type { DemoBackend } from '../ports';
 import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
 
@@ -17,8 +16,8 @@ export interface AuthServiceDeps {
   vault: CredentialVault;
   cache: SessionCache;
   logger: Logger;
-  /** Starts (once) the built-in simulator and answers its URL. */
-  demoServer(): Promise<string>;
+  /** Starts (once) the built-in demo backend and answers where it is and who signs in there. */
+  demoServer(): Promise<DemoBackend>;
   /** The built-in simulator's URL once it runs: signing in there by hand is demo mode too. */
   runningDemoServer?(): string | null;
   /** EVO_API_URL or the user's last server; preselected on the sign-in screen. */
@@ -104,8 +103,8 @@ export class AuthService {
   }
 
   async signInDemo(): Promise<AuthStatus> {
-    const server = await this.deps.demoServer();
-    const signedIn = await this.connect(server, DEMO_EMAIL, DEMO_PASSWORD, true);
+    const demo = await this.deps.demoServer();
+    const signedIn = await this.connect(demo.url, demo.demoAccount.email, demo.demoAccount.password, true);
     this.notice = null;
     return this.activate(signedIn);
   }

@@ -9,7 +9,8 @@ import { agentLeg, hotkeyIntent, plan, type Intent, type Step } from '../../shar
 import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { SessionCache } from '../db/session-cache';
-import type { Clock, Logger } from '../ports';
+import type { Clock } from '../ports';
+import type { Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { CallBoard } from './call-board';
 import { actionOf, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';

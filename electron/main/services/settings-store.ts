@@ -2,7 +2,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings, type SettingsPatch } from '../../shared/contract';
-import type { Logger } from '../ports';
+import type { Logger } from '../logging/logger';
 
 export const defaultSettings: Settings = {
   pollIntervalMs: 3000,

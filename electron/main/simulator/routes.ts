@@ -1,4 +1,4 @@
-/** The Evo Voice routes the simulator answers, as ../shared/evo-api describes them. */
+/** The Evo Voice routes the simulator answers, as docs/evo-api.md describes them. */
 import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { SimRoute } from './faults';

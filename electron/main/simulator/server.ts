@@ -1,12 +1,13 @@
 /**
- * The Evo Voice simulator: a real HTTP server on 127.0.0.1 that follows ../shared/evo-api
+ * The Evo Voice simulator: a real HTTP server on 127.0.0.1 that follows docs/evo-api.md
  * (ServiceStack-shaped errors, cookie sessions that expire, the GetSession empty-log quirk) with
  * per-route fault injection. Used by tests, the browser harness and the app's demo mode.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { controlRoutes, SimulatorControls } from './controls';
 import { FaultTable, SIM_ROUTES, type Fault, type SimRoute } from './faults';
-import type { SimUser } from './model';
+import { DEMO_EMAIL, DEMO_PASSWORD, type SimUser } from './model';
 import { createRoutes, errorBody, json } from './routes';
 import { seedDemo, type SeedOptions } from './seed';
 import { SimError, SimulatorState } from './state';
@@ -21,15 +22,16 @@ export interface SimulatorOptions {
   tokenTtlSec?: number;
   /** Called as each API request arrives (benchmarks time "request on the wire" with it). */
   onRequest?: (route: SimRoute) => void;
+  /** Serve the `/__sim/...` control routes (tests, `npm run simulator`, the harness); off in demo mode. */
+  controls?: boolean;
 }
 
-export interface Simulator {
+export interface Simulator extends SimulatorControls {
   readonly url: string;
   readonly port: number;
   readonly state: SimulatorState;
-  readonly faults: FaultTable;
-  /** Requests seen per route, faults included. */
-  readonly hits: Record<SimRoute, number>;
+  /** The demo agent: what demo mode signs in with. */
+  readonly demoAccount: { email: string; password: string };
   /** Every API request in the order it arrived (the last 5,000): route, method and session id. */
   readonly requests: readonly SimRequest[];
   /**
@@ -37,10 +39,6 @@ export interface Simulator {
    * must keep it at 1 (hold one call before taking another).
    */
   peakConnected(email: string): number;
-  /** Forgets every sign-in: the next request gets 401. */
-  expireCookies(): void;
-  /** An incoming call ringing for the agent. Returns the new session id. */
-  ring(email: string, from: { number: string; name?: string; queue?: string }): string;
   /** Refuses connections for `ms`, then listens again on the same port. */
   goDown(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +82,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 
   const routes = createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlSec: tokenTtl });
+  // Set once the simulator exists, and only when asked for.
+  let controls: ReturnType<typeof controlRoutes> | null = null;
 
   const applyFault = async (fault: Fault, res: ServerResponse, req: IncomingMessage): Promise<boolean> => {
     if (fault.drop) {
@@ -105,32 +105,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return false;
   };
 
-  const admin = async (req: IncomingMessage, res: ServerResponse, path: string, body: Record<string, unknown>) => {
-    if (path === '/__sim/faults' && req.method === 'POST') {
-      const route = body.route as SimRoute;
-      if (!SIM_ROUTES.includes(route)) return json(res, 400, errorBody('ArgumentException', 'Unknown route'));
-      faults.set(route, (body.fault ?? {}) as Fault);
-      return json(res, 200, { ok: true });
-    }
-    if (path === '/__sim/faults' && req.method === 'DELETE') {
-      faults.clear();
-      return json(res, 200, { ok: true });
-    }
-    if (path === '/__sim/expire-cookies' && req.method === 'POST') {
-      signIns.clear();
-      return json(res, 200, { ok: true });
-    }
-    if (path === '/__sim/ring' && req.method === 'POST') {
-      const id = simulator.ring(String(body.email ?? 'demo@evosoftphone.local'), {
-        number: String(body.number ?? '+15550100555'),
-        name: typeof body.name === 'string' ? body.name : '',
-      });
-      return json(res, 200, { sessionId: id });
-    }
-    if (path === '/__sim/hits' && req.method === 'GET') return json(res, 200, hits);
-    return json(res, 404, errorBody('NotFound', 'Unknown simulator control'));
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
@@ -143,7 +117,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return json(res, 400, errorBody('SerializationException', 'Could not deserialize the request body'));
       }
     }
-    if (url.pathname.startsWith('/__sim/')) return admin(req, res, url.pathname, body);
+    if (controls && url.pathname.startsWith('/__sim/')) return controls(req, res, url.pathname, body);
 
     const candidates = routes.filter((route) => route.pattern.test(url.pathname));
     const route = candidates.find((candidate) => candidate.method === req.method);
@@ -200,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://127.0.0.1:${port}`,
     port,
     state,
+    demoAccount: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
     faults,
     hits,
     requests,
@@ -218,6 +193,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     close: stop,
   };
+  // Imported only here, so that the app's demo chunk carries no control routes at all.
+  if (options.controls) controls = (await import('./controls')).controlRoutes(simulator);
   return simulator;
 }
 

@@ -1,7 +1,8 @@
 /** Serves the built renderer from `app://softphone/` (never file://), with the CSP on every answer. */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, contentSecurityPolicy, mimeType, resolveAppAsset } from './security-policy';
+import { APP_SCHEME, mimeType, resolveAppAsset } from '../policy/app-assets';
+import { contentSecurityPolicy } from '../policy/content-security';
 
 /** Must run before `app.whenReady()`: privileges cannot be granted later. */
 export function registerAppScheme(): void {

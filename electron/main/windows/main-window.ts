@@ -1,19 +1,24 @@
 /** The agent's window: secure preferences, navigation and window-open refused, microphone only. */
 import { BrowserWindow, session, shell } from 'electron';
-import { FULL_MINIMUM, FULL_SIZE } from '../desktop/window-layout';
-import { APP_ORIGIN, isPermissionAllowed, isSafeExternalUrl, secureWebPreferences } from './security-policy';
+import { APP_ORIGIN } from '../policy/app-assets';
+import { isPermissionAllowed, isSafeExternalUrl } from '../policy/permissions';
+import { secureWebPreferences } from '../policy/web-preferences';
+import type { WindowSize } from '../ports';
 
 export interface MainWindowOptions {
   preloadPath: string;
+  size: WindowSize;
+  /** The smallest the agent may make it (the full layout's minimum). */
+  minimum: WindowSize;
   iconPath?: string;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: FULL_SIZE.width,
-    height: FULL_SIZE.height,
-    minWidth: FULL_MINIMUM.width,
-    minHeight: FULL_MINIMUM.height,
+    width: options.size.width,
+    height: options.size.height,
+    minWidth: options.minimum.width,
+    minHeight: options.minimum.height,
     show: false,
     title: 'Evo Softphone',
     backgroundColor: '#10151c',

@@ -35,7 +35,8 @@ afterAll(() => {
 const describeAnswer = (result: Result<unknown>) => (result.ok ? 'done' : `${result.error.code}${result.error.retryable ? ' (retryable)' : ''}`);
 
 async function cell(op: Op, fault: string) {
-  const simulator = await startSimulator({ seed: { history: 0 } });
+  // The outage probe below asks the /__sim/hits control route.
+  const simulator = await startSimulator({ seed: { history: 0 }, controls: true });
   const t = coreFor(simulator);
   try {
     await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redact, redactValue } from '../../../electron/main/logging/redact';
-import { createConsoleLogger } from '../../../electron/main/logger';
+import { createConsoleLogger } from '../../../electron/main/logging/console-logger';
 
 const jwt =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCIsImN0eSI6InR3aWxpby1mcGE7dj0xIn0.eyJqdGkiOiJTSy1zaW0iLCJncmFudHMiOnt9fQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';

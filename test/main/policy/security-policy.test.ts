@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  isPermissionAllowed,
-  isSafeExternalUrl,
-  isTrustedSender,
-  resolveAppAsset,
-  secureWebPreferences,
-} from '../../../electron/main/windows/security-policy';
+import { resolveAppAsset } from '../../../electron/main/policy/app-assets';
+import { contentSecurityPolicy } from '../../../electron/main/policy/content-security';
+import { isPermissionAllowed, isSafeExternalUrl } from '../../../electron/main/policy/permissions';
+import { isTrustedSender } from '../../../electron/main/policy/trusted-sender';
+import { secureWebPreferences } from '../../../electron/main/policy/web-preferences';
 
-describe('window security policy', () => {
+describe('security policy (shared by the Electron window and the harness)', () => {
   it('gives every window the secure webPreferences', () => {
     expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
       preload: '/app/preload.cjs',

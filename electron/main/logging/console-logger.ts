@@ -1,6 +1,6 @@
 /** A console logger; every line goes through the one redaction filter. Electron uses electron-log. */
-import { redact } from './logging/redact';
-import type { LogFields, Logger } from './ports';
+import type { LogFields, Logger } from './logger';
+import { redact } from './redact';
 
 export function formatLine(message: string, fields?: LogFields): string {
   const extra = fields ? ` ${JSON.stringify(fields)}` : '';
