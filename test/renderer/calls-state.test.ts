@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CallsState } from '../../renderer/src/lib/state/calls.svelte';
+import { board, callView, fakeSoftphone } from '../support/fake-softphone';
+
+async function loaded(calls = [callView()]) {
+  const fake = fakeSoftphone();
+  fake.answer('calls.board', { ok: true, value: board(calls) });
+  const state = new CallsState(fake.api);
+  await state.load();
+  return { fake, state };
+}
+
+describe("the window's copy of the call board", () => {
+  it("matches the phone's invite to the board's ringing call by its CallSid, and shows an unmatched one too", async () => {
+    const ringing = callView({
+      id: 'R',
+      phase: 'ringingIn',
+      callState: 'Ringing',
+      displayName: 'Sam Caller',
+      members: [{ displayName: 'Dana', identity: 'client:dana', callSid: 'CA-invite', role: 'Agent', callState: 'Ringing' }],
+    });
+    const { state } = await loaded([callView(), ringing]);
+    expect(state.ringing({ from: '+15550100555', sessionId: null, callSid: 'CA-invite' }).map((call) => call.key)).toEqual(['R']);
+    expect(state.ringing({ from: '+15550100999', sessionId: null, callSid: 'CA-other' }).map((call) => [call.key, call.sessionId])).toEqual([
+      ['R', 'R'],
+      ['phone', null],
+    ]);
+    expect(state.ringing(null).map((call) => call.name)).toEqual(['Sam Caller']);
+  });
+
+  it('Retry sends the failed action again, as it was', async () => {
+    const held = callView({ phase: 'held', callState: 'Hold', failure: { action: 'resume', code: 'EVO_SERVER_ERROR', message: 'x' } });
+    const { fake, state } = await loaded([held]);
+    fake.answer('sessions.resume', { ok: true, value: {} });
+    expect(await state.retry(held)).toBe(true);
+    const live = callView({ failure: { action: 'holdForTransfer', code: 'EVO_SERVER_ERROR', message: 'x' } });
+    fake.answer('sessions.hold', { ok: true, value: {} });
+    await state.retry(live, 'CA-leg');
+    expect(fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload])).toEqual([
+      ['sessions.resume', { sessionId: 'SE1' }],
+      ['sessions.hold', { sessionId: 'SE1', reason: 'Transferring', callSid: 'CA-leg' }],
+    ]);
+  });
+
+  it('applies changes in order and ignores a stale whole board', async () => {
+    const { fake, state } = await loaded([callView()]);
+    const held = callView({ phase: 'held', callState: 'Hold' });
+    fake.emit('calls.changed', { version: 2, upserted: [held], removed: [], currentId: null, lastHeldId: 'SE1', connection: 'online', error: null });
+    expect(state.held.map((call) => call.id)).toEqual(['SE1']);
+    fake.emit('calls.changed', { version: 3, upserted: [], removed: ['SE1'], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    expect(state.calls).toEqual([]);
+    // A gap makes it ask for the whole board; an answer older than what it shows changes nothing.
+    fake.answer('calls.board', { ok: true, value: board([callView()], { version: 1 }) });
+    fake.emit('calls.changed', { version: 9, upserted: [], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.calls.filter((c) => c.channel === 'calls.board')).toHaveLength(2);
+    expect(state.calls).toEqual([]);
+  });
+});
