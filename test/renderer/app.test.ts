@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly, type EngineFactory } from '../../renderer/src/lib/state/app.svelte';
+import { SimulatedCallEngine } from '../../renderer/src/lib/calls/simulated-engine.svelte';
 import { defaultTestSettings, fakeSoftphone, sessionView, signedInStatus, signedOut } from '../support/fake-softphone';
 
 function stubbed(status = signedOut) {
@@ -146,5 +147,80 @@ describe('App', () => {
     await screen.findByRole('option', { name: 'USB Headset' });
     expect(screen.getAllByRole('option', { name: 'Speaker 1' })).toHaveLength(2);
     expect(screen.queryByRole('option', { name: 'Camera' })).toBeNull();
+  });
+
+  describe('keys during a call', () => {
+    function withEngine() {
+      let engine: SimulatedCallEngine | null = null;
+      const engines: EngineFactory = (api, _demo, sessions) => (engine = new SimulatedCallEngine(api, sessions));
+      return { engines, engine: () => engine! };
+    }
+
+    it('sends digits, * and # typed anywhere but a text field as tones', async () => {
+      const fake = stubbed(signedInStatus);
+      fake.answer('sessions.active', { ok: true, value: { sessions: [sessionView()], connection: 'online', syncedAt: null, error: null } });
+      const { engines, engine } = withEngine();
+      render(App, { api: fake.api, engines });
+      const hold = await screen.findByRole('button', { name: 'Hold' });
+      hold.focus();
+      for (const key of ['1', '2', '*', '#', 'a']) await fireEvent.keyDown(hold, { key });
+      await fireEvent.keyDown(hold, { key: '3', ctrlKey: true });
+      expect(engine().sentDigits).toBe('12*#');
+      await fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
+      fake.answer('sessions.history', { ok: true, value: { items: [], page: 0, hasMore: false, source: 'cache' } });
+      const search = await screen.findByRole('searchbox', { name: 'Search history' });
+      await fireEvent.keyDown(search, { key: '5' });
+      expect(engine().sentDigits).toBe('12*#');
+    });
+
+    it('sends nothing without a connected call', async () => {
+      const fake = stubbed(signedInStatus);
+      const { engines, engine } = withEngine();
+      render(App, { api: fake.api, engines });
+      await screen.findByText('Phone ready');
+      await fireEvent.keyDown(document.body, { key: '1' });
+      expect(engine().sentDigits).toBe('');
+    });
+  });
+
+  it('keeps a number from "Call back" during a call for the dialer of the next call', async () => {
+    const fake = stubbed(signedInStatus);
+    const call = sessionView();
+    fake.answer('sessions.active', { ok: true, value: { sessions: [call], connection: 'online', syncedAt: null, error: null } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByRole('region', { name: 'On call' });
+    fake.emit('app.dialRequest', { number: '+15550100123' });
+    expect((await screen.findByText(/Next call:/)).textContent).toContain('+1 555 010 0123');
+    fake.emit('sessions.changed', { sessions: [], connection: 'online', syncedAt: null, error: null, changed: [], removed: [call.id] });
+    const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
+    expect(field.value).toBe('+1 555 010 0123');
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+  });
+
+  it('puts focus on the new call after dialling with Enter, not back at the top of the page', async () => {
+    const fake = stubbed(signedInStatus);
+    const placed = sessionView({ id: 'SE9', direction: 'Outgoing', displayName: '+15550100123', number: '+15550100123' });
+    fake.answer('sessions.create', () => {
+      fake.emit('sessions.changed', { sessions: [placed], connection: 'online', syncedAt: null, error: null, changed: ['SE9'], removed: [] });
+      return { ok: true, value: placed };
+    });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
+    await vi.waitFor(() => expect(field.disabled).toBe(false));
+    field.focus();
+    await fireEvent.input(field, { target: { value: '5550100123' } });
+    await fireEvent.submit(field.form!);
+    const hold = await screen.findByRole('button', { name: 'Hold' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(hold));
+  });
+
+  it('puts the tabs and the calls before Sign out in the tab order', async () => {
+    render(App, { api: stubbed(signedInStatus).api, engines: simulatedOnly });
+    await screen.findByLabelText('Number');
+    const focusable = [...document.querySelectorAll<HTMLElement>('button, input, select, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'),
+    );
+    expect(focusable[0]).toBe(screen.getByRole('tab', { name: 'Phone' }));
+    expect(focusable.indexOf(screen.getByRole('button', { name: 'Sign out' }))).toBe(focusable.length - 1);
   });
 });

@@ -5,6 +5,9 @@
  */
 import type { Result, SessionView } from '../api';
 
+/** One `,` in post-dial digits is a pause of this many seconds (as on a desk phone). */
+export const PAUSE_SECONDS = 2;
+
 export type PhoneStatus = 'offline' | 'registering' | 'registered' | 'reconnecting' | 'error';
 
 export interface IncomingCall {
@@ -37,7 +40,11 @@ export interface CallEngine {
   readonly incoming: IncomingCall | null;
   start(): Promise<void>;
   stop(): void;
-  dial(to: string): Promise<Result<unknown>>;
+  /**
+   * Places a call. `postDial` (digits, `*`, `#`, and `,` for a two-second pause) is sent as tones
+   * once the call connects: an extension or a menu choice typed after the number.
+   */
+  dial(to: string, postDial?: string): Promise<Result<unknown>>;
   answer(): Promise<Result<unknown>>;
   reject(): Promise<Result<unknown>>;
   /** Ends the agent's own audio leg (the Evo session is ended through main). */

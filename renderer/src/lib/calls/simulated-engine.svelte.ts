@@ -37,10 +37,14 @@ export class SimulatedCallEngine implements CallEngine {
     this.sentDigits = '';
   }
 
-  async dial(to: string): Promise<Result<SessionView>> {
+  async dial(to: string, postDial = ''): Promise<Result<SessionView>> {
     this.muted = false;
     this.sentDigits = '';
-    return this.api.sessions.create({ to });
+    const created = await this.api.sessions.create({ to });
+    // No audio to wait for: the simulated call is connected as soon as its session exists.
+    const tones = postDial.replace(/,/g, '');
+    if (created.ok && tones) this.sendDigits(tones);
+    return created;
   }
 
   async answer(): Promise<Result<unknown>> {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result, type SessionView, type SoftphoneApi } from '../api';
-import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
+import { PAUSE_SECONDS, type AudioChoice, type CallEngine, type IncomingCall, type PhoneStatus } from './call-engine';
 import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
 
@@ -63,12 +63,15 @@ export class TwilioCallEngine implements CallEngine {
     this.status = 'offline';
   }
 
-  async dial(to: string): Promise<Result<unknown>> {
+  async dial(to: string, postDial = ''): Promise<Result<unknown>> {
     if (!this.device || this.status !== 'registered') return fail('PHONE_NOT_READY', 'The phone is not ready yet.');
     if (this.call) return fail('PHONE_BUSY', 'Finish or hold the current call first.');
     try {
       const call = await this.device.connect({ params: { To: to } });
       this.adopt(call, 'connecting');
+      // The SDK's own pause is "w" (half a second); a dialled "," is a desk phone's two seconds.
+      const tones = postDial.replace(/,/g, 'w'.repeat(PAUSE_SECONDS * 2));
+      if (tones) call.on('accept', () => this.call === call && call.sendDigits(tones));
       return ok({ to });
     } catch (error) {
       return fail('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));

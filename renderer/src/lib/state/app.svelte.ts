@@ -4,6 +4,7 @@ import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import { AuthState } from './auth.svelte';
+import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { SessionsState } from './sessions.svelte';
 import { SettingsState } from './settings.svelte';
@@ -31,8 +32,8 @@ export class AppState {
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
   recent = $state<string[]>([]);
-  /** A number to put in the dialer (from a tel: link or "Call back"); `n` makes repeats count. */
-  dialPrefill = $state({ number: '', n: 0 });
+  /** The dialer's number: survives calls and tab changes; tel: links and "Call back" fill it. */
+  readonly dialDraft = new DialDraft();
   hotkeyConflicts = $state<HotkeyConflicts>({});
   /** A downloaded update's version, offered as "Restart to update". */
   updateReady = $state<string | null>(null);
@@ -94,15 +95,19 @@ export class AppState {
     if (result.ok) this.recent = result.value;
   }
 
-  async dial(number: string): Promise<void> {
+  async dial(number: string, postDial = ''): Promise<void> {
     const engine = this.engine;
     if (!engine) return;
-    const placed = await this.sessions.dial(number, () => engine.dial(number));
-    if (placed) void this.refreshRecent();
+    const placed = await this.sessions.dial(number, () => engine.dial(number, postDial));
+    if (placed) {
+      this.dialDraft.clear();
+      void this.refreshRecent();
+    }
   }
 
+  /** Fills the dialer (never dials); during a call the number waits there for the next one. */
   callBack(number: string): void {
-    this.dialPrefill = { number, n: this.dialPrefill.n + 1 };
+    this.dialDraft.fill(number);
     this.tab = 'phone';
   }
 
