@@ -277,6 +277,16 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     }
   });
 
+  it('names the servers on the sign-in screen: Evo Voice, Staging, Demo, or the host', async () => {
+    simulator = await startSimulator({ seed: false });
+    const plain = coreFor(simulator);
+    const withDemo = coreFor(simulator, { autoDemo: true });
+    cores.push(plain, withDemo);
+    const host = new URL(simulator.url).host;
+    expect((await plain.value('auth.servers')).servers.map((server) => server.label)).toEqual(['Evo Voice', 'Staging', host]);
+    expect((await withDemo.value('auth.servers')).servers.map((server) => server.label)).toEqual(['Evo Voice', 'Staging', 'Demo']);
+  });
+
   it('keeps one poll loop when the agent signs in again while a sync is in flight', async () => {
     simulator = await startSimulator({ seed: { history: 1 } });
     const clock = new FakeClock();
