@@ -6,8 +6,10 @@
 import type {
   ActiveSessions,
   Connection,
+  HistoryFilter,
   HistoryPage,
   HoldReason,
+  SessionDetail,
   SessionView,
   SessionsChanged,
 } from '../../shared/contract';
@@ -89,11 +91,12 @@ export class SessionService {
     };
   }
 
-  async history(input: { query?: string; page?: number; fresh?: boolean } = {}): Promise<HistoryPage> {
+  async history(input: { query?: string; page?: number; fresh?: boolean; filter?: HistoryFilter } = {}): Promise<HistoryPage> {
     const page = input.page ?? 0;
     let source: HistoryPage['source'] = 'cache';
     let serverHasMore = false;
-    if (input.fresh && !input.query) {
+    // The server's pages are unfiltered: a search or a filter answers from what is cached.
+    if (input.fresh && !input.query && (input.filter ?? 'all') === 'all') {
       const { client } = this.deps.auth.requireSession();
       try {
         const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
@@ -105,20 +108,23 @@ export class SessionService {
         this.deps.logger.warn('sessions: history fetch failed, showing the cache', { code: codeOf(error) });
       }
     }
-    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE });
+    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
     return { items: this.views(items), page, hasMore: hasMore || serverHasMore, source };
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
-  async get(sessionId: string): Promise<SessionView> {
+  async get(sessionId: string): Promise<SessionDetail> {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
     this.assertOpen();
-    this.deps.cache.upsert(info, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    this.deps.cache.upsert(info, now);
     const cached = this.deps.cache.get(sessionId);
-    return toSessionView(cached ?? { info, heldSinceMs: null }, this.viewer());
+    // Evo keeps no hold total; the cache's hold spans are what this computer saw.
+    const holdMs = this.deps.cache.totalHoldMs(sessionId, now);
+    return { ...toSessionView(cached ?? { info, heldSinceMs: null }, this.viewer()), holdMs };
   }
 
   hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
