@@ -223,4 +223,41 @@ describe('App', () => {
     expect(focusable[0]).toBe(screen.getByRole('tab', { name: 'Phone' }));
     expect(focusable.indexOf(screen.getByRole('button', { name: 'Sign out' }))).toBe(focusable.length - 1);
   });
+
+  describe('leaving Settings with unsaved changes', () => {
+    async function editReminders() {
+      const fake = stubbed(signedInStatus);
+      fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+      render(App, { api: fake.api, engines: simulatedOnly });
+      await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
+      await fireEvent.input(await screen.findByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+      await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+      return { fake, dialog: await screen.findByRole('dialog', { name: 'Leave Settings without saving?' }) };
+    }
+
+    it('asks first; Esc keeps the agent in Settings with the edit', async () => {
+      const { dialog } = await editReminders();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save and leave' }));
+      await fireEvent.keyDown(dialog, { key: 'Escape' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
+      expect((screen.getByLabelText(/Remind me after/) as HTMLInputElement).value).toBe('20, 40');
+    });
+
+    it('saves and leaves', async () => {
+      const { fake } = await editReminders();
+      await fireEvent.click(screen.getByRole('button', { name: 'Save and leave' }));
+      await vi.waitFor(() => expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true'));
+      expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ holdReminders: [20, 40] });
+    });
+
+    it('discards and leaves, and Settings shows the saved values again', async () => {
+      const { fake } = await editReminders();
+      await fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+      expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+      await fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+      expect((await screen.findByLabelText(/Remind me after/) as HTMLInputElement).value).toBe('30, 60');
+      expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
+    });
+  });
 });
