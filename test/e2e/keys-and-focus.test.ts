@@ -22,6 +22,14 @@ async function demoWithoutCall(page: Page) {
 }
 
 describe('keyboard and focus in Chromium', () => {
+  it('sign-in names the server and starts in the first empty field', async () => {
+    const { page } = await fixture.world();
+    const server = page.getByLabel('Server');
+    await expect.poll(() => server.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Demo');
+    expect(await server.locator('option').allTextContents()).toEqual(['Evo Voice', 'Staging', 'Demo', 'Custom server…']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+  });
+
   it('Tab goes to the tabs, then the number, then Call; Enter dials and focus stays with the call', async () => {
     const { page, simulator } = await fixture.world();
     await demoWithoutCall(page);
