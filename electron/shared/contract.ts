@@ -65,6 +65,10 @@ export const SessionView = z.object({
   dateCompleted: z.string(),
   log: z.array(SessionLogLine),
 });
+/** One session for the history's detail view, with its total time on hold (all holds, ms). */
+export const SessionDetail = SessionView.extend({ holdMs: z.number().int().min(0) });
+/** Which calls the history lists. */
+export const HistoryFilter = z.enum(['all', 'missed', 'incoming', 'outgoing']);
 export const Connection = z.enum(['online', 'reconnecting', 'offline']);
 export const ActiveSessions = z.object({
   sessions: z.array(SessionView),
@@ -194,11 +198,13 @@ export const invokeContract = {
         page: z.number().int().min(0).max(10_000).optional(),
         /** Ask the server first (then the cache); without it the cache answers at once. */
         fresh: z.boolean().optional(),
+        /** Like a search, a filter answers from the cache. */
+        filter: HistoryFilter.optional(),
       })
       .optional(),
     HistoryPage,
   ],
-  'sessions.get': [z.strictObject({ sessionId: id }), SessionView],
+  'sessions.get': [z.strictObject({ sessionId: id }), SessionDetail],
   'sessions.hold': [
     z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
     SessionView,
@@ -265,6 +271,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export type AuthStatus = z.infer<typeof AuthStatus>;
 export type ServerList = z.infer<typeof ServerList>;
 export type SessionView = z.infer<typeof SessionView>;
+export type SessionDetail = z.infer<typeof SessionDetail>;
+export type HistoryFilter = z.infer<typeof HistoryFilter>;
 export type ActiveSessions = z.infer<typeof ActiveSessions>;
 export type CallPhase = z.infer<typeof CallPhase>;
 export type CallAction = z.infer<typeof CallAction>;

@@ -20,10 +20,11 @@ export function e2e() {
   let browser: Browser | null = null;
   const open: World[] = [];
   return {
-    async world(options: HarnessOptions = {}): Promise<World> {
+    /** `bypassCSP` lets a test inject a checker (axe-core) as an inline script the app's CSP refuses. */
+    async world(options: HarnessOptions = {}, pageOptions: { bypassCSP?: boolean } = {}): Promise<World> {
       browser ??= await launchChromium();
       const harness = await startHarness({ quiet: true, client: fastClientOptions, ...options });
-      const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+      const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, ...pageOptions });
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const world = { harness, simulator: harness.simulator()!, page, errors };

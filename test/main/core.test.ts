@@ -72,6 +72,16 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect(resumed).toMatchObject({ held: false, heldSince: null, callState: 'Connected' });
   });
 
+  it('answers a session with its total time on hold, as the cache saw it', async () => {
+    const clock = new FakeClock();
+    const { t, live } = await signedIn({ clock });
+    await t.value('sessions.hold', { sessionId: live.id });
+    clock.advance(42_000);
+    await t.value('sessions.resume', { sessionId: live.id });
+    clock.advance(5_000);
+    expect((await t.value('sessions.get', { sessionId: live.id })).holdMs).toBe(42_000);
+  });
+
   it('sends a double-pressed hold once and gives both presses the same answer', async () => {
     const { t, live } = await signedIn();
     simulator.faults.set('hold', { latencyMs: 150 });
@@ -148,6 +158,10 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect((await t.value('sessions.history', { query: 'jane' })).items.every((i) => /jane/i.test(i.displayName))).toBe(true);
     const detail = await t.value('sessions.get', { sessionId: live.id });
     expect(detail.log.map((line) => line.message)).toContain('Incoming call from Jane Doe');
+    expect(detail.holdMs).toBe(0);
+    const missed = await t.value('sessions.history', { filter: 'missed' });
+    expect(missed.items.length).toBeGreaterThan(0);
+    expect(missed.items.every((item) => item.wasMissed)).toBe(true);
     expect(await t.value('sessions.recentNumbers')).toContain('+15550100199');
   });
 
@@ -302,6 +316,16 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     } finally {
       await other.close();
     }
+  });
+
+  it('names the servers on the sign-in screen: Evo Voice, Staging, Demo, or the host', async () => {
+    simulator = await startSimulator({ seed: false });
+    const plain = coreFor(simulator);
+    const withDemo = coreFor(simulator, { autoDemo: true });
+    cores.push(plain, withDemo);
+    const host = new URL(simulator.url).host;
+    expect((await plain.value('auth.servers')).servers.map((server) => server.label)).toEqual(['Evo Voice', 'Staging', host]);
+    expect((await withDemo.value('auth.servers')).servers.map((server) => server.label)).toEqual(['Evo Voice', 'Staging', 'Demo']);
   });
 
   it('keeps one poll loop when the agent signs in again while a sync is in flight', async () => {

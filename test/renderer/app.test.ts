@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly, type EngineFactory } from '../../renderer/src/lib/state/app.svelte';
+import { SimulatedCallEngine } from '../../renderer/src/lib/calls/simulated-engine.svelte';
 import type { CallView } from '../../electron/shared/contract';
 import { board, callView, defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
 
@@ -234,5 +235,115 @@ describe('App', () => {
     await screen.findByRole('option', { name: 'USB Headset' });
     expect(screen.getAllByRole('option', { name: 'Speaker 1' })).toHaveLength(2);
     expect(screen.queryByRole('option', { name: 'Camera' })).toBeNull();
+  });
+
+  describe('keys during a call', () => {
+    function withEngine() {
+      let engine: SimulatedCallEngine | null = null;
+      const engines: EngineFactory = (api, _demo, calls) => (engine = new SimulatedCallEngine(api, calls));
+      return { engines, engine: () => engine! };
+    }
+
+    it('sends digits, * and # typed anywhere but a text field as tones', async () => {
+      const fake = stubbed(signedInStatus, [callView()]);
+      const { engines, engine } = withEngine();
+      render(App, { api: fake.api, engines });
+      const hold = await screen.findByRole('button', { name: 'Hold' });
+      hold.focus();
+      for (const key of ['1', '2', '*', '#', 'a']) await fireEvent.keyDown(hold, { key });
+      await fireEvent.keyDown(hold, { key: '3', ctrlKey: true });
+      expect(engine().sentDigits).toBe('12*#');
+      await fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
+      fake.answer('sessions.history', { ok: true, value: { items: [], page: 0, hasMore: false, source: 'cache' } });
+      const search = await screen.findByRole('searchbox', { name: 'Search history' });
+      await fireEvent.keyDown(search, { key: '5' });
+      expect(engine().sentDigits).toBe('12*#');
+    });
+
+    it('sends nothing without a connected call', async () => {
+      const fake = stubbed(signedInStatus);
+      const { engines, engine } = withEngine();
+      render(App, { api: fake.api, engines });
+      await screen.findByText('Phone ready');
+      await fireEvent.keyDown(document.body, { key: '1' });
+      expect(engine().sentDigits).toBe('');
+    });
+  });
+
+  it('keeps a number from "Call back" during a call for the dialer of the next call', async () => {
+    const call = callView();
+    const fake = stubbed(signedInStatus, [call]);
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByRole('region', { name: 'On call' });
+    fake.emit('app.dialRequest', { number: '+15550100123' });
+    expect((await screen.findByText(/Next call:/)).textContent).toContain('+1 555 010 0123');
+    fake.emit('calls.changed', { version: 2, upserted: [], removed: [call.id], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
+    expect(field.value).toBe('+1 555 010 0123');
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+  });
+
+  it('puts focus on the new call after dialling with Enter, not back at the top of the page', async () => {
+    const fake = stubbed(signedInStatus);
+    const placed = callView({ id: 'SE9', direction: 'Outgoing', displayName: '+15550100123', number: '+15550100123' });
+    fake.answer('sessions.create', () => {
+      fake.emit('calls.changed', { version: 2, upserted: [placed], removed: [], currentId: 'SE9', lastHeldId: null, connection: 'online', error: null });
+      return { ok: true, value: {} };
+    });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
+    await vi.waitFor(() => expect(field.disabled).toBe(false));
+    field.focus();
+    await fireEvent.input(field, { target: { value: '5550100123' } });
+    await fireEvent.submit(field.form!);
+    const hold = await screen.findByRole('button', { name: 'Hold' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(hold));
+  });
+
+  it('puts the tabs and the calls before Sign out in the tab order', async () => {
+    render(App, { api: stubbed(signedInStatus).api, engines: simulatedOnly });
+    await screen.findByLabelText('Number');
+    const focusable = [...document.querySelectorAll<HTMLElement>('button, input, select, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'),
+    );
+    expect(focusable[0]).toBe(screen.getByRole('tab', { name: 'Phone' }));
+    expect(focusable.indexOf(screen.getByRole('button', { name: 'Sign out' }))).toBe(focusable.length - 1);
+  });
+
+  describe('leaving Settings with unsaved changes', () => {
+    async function editReminders() {
+      const fake = stubbed(signedInStatus);
+      fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+      render(App, { api: fake.api, engines: simulatedOnly });
+      await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
+      await fireEvent.input(await screen.findByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+      await fireEvent.click(screen.getByRole('tab', { name: 'History' }));
+      return { fake, dialog: await screen.findByRole('dialog', { name: 'Leave Settings without saving?' }) };
+    }
+
+    it('asks first; Esc keeps the agent in Settings with the edit', async () => {
+      const { dialog } = await editReminders();
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save and leave' }));
+      await fireEvent.keyDown(dialog, { key: 'Escape' });
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
+      expect((screen.getByLabelText(/Remind me after/) as HTMLInputElement).value).toBe('20, 40');
+    });
+
+    it('saves and leaves', async () => {
+      const { fake } = await editReminders();
+      await fireEvent.click(screen.getByRole('button', { name: 'Save and leave' }));
+      await vi.waitFor(() => expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true'));
+      expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ holdReminders: [20, 40] });
+    });
+
+    it('discards and leaves, and Settings shows the saved values again', async () => {
+      const { fake } = await editReminders();
+      await fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+      expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+      await fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
+      expect((await screen.findByLabelText(/Remind me after/) as HTMLInputElement).value).toBe('30, 60');
+      expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
+    });
   });
 });

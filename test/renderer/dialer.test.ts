@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import Dialer from '../../renderer/src/lib/components/Dialer.svelte';
+import { DialDraft } from '../../renderer/src/lib/state/dial-draft.svelte';
 
 const props = (overrides: Record<string, unknown> = {}) => ({ recent: [], busy: false, error: null, onCall: vi.fn(), ...overrides });
 
@@ -12,7 +13,7 @@ describe('Dialer', () => {
     await fireEvent.input(field, { target: { value: 'tel 555.010.0199 ' } });
     expect(field.value).toBe('(555) 010-0199');
     await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
-    expect(p.onCall).toHaveBeenCalledWith('+15550100199');
+    expect(p.onCall).toHaveBeenCalledWith('+15550100199', '');
   });
 
   it('builds a number from the keypad', async () => {
@@ -23,7 +24,7 @@ describe('Dialer', () => {
       else await fireEvent.click(screen.getByRole('button', { name: key }));
     }
     await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
-    expect(p.onCall).toHaveBeenCalledWith('+447700900123');
+    expect(p.onCall).toHaveBeenCalledWith('+447700900123', '');
   });
 
   it('explains an empty or impossible number instead of calling', async () => {
@@ -47,5 +48,63 @@ describe('Dialer', () => {
     render(Dialer, props({ recent: ['+15550100123'] }));
     await fireEvent.click(screen.getByRole('button', { name: '+1 555 010 0123' }));
     expect((screen.getByLabelText('Number') as HTMLInputElement).value).toBe('+1 555 010 0123');
+  });
+
+  it('dials a vanity number as digits and says which ones under the field', async () => {
+    const p = props();
+    render(Dialer, p);
+    const field = screen.getByLabelText('Number') as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: '1-800-FLOWERS' } });
+    expect(field.value).toBe('1-800-FLOWERS');
+    expect(field.getAttribute('aria-describedby')).toBe('dial-preview');
+    expect(document.getElementById('dial-preview')!.textContent).toBe('Calls +1 800 356 9377');
+    await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(p.onCall).toHaveBeenCalledWith('+18003569377', '');
+  });
+
+  it('keeps an extension and hands it over as tones to send after the call connects', async () => {
+    const p = props();
+    render(Dialer, p);
+    await fireEvent.input(screen.getByLabelText('Number'), { target: { value: '555 010 0199 x12' } });
+    expect((screen.getByLabelText('Number') as HTMLInputElement).value).toBe('(555) 010-0199 x12');
+    expect(screen.getByText(/then dials 12/).id).toBe('dial-preview');
+    await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(p.onCall).toHaveBeenCalledWith('+15550100199', ',12');
+  });
+
+  it('does not format a short code as an area code', async () => {
+    const p = props();
+    render(Dialer, p);
+    for (const key of ['9', '1', '1']) await fireEvent.click(screen.getByRole('button', { name: key }));
+    expect((screen.getByLabelText('Number') as HTMLInputElement).value).toBe('911');
+    await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    expect(p.onCall).toHaveBeenCalledWith('911', '');
+  });
+
+  it('puts Call right after the number in the tab order, before the keypad', () => {
+    render(Dialer, props());
+    const focusable = [...document.querySelectorAll<HTMLElement>('input, button')].filter((el) => el.tabIndex >= 0);
+    expect(focusable.slice(0, 3)).toEqual([
+      screen.getByLabelText('Number'),
+      screen.getByRole('button', { name: 'Call' }),
+      screen.getByRole('button', { name: '1' }),
+    ]);
+  });
+
+  it('links the reason a number was refused to the field', async () => {
+    render(Dialer, props());
+    await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    const field = screen.getByLabelText('Number');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('Enter a number to call.');
+  });
+
+  it('keeps the typed number in its draft when the dialer goes away and comes back', async () => {
+    const draft = new DialDraft();
+    const first = render(Dialer, props({ draft }));
+    await fireEvent.input(screen.getByLabelText('Number'), { target: { value: '5550100199' } });
+    first.unmount();
+    render(Dialer, props({ draft }));
+    expect((screen.getByLabelText('Number') as HTMLInputElement).value).toBe('(555) 010-0199');
   });
 });

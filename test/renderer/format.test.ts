@@ -29,13 +29,13 @@ describe('the dialer field', () => {
   });
 
   it('sends E.164 when the number parses', () => {
-    expect(dialString('(555) 010-0199')).toEqual({ ok: true, value: '+15550100199' });
-    expect(dialString(' +44 7700 900123 ')).toEqual({ ok: true, value: '+447700900123' });
+    expect(dialString('(555) 010-0199')).toMatchObject({ ok: true, value: '+15550100199' });
+    expect(dialString(' +44 7700 900123 ')).toMatchObject({ ok: true, value: '+447700900123' });
   });
 
   it('sends short codes and star codes as they are', () => {
-    expect(dialString('411')).toEqual({ ok: true, value: '411' });
-    expect(dialString('*72')).toEqual({ ok: true, value: '*72' });
+    expect(dialString('411')).toMatchObject({ ok: true, value: '411' });
+    expect(dialString('*72')).toMatchObject({ ok: true, value: '*72' });
   });
 
   it('says why it will not dial', () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SettingsPanel from '../../renderer/src/lib/components/SettingsPanel.svelte';
 import { SettingsState, parseReminders } from '../../renderer/src/lib/state/settings.svelte';
@@ -53,5 +53,62 @@ describe('SettingsPanel', () => {
     expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
     expect(parseReminders('30, 60 90')).toEqual([30, 60, 90]);
     expect(parseReminders('1')).toBeNull();
+  });
+});
+
+describe('SettingsPanel hotkeys', () => {
+  async function setup(platform = 'linux') {
+    const fake = fakeSoftphone();
+    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+    fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+    const settings = new SettingsState(fake.api);
+    await settings.load();
+    render(SettingsPanel, { settings, server: 'Evo Voice', platform });
+    return { fake, settings };
+  }
+
+  it('shows hotkeys the way the OS writes them', async () => {
+    await setup('linux');
+    expect((screen.getByLabelText('Hold / resume') as HTMLInputElement).value).toBe('Ctrl+Alt+H');
+    cleanup();
+    await setup('darwin');
+    expect((screen.getByLabelText('Hold / resume') as HTMLInputElement).value).toBe('⌘⌥H');
+  });
+
+  it('refuses a combination another action already has, saying which, and keeps both as they were', async () => {
+    const { settings } = await setup();
+    const mute = screen.getByLabelText('Mute') as HTMLInputElement;
+    await fireEvent.keyDown(mute, { key: 'h', code: 'KeyH', ctrlKey: true, altKey: true });
+    const reason = screen.getByRole('alert');
+    expect(reason.textContent).toContain('Ctrl+Alt+H is already the hotkey for Hold / resume');
+    expect(mute.value).toBe('');
+    expect(mute.getAttribute('aria-invalid')).toBe('true');
+    expect(mute.getAttribute('aria-describedby')!.split(' ')).toContain(reason.id);
+    expect(settings.draft.value!.hotkeys).toMatchObject({ holdResume: 'CommandOrControl+Alt+H', mute: '' });
+    await fireEvent.keyDown(mute, { key: 'm', code: 'KeyM', ctrlKey: true, altKey: true });
+    expect(mute.value).toBe('Ctrl+Alt+M');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says it is recording while a hotkey field waits for keys', async () => {
+    await setup();
+    const answer = screen.getByLabelText('Answer');
+    expect(answer.getAttribute('placeholder')).toBe('Not set');
+    await fireEvent.focus(answer);
+    expect(answer.getAttribute('placeholder')).toBe('Press the keys…');
+    expect(document.getElementById('hotkey-answer-state')!.textContent).toBe('Recording…');
+    await fireEvent.blur(answer);
+    expect(document.getElementById('hotkey-answer-state')!.textContent).toBe('');
+  });
+
+  it('knows when something is unsaved, and not after saving', async () => {
+    const { settings } = await setup();
+    expect(settings.draft.dirty).toBe(false);
+    await fireEvent.input(screen.getByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+    expect(settings.draft.dirty).toBe(true);
+    expect(screen.getByText('Unsaved changes').tagName).toBe('P');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(settings.draft.dirty).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import SignIn from '../../renderer/src/lib/components/SignIn.svelte';
 import { AuthState } from '../../renderer/src/lib/state/auth.svelte';
 import { deferred, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
 
-async function setup(status = signedOut) {
+async function setup(status = signedOut, lastEmail: string | null = null) {
   const fake = fakeSoftphone();
   fake.answer('auth.status', { ok: true, value: status });
   fake.answer('auth.servers', {
@@ -15,13 +15,13 @@ async function setup(status = signedOut) {
         { url: 'https://team.evovoice.io', label: 'Evo Voice staging' },
       ],
       preselected: 'https://team.evovoice.io',
-      lastEmail: null,
+      lastEmail,
     },
   });
   const auth = new AuthState(fake.api);
   await auth.load();
-  render(SignIn, { auth });
-  return { fake, auth };
+  const view = render(SignIn, { auth });
+  return { fake, auth, view };
 }
 
 describe('SignIn', () => {
@@ -75,5 +75,33 @@ describe('SignIn', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Try the demo' }));
     await Promise.resolve();
     expect(auth.status?.demo).toBe(true);
+  });
+
+  it('starts in the email field, or in the password field when the email is known', async () => {
+    const first = await setup();
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Email')));
+    first.view.unmount();
+    await setup(signedOut, 'dana@example.com');
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('dana@example.com');
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Password')));
+  });
+
+  it('marks the missing field and links it to the reason', async () => {
+    await setup(signedOut, 'dana@example.com');
+    await fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const password = screen.getByLabelText('Password');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
+    expect(document.getElementById(password.getAttribute('aria-describedby')!)!.textContent).toBe('Enter your email and password.');
+  });
+
+  it('keeps what was typed when the screen is shown again (the draft lives in the sign-in state)', async () => {
+    const { auth, view } = await setup();
+    await fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'dana@example.com' } });
+    await fireEvent.change(screen.getByLabelText('Server'), { target: { value: 'https://evovoice.io' } });
+    view.unmount();
+    render(SignIn, { auth });
+    expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('dana@example.com');
+    expect((screen.getByLabelText('Server') as HTMLSelectElement).value).toBe('https://evovoice.io');
   });
 });

@@ -141,6 +141,17 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     expect(fake.calls.filter((c) => c.channel === 'calls.freeLine').map((c) => c.payload)).toEqual([{ mode: 'hold' }, { mode: 'hold' }]);
   });
 
+  it('sends the digits dialled after the number once the call is accepted, a "," as two seconds of pauses', async () => {
+    const { engine } = setup();
+    await engine.start();
+    await engine.dial('+15550100199', ',12#');
+    const call = (engine as unknown as { call: StandInCall }).call;
+    call.emit('ringing');
+    expect(call.digits).toBe('');
+    call.emit('accept');
+    expect(call.digits).toBe('wwww12#');
+  });
+
   it('turns reconnecting, reconnected and quality warnings into one calm sentence', async () => {
     const { engine } = setup();
     await engine.start();

@@ -5,6 +5,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { isHeldState } from '../../shared/call-rules';
+import type { HistoryFilter } from '../../shared/contract';
 import type { SessionInfo } from '../evo/dto';
 import { holdStartMs, type HoldOrigin } from '../evo/session-times';
 
@@ -66,7 +67,11 @@ export class SessionCache {
       get: db.prepare(`${select} WHERE s.id = ?`),
       page: db.prepare(`${select} ORDER BY s.created_ms DESC LIMIT ? OFFSET ?`),
       search: db.prepare(`${select}
-        WHERE s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\')
+        WHERE (s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\'))
+          AND (@filter = 'all'
+            OR (@filter = 'missed' AND s.was_missed = 1)
+            OR (@filter = 'incoming' AND s.direction = 'Incoming' AND s.was_missed = 0)
+            OR (@filter = 'outgoing' AND s.direction = 'Outgoing'))
         ORDER BY s.created_ms DESC LIMIT @limit OFFSET @offset`),
       recent: db.prepare(`SELECT number FROM sessions WHERE number <> ''
         GROUP BY number ORDER BY MAX(created_ms) DESC LIMIT ?`),
@@ -133,24 +138,36 @@ export class SessionCache {
     return this.read(this.statements.get!.all(id))[0] ?? null;
   }
 
-  history(options: { query?: string; page: number; pageSize: number }): { items: CachedSession[]; hasMore: boolean } {
+  /** A page of history, newest first; `filter` splits it into missed, incoming (answered) and outgoing. */
+  history(options: { query?: string; page: number; pageSize: number; filter?: HistoryFilter }): {
+    items: CachedSession[];
+    hasMore: boolean;
+  } {
     const limit = options.pageSize + 1;
     const offset = options.page * options.pageSize;
     const query = (options.query ?? '').trim();
-    const rows = query
-      ? this.statements.search!.all({
-          text: `%${escapeLike(query)}%`,
-          digits: looksLikeNumber(query) ? `%${query.replace(/\D/g, '')}%` : '',
-          limit,
-          offset,
-        })
-      : this.statements.page!.all(limit, offset);
+    const filter = options.filter ?? 'all';
+    const rows =
+      query || filter !== 'all'
+        ? this.statements.search!.all({
+            text: `%${escapeLike(query)}%`,
+            digits: looksLikeNumber(query) ? `%${query.replace(/\D/g, '')}%` : '',
+            filter,
+            limit,
+            offset,
+          })
+        : this.statements.page!.all(limit, offset);
     const items = this.read(rows);
     return { items: items.slice(0, options.pageSize), hasMore: items.length > options.pageSize };
   }
 
   recentNumbers(limit = 8): string[] {
     return (this.statements.recent!.all(limit) as { number: string }[]).map((row) => row.number);
+  }
+
+  /** Everything this session spent on hold, as far as this computer saw it (an open hold counts to `nowMs`). */
+  totalHoldMs(sessionId: string, nowMs: number): number {
+    return this.holdSpans(sessionId).reduce((total, span) => total + Math.max(0, (span.endedMs ?? nowMs) - span.startedMs), 0);
   }
 
   holdSpans(sessionId: string): HoldSpan[] {

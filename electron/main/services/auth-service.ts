@@ -45,17 +45,14 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   servers(): ServerList {
-    const servers = [
-      { url: PRODUCTION_SERVER, label: 'Evo Voice' },
-      { url: STAGING_SERVER, label: 'Evo Voice staging' },
-    ];
+    const servers = [PRODUCTION_SERVER, STAGING_SERVER].map((url) => ({ url, label: this.serverName(url) }));
     const configured = this.deps.configuredServer;
     if (configured && !servers.some((server) => server.url === configured)) {
-      servers.push({ url: configured, label: `Configured (${new URL(configured).host})` });
+      servers.push({ url: configured, label: this.serverName(configured) });
     }
     const last = this.deps.lastAccount.get();
     if (last && !servers.some((server) => server.url === last.server) && last.server !== this.deps.runningDemoServer?.()) {
-      servers.push({ url: last.server, label: `Last used (${new URL(last.server).host})` });
+      servers.push({ url: last.server, label: this.serverName(last.server) });
     }
     const lastReal = last && last.server !== this.deps.runningDemoServer?.() ? last : null;
     return {
@@ -63,6 +60,18 @@ export class AuthService {
       preselected: configured ?? lastReal?.server ?? PRODUCTION_SERVER,
       lastEmail: lastReal?.email ?? null,
     };
+  }
+
+  /** What the agent calls a server: "Evo Voice", "Staging", "Demo" (the built-in simulator), or its host. */
+  serverName(url: string): string {
+    if (url === PRODUCTION_SERVER) return 'Evo Voice';
+    if (url === STAGING_SERVER) return 'Staging';
+    if (url === this.deps.runningDemoServer?.()) return 'Demo';
+    try {
+      return new URL(url).host;
+    } catch {
+      return url;
+    }
   }
 
   status(): AuthStatus {

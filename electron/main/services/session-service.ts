@@ -5,7 +5,7 @@
  * server's answer still reaches the board: a local failure never hides a remote success.
  */
 import { isHeldState } from '../../shared/call-rules';
-import type { ActiveSessions, HistoryPage, SessionView } from '../../shared/contract';
+import type { ActiveSessions, HistoryFilter, HistoryPage, SessionDetail } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { CachedSession, SessionCache } from '../db/session-cache';
 import type { SessionInfo } from '../evo/dto';
@@ -82,13 +82,14 @@ export class SessionService {
     return { sessions, connection: board.connection, syncedAt: this.syncedAt, error: board.error };
   }
 
-  async history(input: { query?: string; page?: number; fresh?: boolean } = {}): Promise<HistoryPage> {
+  async history(input: { query?: string; page?: number; fresh?: boolean; filter?: HistoryFilter } = {}): Promise<HistoryPage> {
     // Signed out, the cache (kept for the same agent's return) is not shown to anyone.
     const { client } = this.deps.auth.requireSession();
     const page = input.page ?? 0;
     let source: HistoryPage['source'] = 'cache';
     let serverHasMore = false;
-    if (input.fresh && !input.query) {
+    // The server's pages are unfiltered: a search or a filter answers from what is cached.
+    if (input.fresh && !input.query && (input.filter ?? 'all') === 'all') {
       try {
         const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
         this.assertOpen();
@@ -99,18 +100,26 @@ export class SessionService {
         this.deps.logger.warn('sessions: history fetch failed, showing the cache', { code: codeOf(error) });
       }
     }
-    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE });
+    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
     const viewer = this.viewer();
     return { items: items.map((row) => toSessionView(row, viewer)), page, hasMore: hasMore || serverHasMore, source };
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
-  async get(sessionId: string): Promise<SessionView> {
+  async get(sessionId: string): Promise<SessionDetail> {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
-    return toSessionView(this.record(info, 'reported', 'get'), this.viewer());
+    const row = this.record(info, 'reported', 'get');
+    // Evo keeps no hold total; the cache's hold spans are what this computer saw.
+    let holdMs = 0;
+    try {
+      holdMs = this.deps.cache.totalHoldMs(sessionId, this.deps.clock.now());
+    } catch (error) {
+      this.cacheFailed('get', error);
+    }
+    return { ...toSessionView(row, this.viewer()), holdMs };
   }
 
   recentNumbers(): string[] {
@@ -134,8 +143,10 @@ export class SessionService {
     }
     row ??= this.fallbackRow(info, origin, now);
     // An older answer than what the board shows (a poll overtook it) changes nothing.
+    // An older answer than what the board shows (a poll overtook it) changes nothing; an ended
+    // session the board does not show (a history detail) does not belong on it.
     const shown = this.deps.board.row(info.id);
-    if (!shown || modified(shown) <= modified(row)) this.deps.board.update(row);
+    if (shown ? modified(shown) <= modified(row) : !info.ended) this.deps.board.update(row);
     return row;
   }
 

@@ -41,3 +41,21 @@ export function acceleratorFor(press: KeyPress): string | null {
   if (!functionKey && !press.ctrlKey && !press.metaKey && !press.altKey) return null;
   return [...modifiers, key].join('+');
 }
+
+const MAC_SYMBOLS: Record<string, string> = { CommandOrControl: '⌘', Alt: '⌥', Shift: '⇧', Up: '↑', Down: '↓', Left: '←', Right: '→' };
+const PC_NAMES: Record<string, string> = { CommandOrControl: 'Ctrl' };
+
+/**
+ * An accelerator the way the agent's OS writes shortcuts: "Ctrl+Alt+H" on Windows and Linux,
+ * "⌘⌥H" on macOS (Electron's CommandOrControl is Cmd there).
+ */
+export function displayAccelerator(accelerator: string, mac: boolean): string {
+  if (!accelerator) return '';
+  const parts = accelerator.split('+').map((part) => part.replace(/^num(\d)$/, 'Num $1'));
+  if (mac) return parts.map((part) => MAC_SYMBOLS[part] ?? part).join('');
+  return parts.map((part) => PC_NAMES[part] ?? part).join('+');
+}
+
+/** Whether this computer is a Mac, from app.info().platform ("darwin") or, before that, the browser. */
+export const isMac = (platform: string): boolean =>
+  platform ? platform.startsWith('darwin') : typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);

@@ -105,6 +105,42 @@ describe('session cache (SQLite on disk)', () => {
     expect(cache.history({ query: '%', page: 0, pageSize: 50 }).items).toHaveLength(15);
   });
 
+  it('filters history into missed, answered incoming and outgoing calls, with a search on top', () => {
+    const { cache } = open(join(dir(), 'c.sqlite'));
+    const kinds = [
+      { direction: 'Incoming', wasMissed: true },
+      { direction: 'Incoming', wasMissed: false },
+      { direction: 'Outgoing', wasMissed: false },
+    ];
+    const rows = Array.from({ length: 9 }, (_, index) =>
+      session({
+        id: `SE${index}`,
+        ...kinds[index % 3],
+        fromName: index < 3 ? 'Jane Doe' : 'Acme',
+        toAddress: '+15550100123',
+        dateCreated: new Date(Date.UTC(2026, 10, 1, 0, index)).toISOString(),
+        ended: true,
+      }),
+    );
+    cache.upsertMany(rows, 1);
+    const ids = (filter: 'all' | 'missed' | 'incoming' | 'outgoing', query?: string) =>
+      cache.history({ page: 0, pageSize: 25, filter, query }).items.map((row) => row.info.id);
+    expect(ids('missed')).toEqual(['SE6', 'SE3', 'SE0']);
+    expect(ids('incoming')).toEqual(['SE7', 'SE4', 'SE1']);
+    expect(ids('outgoing')).toEqual(['SE8', 'SE5', 'SE2']);
+    expect(ids('all')).toHaveLength(9);
+    expect(ids('missed', 'jane')).toEqual(['SE0']);
+  });
+
+  it('adds up every hold of a session, an open one up to now', () => {
+    const { cache } = open(join(dir(), 'c.sqlite'));
+    cache.upsert(session({ callState: 'Hold', dateLastModified: '2026-11-24T10:01:00Z' }), 1_000);
+    cache.upsert(session({ callState: 'Connected', dateLastModified: '2026-11-24T10:02:00Z' }), 31_000);
+    cache.upsert(session({ callState: 'Hold', dateLastModified: '2026-11-24T10:03:00Z' }), 40_000);
+    expect(cache.totalHoldMs('SE1', 45_000)).toBe(35_000);
+    expect(cache.totalHoldMs('unknown', 45_000)).toBe(0);
+  });
+
   it('wipes everything when the scope (server + user) changes', () => {
     const { cache } = open(join(dir(), 'c.sqlite'));
     cache.useScope('https://a|u1');

@@ -93,7 +93,7 @@ describe('the sign-in screen', () => {
     expect(auth.servers()).toEqual({
       servers: [
         { url: PRODUCTION_SERVER, label: 'Evo Voice' },
-        { url: STAGING_SERVER, label: 'Evo Voice staging' },
+        { url: STAGING_SERVER, label: 'Staging' },
       ],
       preselected: PRODUCTION_SERVER,
       lastEmail: null,
@@ -103,7 +103,7 @@ describe('the sign-in screen', () => {
   it('preselects the configured server (EVO_API_URL)', () => {
     const { auth } = authService({ configured: 'https://evo.example.com' });
     expect(auth.servers()).toMatchObject({
-      servers: expect.arrayContaining([{ url: 'https://evo.example.com', label: 'Configured (evo.example.com)' }]),
+      servers: expect.arrayContaining([{ url: 'https://evo.example.com', label: 'evo.example.com' }]),
       preselected: 'https://evo.example.com',
     });
   });
@@ -113,7 +113,7 @@ describe('the sign-in screen', () => {
     await signIn(auth);
     await auth.signOut();
     expect(auth.servers()).toMatchObject({
-      servers: expect.arrayContaining([{ url: evo.url, label: `Last used (${new URL(evo.url).host})` }]),
+      servers: expect.arrayContaining([{ url: evo.url, label: new URL(evo.url).host }]),
       preselected: evo.url,
       lastEmail: agent.email,
     });

@@ -5,6 +5,9 @@
  */
 import type { CallView, HoldMode, Result } from '../api';
 
+/** One `,` in post-dial digits is a pause of this many seconds (as on a desk phone). */
+export const PAUSE_SECONDS = 2;
+
 export type PhoneStatus = 'offline' | 'registering' | 'registered' | 'reconnecting' | 'error';
 
 export interface IncomingCall {
@@ -39,8 +42,12 @@ export interface CallEngine {
   readonly incoming: IncomingCall | null;
   start(): Promise<void>;
   stop(): void;
-  /** Places a call; a live call is put on hold first (main's board decides what that takes). */
-  dial(to: string): Promise<Result<unknown>>;
+  /**
+   * Places a call; a live call is put on hold first (main's board decides what that takes).
+   * `postDial` (digits, `*`, `#`, and `,` for a two-second pause) is sent as tones once the call
+   * connects: an extension or a menu choice typed after the number.
+   */
+  dial(to: string, postDial?: string): Promise<Result<unknown>>;
   /** Answers the ringing call; a live call is held (`hold`) or hung up (`end`) first. */
   answer(sessionId: string | null, mode: HoldMode): Promise<Result<unknown>>;
   reject(sessionId: string | null): Promise<Result<unknown>>;

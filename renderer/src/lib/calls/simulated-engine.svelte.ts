@@ -38,10 +38,14 @@ export class SimulatedCallEngine implements CallEngine {
     this.sentDigits = '';
   }
 
-  async dial(to: string): Promise<Result<SessionView>> {
+  async dial(to: string, postDial = ''): Promise<Result<SessionView>> {
     this.muted = false;
     this.sentDigits = '';
-    return this.api.sessions.create({ to });
+    const created = await this.api.sessions.create({ to });
+    // No audio to wait for: the simulated call is connected as soon as its session exists.
+    const tones = postDial.replace(/,/g, '');
+    if (created.ok && tones) this.sendDigits(tones);
+    return created;
   }
 
   /** Main holds (or ends) the live call, then answers: the simulator carries no audio. */

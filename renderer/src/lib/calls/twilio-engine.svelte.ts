@@ -1,6 +1,6 @@
 import { isHeldPhase, legsOf } from '../../../../electron/shared/call-rules';
 import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../api';
-import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
+import { PAUSE_SECONDS, type AudioChoice, type CallEngine, type IncomingCall, type PhoneStatus } from './call-engine';
 import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
 
@@ -64,13 +64,16 @@ export class TwilioCallEngine implements CallEngine {
     this.status = 'offline';
   }
 
-  async dial(to: string): Promise<Result<unknown>> {
+  async dial(to: string, postDial = ''): Promise<Result<unknown>> {
     if (!this.device || this.status !== 'registered') return fail('PHONE_NOT_READY', 'The phone is not ready yet.');
     const room = await this.freeLine('hold');
     if (!room.ok) return room;
     try {
       const call = await this.device.connect({ params: { To: to } });
       this.adopt(call, 'connecting');
+      // The SDK's own pause is "w" (half a second); a dialled "," is a desk phone's two seconds.
+      const tones = postDial.replace(/,/g, 'w'.repeat(PAUSE_SECONDS * 2));
+      if (tones) call.on('accept', () => this.call === call && call.sendDigits(tones));
       return ok({ to });
     } catch (error) {
       return fail('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));

@@ -5,6 +5,7 @@ import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
+import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
@@ -31,8 +32,8 @@ export class AppState {
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
   recent = $state<string[]>([]);
-  /** A number to put in the dialer (from a tel: link or "Call back"); `n` makes repeats count. */
-  dialPrefill = $state({ number: '', n: 0 });
+  /** The dialer's number: survives calls and tab changes; tel: links and "Call back" fill it. */
+  readonly dialDraft = new DialDraft();
   hotkeyConflicts = $state<HotkeyConflicts>({});
   /** A downloaded update's version, offered as "Restart to update". */
   updateReady = $state<string | null>(null);
@@ -112,22 +113,26 @@ export class AppState {
     if (result.ok) this.recent = result.value;
   }
 
-  /** Places a call; main holds the live one first. */
-  async dial(number: string): Promise<boolean> {
+  /** Places a call; main holds the live one first. The draft is cleared once it is placed. */
+  async dial(number: string, postDial = ''): Promise<boolean> {
     const engine = this.engine;
     if (!engine || this.dialing) return false;
     this.dialing = true;
     try {
-      const placed = await this.calls.phone('dial', () => engine.dial(number), `Calling ${number}`);
-      if (placed) void this.refreshRecent();
+      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`);
+      if (placed) {
+        this.dialDraft.clear();
+        void this.refreshRecent();
+      }
       return placed;
     } finally {
       this.dialing = false;
     }
   }
 
+  /** Fills the dialer (never dials); during a call the number waits there for the next one. */
   callBack(number: string): void {
-    this.dialPrefill = { number, n: this.dialPrefill.n + 1 };
+    this.dialDraft.fill(number);
     this.tab = 'phone';
   }
 

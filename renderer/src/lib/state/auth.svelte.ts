@@ -1,4 +1,5 @@
 import type { AuthStatus, ServerList, SoftphoneApi } from '../api';
+import { SignInDraft } from './sign-in-draft.svelte';
 
 export interface SignInForm {
   server: string;
@@ -13,6 +14,10 @@ export class AuthState {
   servers = $state<ServerList | null>(null);
   busy = $state<'signIn' | 'demo' | 'signOut' | null>(null);
   error = $state<string | null>(null);
+  /** The fields the last sign-in attempt was refused for, to mark them invalid. */
+  missing = $state<{ email: boolean; password: boolean }>({ email: false, password: false });
+  /** The sign-in form's fields. */
+  readonly form = new SignInDraft();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -34,16 +39,29 @@ export class AuthState {
     return this.status?.signedIn ?? false;
   }
 
+  /** The signed-in server as the agent knows it: "Evo Voice", "Staging", "Demo", or its host. */
+  get serverName(): string {
+    const url = this.status?.server ?? '';
+    if (this.status?.demo) return 'Demo';
+    const listed = this.servers?.servers.find((server) => server.url === url);
+    if (listed) return listed.label;
+    return /^[a-z]+:\/\/([^/]+)/i.exec(url)?.[1] ?? url;
+  }
+
   async load(): Promise<void> {
     this.unsubscribe ??= this.api.auth.onChanged((status) => (this.status = status));
     const [status, servers] = await Promise.all([this.api.auth.status(), this.api.auth.servers()]);
     if (status.ok) this.status = status.value;
-    if (servers.ok) this.servers = servers.value;
+    if (servers.ok) {
+      this.servers = servers.value;
+      this.form.adopt(servers.value);
+    }
     if (!status.ok) this.error = status.error.message;
   }
 
   async signIn(form: SignInForm): Promise<boolean> {
-    if (!form.email.trim() || !form.password) {
+    this.missing = { email: !form.email.trim(), password: !form.password };
+    if (this.missing.email || this.missing.password) {
       this.error = 'Enter your email and password.';
       return false;
     }

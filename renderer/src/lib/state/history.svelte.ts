@@ -1,4 +1,4 @@
-import type { HistoryPage, SessionView, SoftphoneApi } from '../api';
+import type { HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneApi } from '../api';
 
 /** Call history: the cache answers at once, then the server's fresh page replaces it. */
 export class HistoryState {
@@ -6,10 +6,12 @@ export class HistoryState {
   page = $state(0);
   hasMore = $state(false);
   query = $state('');
+  filter = $state<HistoryFilter>('all');
   loading = $state(false);
   error = $state<string | null>(null);
   source = $state<HistoryPage['source'] | null>(null);
-  detail = $state<SessionView | null>(null);
+  /** The open call: the row at once, then the full session (log, hold total) from main. */
+  detail = $state<SessionView | SessionDetail | null>(null);
   detailLoading = $state(false);
   detailError = $state<string | null>(null);
   private generation = 0;
@@ -21,15 +23,17 @@ export class HistoryState {
     this.loading = true;
     this.error = null;
     const query = this.query.trim() || undefined;
+    const filter = this.filter === 'all' ? undefined : this.filter;
     try {
-      const cached = await this.api.sessions.history({ page, ...(query ? { query } : {}) });
+      const cached = await this.api.sessions.history({ page, ...(query ? { query } : {}), ...(filter ? { filter } : {}) });
       if (generation !== this.generation) return;
-      if (cached.ok) this.show(cached.value);
+      if (cached.ok) this.showPage(cached.value);
       else this.error = cached.error.message;
-      if (query) return;
+      // Searches and filters answer from the cache (the server's pages are unfiltered).
+      if (query || filter) return;
       const fresh = await this.api.sessions.history({ page, fresh: true });
       if (generation !== this.generation) return;
-      if (fresh.ok) this.show(fresh.value);
+      if (fresh.ok) this.showPage(fresh.value);
       else if (!cached.ok) this.error = fresh.error.message;
     } finally {
       if (generation === this.generation) this.loading = false;
@@ -38,6 +42,11 @@ export class HistoryState {
 
   search(query: string): Promise<void> {
     this.query = query;
+    return this.load(0);
+  }
+
+  show(filter: HistoryFilter): Promise<void> {
+    this.filter = filter;
     return this.load(0);
   }
 
@@ -56,7 +65,7 @@ export class HistoryState {
     this.detail = null;
   }
 
-  private show(page: HistoryPage): void {
+  private showPage(page: HistoryPage): void {
     this.items = page.items;
     this.page = page.page;
     this.hasMore = page.hasMore;

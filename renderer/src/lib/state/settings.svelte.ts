@@ -1,18 +1,23 @@
 import type { Settings, SettingsPatch, SoftphoneApi } from '../api';
+import { SettingsDraft } from './settings-draft.svelte';
+
+export { parseReminders } from './settings-draft.svelte';
 
 export class SettingsState {
   value = $state<Settings | null>(null);
   saving = $state(false);
   error = $state<string | null>(null);
   saved = $state(false);
+  /** What the agent is editing in the Settings tab. */
+  readonly draft = new SettingsDraft();
   private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly api: SoftphoneApi) {}
 
   async load(): Promise<void> {
-    this.unsubscribe ??= this.api.settings.onChanged((value) => (this.value = value));
+    this.unsubscribe ??= this.api.settings.onChanged((value) => this.use(value));
     const result = await this.api.settings.get();
-    if (result.ok) this.value = result.value;
+    if (result.ok) this.use(result.value);
     else this.error = result.error.message;
   }
 
@@ -23,7 +28,7 @@ export class SettingsState {
     try {
       const result = await this.api.settings.update(patch);
       if (result.ok) {
-        this.value = result.value;
+        this.use(result.value, true);
         this.saved = true;
       } else {
         this.error = result.error.message;
@@ -34,16 +39,19 @@ export class SettingsState {
     }
   }
 
+  /** Saves the draft; false (with the reason on the draft or in `error`) when it was not saved. */
+  async saveDraft(): Promise<boolean> {
+    const patch = this.draft.patch();
+    return patch ? this.save(patch) : false;
+  }
+
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
-}
 
-/** "30, 60 90" -> [30, 60, 90]; null when any part is not a whole number of seconds. */
-export function parseReminders(text: string): number[] | null {
-  const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) return null;
-  const numbers = parts.map(Number);
-  return numbers.every((n) => Number.isInteger(n) && n >= 5 && n <= 3600) ? numbers : null;
+  private use(value: Settings, saved = false): void {
+    this.value = value;
+    this.draft.adopt(value, saved);
+  }
 }
