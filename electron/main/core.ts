@@ -77,7 +77,8 @@ export function createCore(deps: CoreDeps): Core {
   // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
   let sessions: SessionService;
   const auth = new AuthService({
-    makeClient: (server) => new EvoClient({ ...deps.client, baseUrl: server, userAgent }),
+    makeClient: (server, onCredentialsRejected) =>
+      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected }),
     vault: new CredentialVault(deps.secrets),
     cache,
     logger: deps.logger,

@@ -191,6 +191,40 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect(await t.call('sessions.resume', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 
+  it('a password changed on the server: one re-sign-in, then signed out with a notice, password forgotten, no more polling', async () => {
+    const secrets = new MemorySecretStore(true);
+    simulator = await startSimulator({ seed: { history: 3 } });
+    const clock = new FakeClock();
+    const t = coreFor(simulator, { secrets, clock });
+    cores.push(t);
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    await t.core.sessions.syncNow();
+    const [live] = (await t.value('sessions.active')).sessions;
+    simulator.state.setPassword(demo.email, 'changed-by-the-admin');
+    simulator.expireCookies();
+    const signIns = simulator.hits.signIn;
+
+    const [hold] = await Promise.all([t.call('sessions.hold', { sessionId: live!.id }), t.core.sessions.syncNow(), t.call('voice.token')]);
+    const notice = 'Your password was changed or expired. Sign in again.';
+    expect(hold).toMatchObject({ ok: false, error: { code: 'AUTH_PASSWORD_CHANGED', message: notice } });
+    expect(simulator.hits.signIn - signIns).toBe(1);
+    expect(await t.value('auth.status')).toMatchObject({ signedIn: false, remembered: false, notice });
+    expect(t.events.filter((e) => e.event === 'auth.changed').at(-1)!.payload).toMatchObject({ signedIn: false, notice });
+    expect(secrets.load('evo-account')).toBeNull();
+    // The poll loop is gone: time passing sends nothing, and nothing signs in again.
+    const polls = simulator.hits.active;
+    clock.advance(10 * 60_000);
+    await t.core.sessions.syncNow();
+    expect(simulator.hits.active).toBe(polls);
+    expect(simulator.hits.signIn - signIns).toBe(1);
+    expect(clock.pending()).toBe(0);
+    // Signing in with the new password brings the same calls back.
+    await t.value('auth.signIn', { server: simulator.url, email: demo.email, password: 'changed-by-the-admin', remember: false });
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live!.id]);
+    expect(await t.value('auth.status')).toMatchObject({ signedIn: true, notice: null });
+  });
+
   it('keeps no password, cookie or token in the database files', async () => {
     simulator = await startSimulator({ seed: { history: 10 } });
     const t = coreFor(simulator);

@@ -1,7 +1,9 @@
 /**
  * The Evo Voice HTTP client (no Electron here). Every request has a deadline; GETs, hold and resume
  * are retried with backoff; a 401 triggers one re-sign-in with the credentials held in memory and
- * one replay; errors come out as AppErrors with stable codes.
+ * one replay (requests failing together share that one sign-in); a refused re-sign-in forgets the
+ * password, since trying it again would lock the account. Errors come out as AppErrors with
+ * stable codes.
  */
 import type { z } from 'zod';
 import { AppError } from '../../shared/result';
@@ -21,6 +23,11 @@ export interface EvoClientOptions {
   deadlineMs?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The server refused the password on a re-sign-in (changed or expired): the client has forgotten
+   * it and will not try it again. Called once per refusal.
+   */
+  onCredentialsRejected?: () => void;
 }
 
 export interface Credentials {
@@ -43,6 +50,9 @@ interface Spec<T> extends EvoRequest {
 }
 
 class WireFailure extends Error {
+  /** Which sign-in the request went out with (see EvoClient.signInEpoch). */
+  epoch = 0;
+
   constructor(
     readonly error: AppError,
     readonly status: number | null,
@@ -52,12 +62,21 @@ class WireFailure extends Error {
   }
 }
 
+export const passwordChangedError = () =>
+  new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class EvoClient {
   readonly baseUrl: string;
   private readonly jar = new CookieJar();
   private credentials: Credentials | null = null;
+  /** Bumped by every successful sign-in: a 401 to a request sent before it needs no new sign-in. */
+  private signInEpoch = 0;
+  /** The one re-sign-in in flight, shared by every request that got a 401 meanwhile. */
+  private reauthenticating: Promise<void> | null = null;
+  /** The server refused the remembered password: nothing is retried until the agent signs in. */
+  private rejected = false;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
   private readonly retry: RetryPolicy;
@@ -88,6 +107,8 @@ export class EvoClient {
         reauth: false,
       });
       this.credentials = credentials;
+      this.rejected = false;
+      this.signInEpoch += 1;
       return response;
     } catch (error) {
       if (error instanceof AppError && error.code === 'EVO_UNAUTHORIZED') {
@@ -103,6 +124,7 @@ export class EvoClient {
     } finally {
       this.jar.clear();
       this.credentials = null;
+      this.rejected = false;
     }
   }
 
@@ -209,9 +231,13 @@ export class EvoClient {
         return await this.once(spec);
       } catch (caught) {
         if (!(caught instanceof WireFailure)) throw caught;
-        if (caught.status === 401 && spec.reauth && !reauthenticated && this.credentials) {
+        if (caught.status === 401 && spec.reauth && !reauthenticated) {
+          if (this.rejected) throw passwordChangedError();
+          // Signed in again since this request left: replaying it is enough.
+          const stale = caught.epoch !== this.signInEpoch;
+          if (!stale && !this.credentials) throw caught.error;
           reauthenticated = true;
-          await this.signIn(this.credentials);
+          if (!stale) await this.reauthenticate();
           attempt -= 1;
           continue;
         }
@@ -225,7 +251,34 @@ export class EvoClient {
     }
   }
 
+  private reauthenticate(): Promise<void> {
+    this.reauthenticating ??= (async () => {
+      try {
+        await this.signIn(this.credentials!);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'AUTH_INVALID_CREDENTIALS') throw error;
+        this.credentials = null;
+        this.rejected = true;
+        this.options.onCredentialsRejected?.();
+        throw passwordChangedError();
+      }
+    })().finally(() => {
+      this.reauthenticating = null;
+    });
+    return this.reauthenticating;
+  }
+
   private async once<T>(spec: Spec<T>): Promise<T> {
+    const epoch = this.signInEpoch;
+    try {
+      return await this.attempt(spec);
+    } catch (error) {
+      if (error instanceof WireFailure) error.epoch = epoch;
+      throw error;
+    }
+  }
+
+  private async attempt<T>(spec: Spec<T>): Promise<T> {
     const url = new URL(`${this.baseUrl}${spec.path}`);
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));

@@ -13,7 +13,8 @@ import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
 
 export interface AuthServiceDeps {
-  makeClient(server: string): EvoClient;
+  /** `onCredentialsRejected`: the server refused the password on a re-sign-in (see EvoClient). */
+  makeClient(server: string, onCredentialsRejected: () => void): EvoClient;
   vault: CredentialVault;
   cache: SessionCache;
   logger: Logger;
@@ -36,6 +37,7 @@ export interface SignedIn {
   user: { id: string; name: string; email: string };
 }
 
+export const PASSWORD_CHANGED_NOTICE = 'Your password was changed or expired. Sign in again.';
 export const PRODUCTION_SERVER = 'https://evovoice.io';
 export const STAGING_SERVER = 'https://team.evovoice.io';
 
@@ -155,14 +157,30 @@ export class AuthService {
   }
 
   private async connect(server: string, email: string, password: string, demo: boolean): Promise<SignedIn> {
-    const client = this.deps.makeClient(server);
+    let signedIn: SignedIn | null = null;
+    const client = this.deps.makeClient(server, () => signedIn && this.credentialsRejected(signedIn));
     const response = await client.signIn({ email: email.trim(), password });
-    return {
+    signedIn = {
       client,
       server: client.baseUrl,
       demo,
       user: { id: response.userId, name: response.displayName || response.userName || email, email: response.userName || email },
     };
+    return signedIn;
+  }
+
+  /**
+   * The server refused the password when the client signed in again: it was changed or expired.
+   * Trying it again would lock the account, so the session ends here (which stops polling), the
+   * remembered password goes, and the sign-in screen says why. The cache stays for the next sign-in.
+   */
+  private credentialsRejected(rejected: SignedIn): void {
+    if (this.current !== rejected) return;
+    this.current = null;
+    this.deps.vault.forget();
+    this.notice = PASSWORD_CHANGED_NOTICE;
+    this.deps.logger.warn('auth: the server refused the password on a re-sign-in; signed out');
+    this.deps.onChanged(this.status());
   }
 
   private activate(signedIn: SignedIn): AuthStatus {

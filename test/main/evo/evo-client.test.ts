@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EvoClient, normaliseServerUrl } from '../../../electron/main/evo/client';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../electron/main/simulator/model';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import { AppError } from '../../../electron/shared/result';
 import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
@@ -114,6 +115,43 @@ describe('Evo client against the simulator', () => {
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
       expect(sim.hits.signIn - before).toBe(1);
       expect(holdLines(sim, live.id)).toBe(1);
+    });
+
+    it('401 on several requests at once: they share one re-sign-in', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.expireCookies();
+      const before = sim.hits.signIn;
+      const [active, held, history] = await Promise.all([
+        client.activeSessions(),
+        client.hold(live.id, '', 'None'),
+        client.listSessions({ countPerPage: 2 }),
+      ]);
+      expect(active).toHaveLength(1);
+      expect(held).toMatchObject({ callState: 'Hold' });
+      expect(history.items).toHaveLength(2);
+      expect(sim.hits.signIn - before).toBe(1);
+    });
+
+    it('a changed password: one re-sign-in for all, then the password is forgotten and the owner told once', async () => {
+      const { simulator: sim } = await setup();
+      const rejected = vi.fn();
+      const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, onCredentialsRejected: rejected });
+      await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+      const live = (await client.activeSessions())[0]!;
+      sim.state.setPassword(DEMO_EMAIL, 'changed-by-the-admin');
+      sim.expireCookies();
+      const before = sim.hits.signIn;
+      const errors = await Promise.all([client.activeSessions(), client.hold(live.id, '', 'None'), client.appConfig()].map(failure));
+      for (const error of errors) {
+        expect(error).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED', message: 'Your password was changed or expired. Sign in again.' });
+      }
+      expect(sim.hits.signIn - before).toBe(1);
+      expect(rejected).toHaveBeenCalledTimes(1);
+      // Nothing tries the old password again: an account would lock.
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED' });
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED' });
+      expect(sim.hits.signIn - before).toBe(1);
+      expect(sim.state.sessions.get(live.id)!.info.callState).toBe('Connected');
     });
 
     it('401 for good: the expired sign-in is reported, not looped', async () => {
