@@ -83,6 +83,7 @@ export async function createApp(): Promise<void> {
         phone: core.phoneStatus(),
         activeCalls: calls().active,
         heldCalls: calls().held,
+        skippedSessionRows: core.skippedRows.count,
         logsDir,
       }),
   });

@@ -8,6 +8,7 @@ import type { AppInfo, HotkeyConflicts } from '../shared/contract';
 import { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
+import { SkippedRows } from './evo/session-rows';
 import type { Handlers } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { authHandlers } from './ipc/handlers/auth';
@@ -52,6 +53,8 @@ export interface Core {
   sessions: SessionService;
   settings: SettingsStore;
   cache: SessionCache;
+  /** Malformed session rows Evo sent, skipped; counted for Help > Copy diagnostics. */
+  skippedRows: SkippedRows;
   /** The phone's registration state as the renderer last reported it. */
   phoneStatus(): string;
   /** Every event the core emits, for main-side listeners (tray, reminders). Returns unsubscribe. */
@@ -73,12 +76,13 @@ export function createCore(deps: CoreDeps): Core {
   };
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
+  const skippedRows = new SkippedRows(deps.logger);
 
   // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
   let sessions: SessionService;
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
-      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected }),
+      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
     vault: new CredentialVault(deps.secrets),
     cache,
     logger: deps.logger,
@@ -128,6 +132,7 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     settings,
     cache,
+    skippedRows,
     phoneStatus: () => phoneStatus,
     onEvent(listener) {
       listeners.add(listener);

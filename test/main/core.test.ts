@@ -191,6 +191,16 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect(await t.call('sessions.resume', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 
+  it('a malformed session row does not blank the sync: the others show, online, and it is counted', async () => {
+    const { t, live } = await signedIn();
+    const bad = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
+    delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
+    await t.core.sessions.syncNow();
+    expect(lastChange(t)).toMatchObject({ connection: 'online', error: null });
+    expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live.id]);
+    expect(t.core.skippedRows.count).toBe(1);
+  });
+
   it('a password changed on the server: one re-sign-in, then signed out with a notice, password forgotten, no more polling', async () => {
     const secrets = new MemorySecretStore(true);
     simulator = await startSimulator({ seed: { history: 3 } });

@@ -3,6 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE } from '../../electron/shared/contract';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../electron/main/simulator/model';
+import { startSimulator } from '../../electron/main/simulator/server';
+
+interface MenuItem {
+  role?: string;
+  label?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+const invokeHandler = () =>
+  electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (...args: unknown[]) => Promise<unknown>;
 
 const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
@@ -13,10 +25,10 @@ vi.mock('electron-updater', () => electronUpdater);
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-async function startApp() {
+async function startApp(server = 'https://evovoice.io') {
   vi.resetModules();
   // A configured server: no first-run demo sign-in racing the assertions.
-  process.env.EVO_API_URL = 'https://evovoice.io';
+  process.env.EVO_API_URL = server;
   electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
   const before = electron.windows.length;
   await import('../../electron/main/index');
@@ -91,9 +103,7 @@ describe('Electron glue (mocked electron module)', () => {
 
   it('routes IPC through the one handler, which checks the sender', async () => {
     const window = await startApp();
-    const invoke = electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (
-      ...args: unknown[]
-    ) => Promise<unknown>;
+    const invoke = invokeHandler();
     const mainFrame = { origin: 'app://softphone' };
     const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
     await expect(invoke(ours, 'app.info', undefined)).resolves.toMatchObject({
@@ -147,6 +157,31 @@ describe('Electron glue (mocked electron module)', () => {
     await startApp();
     electronLog.default.warn('sign-in for +15550100199 password=hunter2');
     expect(JSON.stringify(electronLog.default.lines.at(-1))).not.toMatch(/hunter2|5550100199/);
+  });
+
+  it('Help > Copy diagnostics counts the session rows Evo sent that could not be read', async () => {
+    const simulator = await startSimulator({ seed: { history: 1 } });
+    try {
+      const window = await startApp(simulator.url);
+      const invoke = invokeHandler();
+      const mainFrame = { origin: 'app://softphone' };
+      const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
+      const copy = () => {
+        const menu = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as { template: MenuItem[] };
+        const help = menu.template.find((item) => item.role === 'help')!;
+        help.submenu!.find((item) => item.label === 'Copy diagnostics')!.click!();
+        return electron.clipboard.writeText.mock.calls.at(-1)![0] as string;
+      };
+      expect(copy()).toContain('Unreadable session rows skipped: 0');
+      await invoke(ours, 'auth.signIn', { server: simulator.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: false });
+      const bad = simulator.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Caller' });
+      delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
+      const refreshed = (await invoke(ours, 'sessions.refresh', undefined)) as { ok: true; value: { connection: string; sessions: unknown[] } };
+      expect(refreshed.value).toMatchObject({ connection: 'online', sessions: [expect.objectContaining({ displayName: 'Jane Doe' })] });
+      expect(copy()).toContain('Unreadable session rows skipped: 1');
+    } finally {
+      await simulator.close();
+    }
   });
 
   it('never installs an update on quit behind the agent', async () => {

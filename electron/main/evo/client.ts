@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { HoldReason } from '../../shared/contract';
-import { AppConfig, AuthenticateResponse, ListResponse, SessionInfo, SessionList, UserInfo } from './dto';
+import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
+import { readSessionRows, type SkippedRows } from './session-rows';
 import { CookieJar } from './cookie-jar';
 import { badResponseError, httpError, timeoutError, unreachableError } from './errors';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
@@ -28,6 +29,8 @@ export interface EvoClientOptions {
    * it and will not try it again. Called once per refusal.
    */
   onCredentialsRejected?: () => void;
+  /** Where malformed session rows are counted (shared by every client of the app, for diagnostics). */
+  skippedRows?: SkippedRows;
 }
 
 export interface Credentials {
@@ -137,11 +140,12 @@ export class EvoClient {
   }
 
   async activeSessions(): Promise<SessionInfo[]> {
-    return (await this.get('/sessions/active', SessionList)).sessions;
+    const { sessions } = await this.get('/sessions/active', SessionList);
+    return readSessionRows(sessions, 'sessions/active', this.options.skippedRows ?? null);
   }
 
-  listSessions(query: HistoryQuery = {}): Promise<ListResponse> {
-    return this.get('/sessions', ListResponse, {
+  async listSessions(query: HistoryQuery = {}): Promise<ListResponse> {
+    const list = await this.get('/sessions', ListEnvelope, {
       page: query.page ?? 0,
       countPerPage: query.countPerPage ?? 25,
       sortField: 'dateCreated',
@@ -151,6 +155,7 @@ export class EvoClient {
       specificIds: query.specificIds?.join(','),
       simplifiedPaging: true,
     });
+    return { ...list, items: readSessionRows(list.items, 'sessions', this.options.skippedRows ?? null) };
   }
 
   getSession(sessionId: string): Promise<SessionInfo> {

@@ -71,15 +71,16 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const SessionList = z.object({ sessions: z.array(SessionInfo) });
+/** The envelopes of session lists; their rows are read one by one (session-rows.ts). */
+export const SessionList = z.object({ sessions: z.array(z.unknown()) });
 
-export const ListResponse = z.object({
-  items: z.array(SessionInfo),
+export const ListEnvelope = z.object({
+  items: z.array(z.unknown()),
   totalCount: z.number().nullish(),
   totalPages: z.number().nullish(),
   hasMorePages: z.boolean().nullish().transform((value) => value ?? false),
 });
-export type ListResponse = z.infer<typeof ListResponse>;
+export type ListResponse = Omit<z.infer<typeof ListEnvelope>, 'items'> & { items: SessionInfo[] };
 
 export const AuthenticateResponse = z.object({
   userId: z.string().min(1),

@@ -11,6 +11,8 @@ export interface DiagnosticsInput {
   phone: string;
   activeCalls: number;
   heldCalls: number;
+  /** Session rows from Evo that could not be read and were skipped (see evo/session-rows.ts). */
+  skippedSessionRows: number;
   logsDir: string;
 }
 
@@ -24,6 +26,7 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
     `Password remembered: ${input.auth.remembered ? 'yes' : 'no'} · secure storage: ${input.auth.canRemember ? 'available' : 'unavailable'}`,
     `Evo connection: ${input.connection} · phone: ${input.phone}`,
     `Calls: ${input.activeCalls} active, ${input.heldCalls} on hold`,
+    `Unreadable session rows skipped: ${input.skippedSessionRows}`,
     `Logs: ${input.logsDir}`,
   ];
   // Belt and braces: nothing above should be secret, but the filter runs anyway.

@@ -82,6 +82,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.end('{"id":"SE-broken","callState":');
       return true;
     }
+    if (fault.body !== undefined) {
+      json(res, fault.status ?? 200, fault.body);
+      return true;
+    }
+    if (fault.hugeBodyBytes) {
+      streamHugeBody(res, fault.hugeBodyBytes);
+      return true;
+    }
     if (fault.status) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       json(res, fault.status, errorBody(fault.status >= 500 ? 'ServiceUnavailable' : 'Error', fault.message ?? `Simulated ${fault.status}`), headers);
@@ -198,6 +206,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close: stop,
   };
   return simulator;
+}
+
+/** `{"sessions":[],"padding":"xxxx…"}` of about `bytes` bytes, in 64 KiB chunks as the client reads them. */
+function streamHugeBody(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = 'x'.repeat(64 * 1024);
+  let left = Math.max(0, bytes - 32);
+  res.write('{"sessions":[],"padding":"');
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      const part = left >= chunk.length ? chunk : chunk.slice(0, left);
+      left -= part.length;
+      if (!res.write(part)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('"}');
+  };
+  res.on('error', () => undefined);
+  pump();
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

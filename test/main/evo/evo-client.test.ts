@@ -3,6 +3,8 @@ import { EvoClient, normaliseServerUrl } from '../../../electron/main/evo/client
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../electron/main/simulator/model';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import { AppError } from '../../../electron/shared/result';
+import { SkippedRows } from '../../../electron/main/evo/session-rows';
+import { MemoryLogger } from '../../support/logger';
 import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
 
 let simulator: Simulator | undefined;
@@ -257,13 +259,35 @@ describe('Evo client against the simulator', () => {
     });
   });
 
-  it('rejects responses missing required fields but tolerates extra ones', async () => {
+  it('tolerates extra fields; an answer without its list is EVO_BAD_RESPONSE', async () => {
     const { client, simulator: sim, live } = await setup();
     const info = sim.state.sessions.get(live.id)!.info as unknown as Record<string, unknown>;
     info.brandNewField = { nested: true };
     expect((await client.activeSessions())[0]!.id).toBe(live.id);
-    delete info.dateLastModified;
+    sim.faults.set('active', { status: 200, body: { sessions: 'not a list' } });
     expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+  });
+
+  it('skips a malformed session row, logs its id only, counts it, and keeps the others', async () => {
+    const { simulator: sim, live } = await setup();
+    const logger = new MemoryLogger();
+    const skipped = new SkippedRows(logger);
+    const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, skippedRows: skipped });
+    await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+    const badId = sim.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Secretname' });
+    delete (sim.state.sessions.get(badId)!.info as unknown as Record<string, unknown>).dateLastModified;
+
+    expect((await client.activeSessions()).map((row) => row.id)).toEqual([live.id]);
+    expect((await client.listSessions({ countPerPage: 100 })).items.map((row) => row.id)).not.toContain(badId);
+    expect((await client.listSessions({ countPerPage: 100 })).items.map((row) => row.id)).toContain(live.id);
+    await client.activeSessions();
+    expect(skipped.count).toBe(1);
+    const lines = logger.lines.join('\n');
+    expect(lines).toContain(badId);
+    expect(lines).toContain('dateLastModified');
+    expect(lines).not.toMatch(/Secretname|5550100555/);
+    // Logged once per row, not once per poll.
+    expect(logger.lines.filter((line) => line.includes(badId))).toHaveLength(1);
   });
 
   it('accepts https servers and loopback http only', () => {
