@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
+import { isSafeSessionId } from './session-id';
 
-const id = z.string().trim().min(1).max(200);
+/** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
+const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
 const shortText = z.string().max(500);
 
 export const CallState = z.enum(['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive']);

@@ -201,6 +201,20 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect(t.core.skippedRows.count).toBe(1);
   });
 
+  it('a hold answered with another session leaves no ghost held call', async () => {
+    const { t, live } = await signedIn();
+    const other = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, { direction: 'Incoming', number: '+15550100123' });
+    simulator.faults.set('hold', { body: { ...simulator.state.serialise(other), callState: 'Hold' }, times: 1 });
+    expect(await t.call('sessions.hold', { sessionId: live.id })).toMatchObject({ ok: false, error: { code: 'EVO_BAD_RESPONSE' } });
+    await t.core.sessions.syncNow();
+    const sessions = (await t.value('sessions.active')).sessions;
+    expect(sessions.map((s) => s.id).sort()).toEqual([live.id, other.info.id].sort());
+    expect(sessions.filter((s) => s.held)).toEqual([]);
+    // Not even for a moment: no event ever showed a held call.
+    const shown = t.events.filter((e) => e.event === 'sessions.changed').flatMap((e) => (e.payload as SessionsChanged).sessions);
+    expect(shown.filter((s) => s.held)).toEqual([]);
+  });
+
   it('a password changed on the server: one re-sign-in, then signed out with a notice, password forgotten, no more polling', async () => {
     const secrets = new MemorySecretStore(true);
     simulator = await startSimulator({ seed: { history: 3 } });

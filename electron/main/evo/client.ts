@@ -11,7 +11,9 @@ import type { HoldReason } from '../../shared/contract';
 import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
 import { readSessionRows, type SkippedRows } from './session-rows';
 import { CookieJar } from './cookie-jar';
-import { badResponseError, httpError, timeoutError, unreachableError } from './errors';
+import { isSafeSessionId } from '../../shared/session-id';
+import { badResponseError, httpError } from './errors';
+import { exchange, WireFailure } from './http';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 import { resumeRequest, type EvoRequest } from './resume-request';
 
@@ -22,6 +24,8 @@ export interface EvoClientOptions {
   timeoutMs?: number;
   /** For the whole operation, retries and waits included. */
   deadlineMs?: number;
+  /** Answers longer than this are not read (EVO_RESPONSE_TOO_LARGE). */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -50,23 +54,29 @@ interface Spec<T> extends EvoRequest {
   schema: z.ZodType<T> | null;
   retry: boolean;
   reauth: boolean;
-}
-
-class WireFailure extends Error {
-  /** Which sign-in the request went out with (see EvoClient.signInEpoch). */
-  epoch = 0;
-
-  constructor(
-    readonly error: AppError,
-    readonly status: number | null,
-    readonly retryAfterMs: number | null,
-  ) {
-    super(error.message);
-  }
+  /** The session the answer must be about (hold, resume, patch, get): anything else is refused. */
+  sessionId?: string;
 }
 
 export const passwordChangedError = () =>
   new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
+
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/** The id as one path segment; `.`/`..` and the like never reach the URL (shared/session-id.ts). */
+function sessionPath(sessionId: string, suffix = ''): string {
+  if (!isSafeSessionId(sessionId)) {
+    throw new AppError('EVO_BAD_SESSION_ID', 'That call has an id Evo Softphone cannot send safely, so nothing was sent to Evo Voice.');
+  }
+  return `/sessions/${encodeURIComponent(sessionId)}${suffix}`;
+}
+
+const otherSessionError = () =>
+  new AppError(
+    'EVO_BAD_RESPONSE',
+    'Evo Voice answered about a different call than the one asked for. Check the call in Evo Voice before trying again.',
+    false,
+  );
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -82,6 +92,7 @@ export class EvoClient {
   private rejected = false;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
+  private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -89,6 +100,7 @@ export class EvoClient {
     this.baseUrl = normaliseServerUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.deadlineMs = options.deadlineMs ?? 25_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.retry = options.retry ?? defaultRetryPolicy;
     this.sleep = options.sleep ?? defaultSleep;
   }
@@ -158,30 +170,32 @@ export class EvoClient {
     return { ...list, items: readSessionRows(list.items, 'sessions', this.options.skippedRows ?? null) };
   }
 
-  getSession(sessionId: string): Promise<SessionInfo> {
-    return this.get(`/sessions/${encodeURIComponent(sessionId)}`, SessionInfo);
+  async getSession(sessionId: string): Promise<SessionInfo> {
+    return this.send({ method: 'GET', path: sessionPath(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   /** HoldSession is safe to repeat (a second hold is a no-op), so it is retried like a GET. */
-  hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
+  async hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
     return this.send({
       method: 'POST',
-      path: `/sessions/${encodeURIComponent(sessionId)}/hold`,
+      path: sessionPath(sessionId, '/hold'),
       body: { callSid, sessionId, reason },
       schema: SessionInfo,
       retry: true,
       reauth: true,
+      sessionId,
     });
   }
 
-  resume(sessionId: string): Promise<SessionInfo> {
-    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true });
+  async resume(sessionId: string): Promise<SessionInfo> {
+    sessionPath(sessionId);
+    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   async end(sessionId: string, callSid: string): Promise<void> {
     await this.send({
       method: 'DELETE',
-      path: `/sessions/${encodeURIComponent(sessionId)}`,
+      path: sessionPath(sessionId),
       query: { callSid },
       schema: null,
       retry: false,
@@ -192,7 +206,7 @@ export class EvoClient {
   async transfer(sessionId: string, destination: string, callerId = ''): Promise<void> {
     await this.send({
       method: 'POST',
-      path: `/sessions/${encodeURIComponent(sessionId)}/redirect`,
+      path: sessionPath(sessionId, '/redirect'),
       body: { destination, callerId },
       schema: null,
       retry: false,
@@ -201,14 +215,15 @@ export class EvoClient {
   }
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */
-  patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
+  async patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
     return this.send({
       method: 'PATCH',
-      path: `/sessions/${encodeURIComponent(sessionId)}`,
+      path: sessionPath(sessionId),
       body: fields,
       schema: SessionInfo,
       retry: false,
       reauth: true,
+      sessionId,
     });
   }
 
@@ -293,39 +308,32 @@ export class EvoClient {
     const cookie = this.jar.header();
     if (cookie) headers.Cookie = cookie;
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
-    let text: string;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: spec.method,
-        headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
-        redirect: 'error',
-      });
-      this.jar.absorb(response.headers);
-      text = await response.text();
-    } catch (error) {
-      const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
-      throw new WireFailure(timedOut ? timeoutError(this.timeoutMs / 1000) : unreachableError(url.host), null, null);
-    }
+    const { status, headers: answerHeaders, text } = await exchange(
+      url,
+      { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
+      { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
+    );
+    this.jar.absorb(answerHeaders);
 
-    if (!response.ok) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      throw new WireFailure(httpError(response.status, safeJson(text)), response.status, retryAfter);
+    if (status < 200 || status > 299) {
+      const retryAfter = parseRetryAfter(answerHeaders.get('retry-after'));
+      throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);
     // A void op answers 204 or `{}`; a garbled body means we cannot know that it happened.
     if (json === undefined && (spec.schema !== null || text.trim() !== '')) {
-      throw new WireFailure(badResponseError('not JSON'), response.status, null);
+      throw new WireFailure(badResponseError('not JSON'), status, null);
     }
     if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || 'body';
-      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), response.status, null);
+      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+    }
+    // A hold answered with another session would put a ghost call on hold on screen.
+    if (spec.sessionId !== undefined && (parsed.data as { id?: unknown }).id !== spec.sessionId) {
+      throw new WireFailure(otherSessionError(), status, null);
     }
     return parsed.data;
   }

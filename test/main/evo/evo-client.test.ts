@@ -93,10 +93,73 @@ describe('Evo client against the simulator', () => {
     expect(config.identity).toBe('dana.agent');
   });
 
-  it('URL-encodes ids so that a hostile id cannot reach another route', async () => {
-    const { client } = await setup();
-    expect(await failure(client.getSession('../auth/status'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
-    expect(await failure(client.hold('x/hold?y=1', '', 'None'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
+  it('refuses ids that URL resolution would turn into another route, before anything is sent', async () => {
+    const { client, simulator: sim } = await setup();
+    const sent = () => sim.hits.get + sim.hits.hold + sim.hits.patch + sim.hits.end + sim.hits.redirect + sim.hits.list + sim.hits.create;
+    const before = sent();
+    for (const id of ['.', '..', '%2e', '%2E%2e', '.%2e', '%252e%252e', '../auth/status', 'x/hold?y=1', 'a\\b', '%2f']) {
+      for (const call of [
+        () => client.getSession(id),
+        () => client.hold(id, '', 'None'),
+        () => client.resume(id),
+        () => client.end(id, ''),
+        () => client.transfer(id, '+15550100777'),
+        () => client.patch(id, { callState: 'Connected' }),
+      ]) {
+        expect(await failure(call())).toMatchObject({ code: 'EVO_BAD_SESSION_ID' });
+      }
+    }
+    expect(sent()).toBe(before);
+  });
+
+  describe('hostile answers', () => {
+    it('a hold or resume answered with another session is refused, not taken for the call', async () => {
+      const { client, live, simulator: sim } = await setup();
+      const other = sim.state.addCall(sim.state.userByEmail(DEMO_EMAIL)!, { direction: 'Incoming', number: '+15550100123' });
+      const ghost = { ...sim.state.serialise(other), callState: 'Hold' };
+      sim.faults.set('hold', { body: ghost, times: 1 });
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({ code: 'EVO_BAD_RESPONSE', retryable: false });
+      sim.faults.set('patch', { body: ghost, times: 1 });
+      expect(await failure(client.resume(live.id))).toMatchObject({ code: 'EVO_BAD_RESPONSE', retryable: false });
+      sim.faults.set('get', { body: ghost, times: 1 });
+      expect(await failure(client.getSession(live.id))).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+    });
+
+    it('a body over the size cap is not read whole: EVO_RESPONSE_TOO_LARGE, and the next request works', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { hugeBodyBytes: 100 * 1024 * 1024, times: 1 });
+      const heapBefore = process.memoryUsage().heapUsed;
+      const error = await failure(client.activeSessions());
+      expect(error).toMatchObject({ code: 'EVO_RESPONSE_TOO_LARGE', retryable: false });
+      expect(error.message).toMatch(/larger than 4 MB/);
+      expect(sim.hits.active).toBe(2);
+      expect((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toBeLessThan(40);
+      expect(await client.activeSessions()).toHaveLength(1);
+    });
+
+    it('the cap is an option: an answer over a smaller cap is refused, requests within it go on', async () => {
+      const { client, simulator: sim } = await setup();
+      const small = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, maxResponseBytes: 2048 });
+      await small.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+      expect(await failure(small.listSessions({ countPerPage: 5 }))).toMatchObject({ code: 'EVO_RESPONSE_TOO_LARGE' });
+      expect((await client.listSessions({ countPerPage: 5 })).items).toHaveLength(5);
+    });
+
+    it('bounds string fields: rows with an oversized id, name or log are skipped, a huge sign-in answer refused', async () => {
+      const { client, live, simulator: sim } = await setup();
+      const agent = sim.state.userByEmail(DEMO_EMAIL)!;
+      const rows = () => [...sim.state.sessions.values()].filter((s) => s.ownerUserId === agent.id);
+      const longId = sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100123' });
+      longId.info.id = 'S'.repeat(5_000);
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100124', name: 'N'.repeat(100_000) });
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100125' }).info.log.push({ date: '', message: 'm'.repeat(50_000) });
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100126' }).info.id = '..';
+      expect(rows().filter((s) => !s.info.ended)).toHaveLength(5);
+      expect((await client.activeSessions()).map((row) => row.id)).toEqual([live.id]);
+
+      sim.faults.set('signIn', { body: { userId: 'usr-demo', displayName: 'D'.repeat(1_000_000) } });
+      expect(await failure(client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD }))).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+    });
   });
 
   describe('every error class ends in success or a typed error', () => {
