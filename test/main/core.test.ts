@@ -259,7 +259,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     await t.core.sessions.syncNow();
     await t.value('sessions.history', { fresh: true });
     const token = (await t.value('voice.token')).token;
-    const cookie = (t.core.auth.session!.client as unknown as { jar: { header(): string } }).jar.header();
+    const cookie = (t.core.auth.session!.client as unknown as { jar: { header(url: string): string } }).jar.header(`${simulator.url}/`);
     const [live] = (await t.value('sessions.active')).sessions;
     await t.value('sessions.hold', { sessionId: live!.id });
     t.core.dispose();
@@ -343,7 +343,8 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     simulator.faults.set('active', { latencyMs: 100 });
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The in-flight sync both loops wait on; the first loop must then end instead of scheduling.
+    await t.core.sessions.syncNow();
     expect(clock.pending()).toBe(1);
   });
 });

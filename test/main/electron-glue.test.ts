@@ -23,7 +23,8 @@ vi.mock('electron-log/main', () => electronLog);
 const electronUpdater = await vi.hoisted(async () => (await import('../support/electron')).createElectronUpdaterFake());
 vi.mock('electron-updater', () => electronUpdater);
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** One turn of the event loop: app.whenReady() is already resolved in the fake, so createApp has run after it. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 async function startApp(server = 'https://evovoice.io') {
   vi.resetModules();

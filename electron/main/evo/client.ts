@@ -10,7 +10,8 @@ import { AppError } from '../../shared/result';
 import type { HoldReason } from '../../shared/contract';
 import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
 import { readSessionRows, type SkippedRows } from './session-rows';
-import { CookieJar } from './cookie-jar';
+import { systemClock, type Clock } from '../ports';
+import { SessionCookies } from './session-cookies';
 import { isSafeSessionId } from '../../shared/session-id';
 import { badResponseError, httpError } from './errors';
 import { exchange, WireFailure } from './http';
@@ -27,7 +28,8 @@ export interface EvoClientOptions {
   /** Answers longer than this are not read (EVO_RESPONSE_TOO_LARGE). */
   maxResponseBytes?: number;
   retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
+  /** Backoff waits, deadlines, Retry-After dates and cookie expiry run on this clock. */
+  clock?: Clock;
   /**
    * The server refused the password on a re-sign-in (changed or expired): the client has forgotten
    * it and will not try it again. Called once per refusal.
@@ -78,11 +80,9 @@ const otherSessionError = () =>
     false,
   );
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class EvoClient {
   readonly baseUrl: string;
-  private readonly jar = new CookieJar();
+  private readonly jar: SessionCookies;
   private credentials: Credentials | null = null;
   /** Bumped by every successful sign-in: a 401 to a request sent before it needs no new sign-in. */
   private signInEpoch = 0;
@@ -94,7 +94,7 @@ export class EvoClient {
   private readonly deadlineMs: number;
   private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: Clock;
 
   constructor(private readonly options: EvoClientOptions) {
     this.baseUrl = normaliseServerUrl(options.baseUrl);
@@ -102,7 +102,8 @@ export class EvoClient {
     this.deadlineMs = options.deadlineMs ?? 25_000;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.retry = options.retry ?? defaultRetryPolicy;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.clock = options.clock ?? systemClock;
+    this.jar = new SessionCookies(() => this.clock.now());
   }
 
   get host(): string {
@@ -244,7 +245,7 @@ export class EvoClient {
   }
 
   private async send<T>(spec: Spec<T>): Promise<T> {
-    const started = Date.now();
+    const started = this.clock.now();
     let reauthenticated = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -262,11 +263,11 @@ export class EvoClient {
           continue;
         }
         const delay = backoffDelay(this.retry, attempt, caught.retryAfterMs);
-        const withinDeadline = Date.now() - started + delay + this.timeoutMs <= this.deadlineMs;
+        const withinDeadline = this.clock.now() - started + delay + this.timeoutMs <= this.deadlineMs;
         if (!spec.retry || !caught.error.retryable || attempt + 1 >= this.retry.attempts || !withinDeadline) {
           throw caught.error;
         }
-        await this.sleep(delay);
+        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, delay));
       }
     }
   }
@@ -305,7 +306,7 @@ export class EvoClient {
     }
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.options.userAgent };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    const cookie = this.jar.header();
+    const cookie = this.jar.header(url);
     if (cookie) headers.Cookie = cookie;
 
     const { status, headers: answerHeaders, text } = await exchange(
@@ -313,10 +314,10 @@ export class EvoClient {
       { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
       { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
     );
-    this.jar.absorb(answerHeaders);
+    this.jar.absorb(url, answerHeaders);
 
     if (status < 200 || status > 299) {
-      const retryAfter = parseRetryAfter(answerHeaders.get('retry-after'));
+      const retryAfter = parseRetryAfter(answerHeaders.get('retry-after'), this.clock.now());
       throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);

@@ -34,6 +34,8 @@ export interface Simulator {
   expireCookies(): void;
   /** An incoming call ringing for the agent. Returns the new session id. */
   ring(email: string, from: { number: string; name?: string }): string;
+  /** Resolves once no request is being handled (a slow one included): "the server is done". */
+  idle(): Promise<void>;
   /** Refuses connections for `ms`, then listens again on the same port. */
   goDown(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -168,8 +170,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
   };
 
+  let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => json(res, 500, errorBody('Exception', 'An unexpected error occurred')));
+    inFlight += 1;
+    handle(req, res)
+      .catch(() => json(res, 500, errorBody('Exception', 'An unexpected error occurred')))
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+      });
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -193,6 +203,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     hits,
     expireCookies: () => signIns.clear(),
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     ring(email, from) {
       const user = state.userByEmail(email);
       if (!user) throw new Error(`No simulator user ${email}`);

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EvoClient, normaliseServerUrl } from '../../../electron/main/evo/client';
+import { EvoClient, normaliseServerUrl, type EvoClientOptions } from '../../../electron/main/evo/client';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../electron/main/simulator/model';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import { AppError } from '../../../electron/shared/result';
 import { SkippedRows } from '../../../electron/main/evo/session-rows';
+import { InstantClock } from '../../support/clock';
 import { MemoryLogger } from '../../support/logger';
 import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
 
@@ -17,6 +18,13 @@ async function setup(options?: Parameters<typeof simulatorWithClient>[0]) {
   const world = await simulatorWithClient(options);
   simulator = world.simulator;
   return world;
+}
+
+/** A signed-in client of its own, with options of its own (a clock, a smaller timeout). */
+async function clientOn(sim: Simulator, options: Partial<EvoClientOptions>) {
+  const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, ...options });
+  await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  return client;
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -263,28 +271,44 @@ describe('Evo client against the simulator', () => {
       expect(sim.hits.active).toBe(1 + fastClientOptions.retry.attempts);
     });
 
-    it('503 with Retry-After: waits as asked, then succeeds', async () => {
-      const { client, live, simulator: sim } = await setup();
-      sim.faults.set('hold', { status: 503, retryAfter: 1, times: 1 });
+    it('503 with Retry-After: waits as asked (on the injected clock), then succeeds', async () => {
+      const { simulator: sim, live } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock });
+      sim.faults.set('hold', { status: 503, retryAfter: 3, times: 1 });
       const started = Date.now();
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(clock.waits).toEqual([3_000]);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    it('a Retry-After beyond the deadline is not waited for: the error comes back at once', async () => {
+      const { simulator: sim } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock });
+      sim.faults.set('active', { status: 503, retryAfter: 60, times: 1 });
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_UNAVAILABLE', retryable: true });
+      expect(clock.waits).toEqual([]);
     });
 
     it('timeout then success: the slow hold that did land is not applied twice', async () => {
       const { client, live, simulator: sim } = await setup();
       sim.faults.set('hold', { latencyMs: 1_500, times: 1 });
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await sim.idle();
       expect(holdLines(sim, live.id)).toBe(1);
+      expect(sim.hits.hold).toBe(2);
     });
 
-    it('timeout for good: EVO_TIMEOUT, never a hang', async () => {
-      const { client, simulator: sim } = await setup();
-      sim.faults.set('active', { latencyMs: 4_000 });
-      const started = Date.now();
+    it('timeout for good: EVO_TIMEOUT after the capped attempts, never a hang', async () => {
+      const { simulator: sim } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock, timeoutMs: 100 });
+      sim.faults.set('active', { latencyMs: 400 });
+      const before = sim.hits.active;
       expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_TIMEOUT', retryable: true });
-      expect(Date.now() - started).toBeLessThan(fastClientOptions.deadlineMs + 500);
+      expect(sim.hits.active - before).toBe(fastClientOptions.retry.attempts);
+      expect(clock.waits).toHaveLength(fastClientOptions.retry.attempts - 1);
     });
 
     it('connection reset then success', async () => {
