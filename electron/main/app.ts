@@ -84,6 +84,7 @@ export async function createApp(): Promise<void> {
         activeCalls: calls().active,
         heldCalls: calls().held,
         skippedSessionRows: core.skippedRows.count,
+        storage: core.storage,
         logsDir,
       }),
   });

@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, HotkeyConflicts } from '../shared/contract';
-import { SessionCache } from './db/session-cache';
+import type { AppInfo, HotkeyConflicts, StorageStatus } from '../shared/contract';
+import type { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
 import { SkippedRows } from './evo/session-rows';
@@ -53,6 +53,8 @@ export interface Core {
   sessions: SessionService;
   settings: SettingsStore;
   cache: SessionCache;
+  /** Whether history is saved on disk, and if not, the notice the window shows. */
+  storage: StorageStatus;
   /** Malformed session rows Evo sent, skipped; counted for Help > Copy diagnostics. */
   skippedRows: SkippedRows;
   /** The phone's registration state as the renderer last reported it. */
@@ -65,10 +67,14 @@ export interface Core {
 }
 
 export function createCore(deps: CoreDeps): Core {
-  mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
+  }
   const clock = deps.clock ?? systemClock;
-  const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
-  const cache = new SessionCache(db);
+  const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
+  const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const emit = (event: string, payload: unknown) => {
     deps.emit(event, payload);
@@ -114,6 +120,7 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...appHandlers({
       info: deps.appInfo,
+      storage,
       restartToUpdate:
         deps.restartToUpdate ??
         (() => {
@@ -132,6 +139,7 @@ export function createCore(deps: CoreDeps): Core {
     sessions,
     settings,
     cache,
+    storage,
     skippedRows,
     phoneStatus: () => phoneStatus,
     onEvent(listener) {

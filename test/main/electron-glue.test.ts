@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,14 @@ interface MenuItem {
   label?: string;
   click?: () => void;
   submenu?: MenuItem[];
+}
+
+/** Help > Copy diagnostics, as the agent clicks it; answers what went to the clipboard. */
+function copyDiagnostics(): string {
+  const menu = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as { template: MenuItem[] };
+  const help = menu.template.find((item) => item.role === 'help')!;
+  help.submenu!.find((item) => item.label === 'Copy diagnostics')!.click!();
+  return electron.clipboard.writeText.mock.calls.at(-1)![0] as string;
 }
 
 const invokeHandler = () =>
@@ -26,11 +34,11 @@ vi.mock('electron-updater', () => electronUpdater);
 /** One turn of the event loop: app.whenReady() is already resolved in the fake, so createApp has run after it. */
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-async function startApp(server = 'https://evovoice.io') {
+async function startApp(server = 'https://evovoice.io', dataDir = mkdtempSync(join(tmpdir(), 'evo-glue-'))) {
   vi.resetModules();
   // A configured server: no first-run demo sign-in racing the assertions.
   process.env.EVO_API_URL = server;
-  electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
+  electron.app.getPath.mockReturnValue(dataDir);
   const before = electron.windows.length;
   await import('../../electron/main/index');
   await flush();
@@ -167,13 +175,9 @@ describe('Electron glue (mocked electron module)', () => {
       const invoke = invokeHandler();
       const mainFrame = { origin: 'app://softphone' };
       const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
-      const copy = () => {
-        const menu = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as { template: MenuItem[] };
-        const help = menu.template.find((item) => item.role === 'help')!;
-        help.submenu!.find((item) => item.label === 'Copy diagnostics')!.click!();
-        return electron.clipboard.writeText.mock.calls.at(-1)![0] as string;
-      };
+      const copy = copyDiagnostics;
       expect(copy()).toContain('Unreadable session rows skipped: 0');
+      expect(copy()).toContain('History: saved on disk');
       await invoke(ours, 'auth.signIn', { server: simulator.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: false });
       const bad = simulator.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Caller' });
       delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
@@ -183,6 +187,20 @@ describe('Electron glue (mocked electron module)', () => {
     } finally {
       await simulator.close();
     }
+  });
+
+  it('starts on a data folder it cannot write: the window opens and diagnostics say history is in memory only', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'evo-glue-')), 'a-file');
+    writeFileSync(blocker, '');
+    const window = await startApp('https://evovoice.io', join(blocker, 'userData'));
+    expect(window.loadURL).toHaveBeenCalledWith('app://softphone/index.html');
+    const mainFrame = { origin: 'app://softphone' };
+    const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
+    expect(await invokeHandler()(ours, 'app.storageStatus', undefined)).toMatchObject({
+      ok: true,
+      value: { historySaved: false, notice: expect.stringMatching(/^History is not being saved: the data folder is read-only or cannot be created/) },
+    });
+    expect(copyDiagnostics()).toContain('History: in memory only (History is not being saved');
   });
 
   it('never installs an update on quit behind the agent', async () => {

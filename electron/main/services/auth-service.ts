@@ -96,9 +96,9 @@ export class AuthService {
     this.notice = null;
     if (!signedIn.demo) this.deps.lastAccount.set({ server: signedIn.server, email: signedIn.user.email });
     if (input.remember) {
-      if (!this.deps.vault.remember({ server, email: input.email, password: input.password })) {
-        this.notice = "This computer offers no secure storage, so your password won't be remembered.";
-      }
+      const remembered = this.deps.vault.remember({ server, email: input.email, password: input.password });
+      if (remembered === 'unavailable') this.notice = "This computer offers no secure storage, so your password won't be remembered.";
+      if (remembered === 'failed') this.notice = "Your password could not be saved on this computer (is the disk full or read-only?), so it won't be remembered.";
     } else {
       this.deps.vault.forget();
     }

@@ -12,6 +12,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const examples: Record<InvokeChannel, unknown> = {
   'app.info': undefined,
+  'app.storageStatus': undefined,
   'app.restartToUpdate': undefined,
   'auth.servers': undefined,
   'auth.status': undefined,
