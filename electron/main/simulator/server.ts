@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultTable, SIM_ROUTES, type Fault, type SimRoute } from './faults';
 import type { SimUser } from './model';
-import { createRoutes, errorBody, json } from './routes';
+import { createRoutes, errorBody, json, NO_CONTENT } from './routes';
 import { seedDemo, type SeedOptions } from './seed';
 import { SimError, SimulatorState } from './state';
 
@@ -163,7 +163,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     try {
       const result = route.run({ user: user!, params, query: url.searchParams, body, res });
       if (fault?.applyFirst && (await applyFault(fault, res, req))) return;
-      if (!res.headersSent) json(res, 200, result);
+      if (result === NO_CONTENT) res.writeHead(204).end();
+      else if (!res.headersSent) json(res, 200, result);
     } catch (error) {
       if (error instanceof SimError) return json(res, error.status, errorBody(error.errorCode, error.message, error.fieldName));
       return json(res, 500, errorBody('Exception', 'An unexpected error occurred'));
