@@ -86,9 +86,11 @@ const APPLIED: Record<Op, RegExp> = { hold: /^Call placed on hold/, resume: /^Ca
 const measured: [Op, string, Row][] = [];
 afterAll(() => {
   const header = ['op', 'fault', 'first answer', 'sent', 'agent Retry', 'applied', 'sign-ins', 'cache = server'];
+  const order = (op: Op, fault: string) => ['hold', 'resume', 'end'].indexOf(op) * 100 + Object.keys(faults).indexOf(fault);
+  const rows = [...measured].sort((a, b) => order(a[0], a[1]) - order(b[0], b[1]));
   const table = [
     header,
-    ...measured.map(([op, fault, row]) => [op, fault, row.first, String(row.sent), row.retry, String(row.applied), String(row.signIns), row.cacheAgrees]),
+    ...rows.map(([op, fault, row]) => [op, fault, row.first, String(row.sent), row.retry, String(row.applied), String(row.signIns), row.cacheAgrees]),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
