@@ -102,7 +102,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
     if (path === '/__harness/bridge.js') {
       // It carries the socket's token: no other origin may load it as a script.
-      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'same-origin' }).end(bridgeJs);
+      res
+        .writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'same-origin' })
+        .end(bridgeJs);
       return;
     }
     const file = resolveAppAsset(rendererDir, `${APP_ORIGIN}${path}`);

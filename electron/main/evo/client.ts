@@ -8,15 +8,20 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { HoldReason } from '../../shared/contract';
-import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
-import { readSessionRows, type SkippedRows } from './session-rows';
 import { systemClock, type Clock } from '../ports';
-import { SessionCookies } from './session-cookies';
-import { isSafeSessionId } from '../../shared/session-id';
-import { badResponseError, httpError } from './errors';
+import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
+import { badResponseError, httpError, otherSessionError, passwordChangedError } from './errors';
 import { exchange, WireFailure } from './http';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 import { resumeRequest, type EvoRequest } from './resume-request';
+import { normaliseServerUrl } from './server-url';
+import { SessionCookies } from './session-cookies';
+import { sessionPath } from './session-path';
+import { readSessionRows, type SkippedRows } from './session-rows';
+
+// Where callers have always found them.
+export { normaliseServerUrl } from './server-url';
+export { passwordChangedError } from './errors';
 
 export interface EvoClientOptions {
   baseUrl: string;
@@ -60,25 +65,7 @@ interface Spec<T> extends EvoRequest {
   sessionId?: string;
 }
 
-export const passwordChangedError = () =>
-  new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
-
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-/** The id as one path segment; `.`/`..` and the like never reach the URL (shared/session-id.ts). */
-function sessionPath(sessionId: string, suffix = ''): string {
-  if (!isSafeSessionId(sessionId)) {
-    throw new AppError('EVO_BAD_SESSION_ID', 'That call has an id Evo Softphone cannot send safely, so nothing was sent to Evo Voice.');
-  }
-  return `/sessions/${encodeURIComponent(sessionId)}${suffix}`;
-}
-
-const otherSessionError = () =>
-  new AppError(
-    'EVO_BAD_RESPONSE',
-    'Evo Voice answered about a different call than the one asked for. Check the call in Evo Voice before trying again.',
-    false,
-  );
 
 export class EvoClient {
   readonly baseUrl: string;
@@ -189,7 +176,7 @@ export class EvoClient {
   }
 
   async resume(sessionId: string): Promise<SessionInfo> {
-    sessionPath(sessionId);
+    sessionPath(sessionId); // refuses an unsafe id; the route itself is resume-request.ts's (inferred)
     return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
@@ -347,22 +334,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** https only, except plain http on loopback for the simulator. Returns the origin with no trailing slash. */
-export function normaliseServerUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new AppError('AUTH_INVALID_SERVER', 'Enter the server as a full https:// address.');
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new AppError('AUTH_INVALID_SERVER', 'The server address must start with https://.');
-  }
-  if (url.username || url.password) {
-    throw new AppError('AUTH_INVALID_SERVER', 'The server address must not contain a user name or password.');
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }

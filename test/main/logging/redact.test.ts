@@ -29,6 +29,9 @@ const leaks: [string, string, string[]][] = [
   // ServiceStack session cookies and the sign-in's sessionId (it is the cookie).
   ['Cookie header', 'Cookie: ss-id=AbCdEf123; ss-pid=ZyXw987; ss-opt=perm', ['AbCdEf123', 'ZyXw987']],
   ['Set-Cookie header', 'set-cookie: ss-id=Q1w2E3r4; path=/; httponly', ['Q1w2E3r4']],
+  ['any cookie, not only ServiceStack\'s', 'Cookie: __cf_bm=CloudflareSecret1; lb=Sticky2x', ['CloudflareSecret1', 'Sticky2x']],
+  ['Digest authorization', 'Authorization: Digest username="dana", response="6629fae49393a05397450978507c4ef1"', ['dana', '6629fae4939']],
+  ['Proxy-Authorization', 'Proxy-Authorization: Negotiate YIICpgYGKwYBBQUC', ['YIICpgYGKwYBBQUC']],
   ['ss-pid in text', 'retrying with ss-pid=PermanentToken55 after 401', ['PermanentToken55']],
   ['ss-id in JSON', '{"ss-id":"JsonCookie99","x":1}', ['JsonCookie99']],
   ['ss-id header form', 'ss-id: HeaderForm77', ['HeaderForm77']],
