@@ -103,7 +103,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
     if (path === '/__harness/bridge.js') {
-      res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(bridgeJs);
+      // It carries the socket's token: no other origin may load it as a script.
+      res
+        .writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8', 'cross-origin-resource-policy': 'same-origin' })
+        .end(bridgeJs);
       return;
     }
     const file = resolveAppAsset(rendererDir, `${APP_ORIGIN}${path}`);
@@ -141,6 +144,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const id = nextSocketId++;
       sockets.set(id, ws);
       ws.on('close', () => sockets.delete(id));
+      // A frame over maxPayload (or a broken frame) errors this socket, which ws then closes (1009):
+      // without a listener that error would be thrown and end the whole harness.
+      ws.on('error', (error) => logger.warn('harness: socket closed after an error', { reason: error.message.slice(0, 80) }));
       ws.on('message', (data) => {
         let message: { id?: unknown; channel?: unknown; payload?: unknown };
         try {

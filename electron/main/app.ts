@@ -87,6 +87,8 @@ export async function createApp(): Promise<void> {
         phone: core.phoneStatus(),
         activeCalls: calls().active,
         heldCalls: calls().held,
+        skippedSessionRows: core.skippedRows.count,
+        storage: core.storage,
         logsDir,
       }),
   });

@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, HotkeyConflicts } from '../shared/contract';
-import { SessionCache } from './db/session-cache';
+import type { AppInfo, HotkeyConflicts, StorageStatus } from '../shared/contract';
+import type { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
+import { SkippedRows } from './evo/session-rows';
 import type { Handlers } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { authHandlers } from './ipc/handlers/auth';
@@ -63,6 +64,10 @@ export interface Core {
   cache: SessionCache;
   /** The one emitter: to the window, and to main's own listeners (tray, reminders, hotkeys). */
   events: MainEvents;
+  /** Whether history is saved on disk, and if not, the notice the window shows. */
+  storage: StorageStatus;
+  /** Malformed session rows Evo sent, skipped; counted for Help > Copy diagnostics. */
+  skippedRows: SkippedRows;
   /** The phone's registration state as the renderer last reported it. */
   phoneStatus(): string;
   /** Restores a remembered sign-in and starts syncing. */
@@ -71,18 +76,24 @@ export interface Core {
 }
 
 export function createCore(deps: CoreDeps): Core {
-  mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
+  } catch {
+    // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
+  }
   const clock = deps.clock ?? systemClock;
-  const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
-  const cache = new SessionCache(db);
+  const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
+  const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
   const events = new MainEvents(deps.emit);
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
+  const skippedRows = new SkippedRows(deps.logger);
 
   // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
   let sessions: SessionService;
   const auth = new AuthService({
-    makeClient: (server) => new EvoClient({ ...deps.client, baseUrl: server, userAgent }),
+    makeClient: (server, onCredentialsRejected) =>
+      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
     vault: new CredentialVault(deps.secrets),
     cache,
     logger: deps.logger,
@@ -122,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...appHandlers({
       info: deps.appInfo,
+      storage,
       restartToUpdate:
         deps.restartToUpdate ??
         (() => {
@@ -144,6 +156,8 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     cache,
     events,
+    storage,
+    skippedRows,
     phoneStatus: () => phoneStatus,
     async start() {
       await auth.restore();

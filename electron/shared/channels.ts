@@ -5,6 +5,7 @@
  */
 export const INVOKE_CHANNELS = [
   'app.info',
+  'app.storageStatus',
   'app.restartToUpdate',
   'auth.servers',
   'auth.status',

@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
+import { isSafeSessionId } from './session-id';
 
-const id = z.string().trim().min(1).max(200);
+/** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
+const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
 const shortText = z.string().max(500);
 
 export const CallState = z.enum(['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive']);
@@ -14,6 +16,8 @@ export const HoldReason = z.enum(['None', 'Transferring']);
 export const Direction = z.enum(['Incoming', 'Outgoing']);
 
 export const AppInfo = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+/** Whether the session cache is on disk; when it is not, `notice` ("History is not being saved: …") is shown. */
+export const StorageStatus = z.object({ historySaved: z.boolean(), notice: z.string().nullable() });
 
 export const ServerChoice = z.object({ url: z.string(), label: z.string() });
 export const AuthStatus = z.object({
@@ -173,6 +177,8 @@ const none = z.undefined();
 /** channel -> [input schema, output schema]. Inputs are strict: unknown fields are refused. */
 export const invokeContract = {
   'app.info': [none, AppInfo],
+  /** Whether history is being saved (a read-only or full disk keeps it in memory only). */
+  'app.storageStatus': [none, StorageStatus],
   /** "Restart to update": refused while a call is live or on hold. */
   'app.restartToUpdate': [none, z.object({ restarting: z.literal(true) })],
   'auth.servers': [none, ServerList],
@@ -268,6 +274,7 @@ export type OutputOf<C extends InvokeChannel> = z.output<(typeof invokeContract)
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
 
 export type AppInfo = z.infer<typeof AppInfo>;
+export type StorageStatus = z.infer<typeof StorageStatus>;
 export type AuthStatus = z.infer<typeof AuthStatus>;
 export type ServerList = z.infer<typeof ServerList>;
 export type SessionView = z.infer<typeof SessionView>;

@@ -214,6 +214,64 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     expect(await t.call('sessions.resume', { sessionId: 'x' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 
+  it('a malformed session row does not blank the sync: the others show, online, and it is counted', async () => {
+    const { t, live } = await signedIn();
+    const bad = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
+    delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
+    await t.core.sessions.syncNow();
+    expect(lastChange(t)).toMatchObject({ connection: 'online', error: null });
+    expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live.id]);
+    expect(t.core.skippedRows.count).toBe(1);
+  });
+
+  it('a hold answered with another session leaves no ghost held call', async () => {
+    const { t, live } = await signedIn();
+    const other = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, { direction: 'Incoming', number: '+15550100123' });
+    simulator.faults.set('hold', { body: { ...simulator.state.serialise(other), callState: 'Hold' }, times: 1 });
+    expect(await t.call('sessions.hold', { sessionId: live.id })).toMatchObject({ ok: false, error: { code: 'EVO_BAD_RESPONSE' } });
+    await t.core.sessions.syncNow();
+    const sessions = (await t.value('sessions.active')).sessions;
+    expect(sessions.map((s) => s.id).sort()).toEqual([live.id, other.info.id].sort());
+    expect(sessions.filter((s) => s.held)).toEqual([]);
+    // Not even for a moment: no event ever showed a held call.
+    const shown = t.events.filter((e) => e.event === 'calls.changed').flatMap((e) => (e.payload as BoardChange).upserted);
+    expect(shown.filter((call) => call.phase === 'held')).toEqual([]);
+  });
+
+  it('a password changed on the server: one re-sign-in, then signed out with a notice, password forgotten, no more polling', async () => {
+    const secrets = new MemorySecretStore(true);
+    simulator = await startSimulator({ seed: { history: 3 } });
+    const clock = new FakeClock();
+    const t = coreFor(simulator, { secrets, clock });
+    cores.push(t);
+    await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
+    await t.core.sessions.syncNow();
+    const [live] = (await t.value('sessions.active')).sessions;
+    simulator.state.setPassword(demo.email, 'changed-by-the-admin');
+    simulator.expireCookies();
+    const signIns = simulator.hits.signIn;
+
+    const [hold] = await Promise.all([t.call('sessions.hold', { sessionId: live!.id }), t.core.sessions.syncNow(), t.call('voice.token')]);
+    const notice = 'Your password was changed or expired. Sign in again.';
+    expect(hold).toMatchObject({ ok: false, error: { code: 'AUTH_PASSWORD_CHANGED', message: notice } });
+    expect(simulator.hits.signIn - signIns).toBe(1);
+    expect(await t.value('auth.status')).toMatchObject({ signedIn: false, remembered: false, notice });
+    expect(t.events.filter((e) => e.event === 'auth.changed').at(-1)!.payload).toMatchObject({ signedIn: false, notice });
+    expect(secrets.load('evo-account')).toBeNull();
+    // The poll loop is gone: time passing sends nothing, and nothing signs in again.
+    const polls = simulator.hits.active;
+    clock.advance(10 * 60_000);
+    await t.core.sessions.syncNow();
+    expect(simulator.hits.active).toBe(polls);
+    expect(simulator.hits.signIn - signIns).toBe(1);
+    expect(clock.pending()).toBe(0);
+    // Signing in with the new password brings the same calls back.
+    await t.value('auth.signIn', { server: simulator.url, email: demo.email, password: 'changed-by-the-admin', remember: false });
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live!.id]);
+    expect(await t.value('auth.status')).toMatchObject({ signedIn: true, notice: null });
+  });
+
   it('keeps hold times across a sign-out and sign-in of the same agent, and wipes them for another', async () => {
     simulator = await startSimulator({ seed: { history: 1 } });
     const clock = new FakeClock(Date.now());
@@ -242,7 +300,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     await t.core.sessions.syncNow();
     await t.value('sessions.history', { fresh: true });
     const token = (await t.value('voice.token')).token;
-    const cookie = (t.core.auth.session!.client as unknown as { jar: { header(): string } }).jar.header();
+    const cookie = (t.core.auth.session!.client as unknown as { jar: { header(url: string): string } }).jar.header(`${simulator.url}/`);
     const [live] = (await t.value('sessions.active')).sessions;
     await t.value('sessions.hold', { sessionId: live!.id });
     t.core.dispose();
@@ -336,7 +394,8 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     simulator.faults.set('active', { latencyMs: 100 });
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The in-flight sync both loops wait on; the first loop must then end instead of scheduling.
+    await t.core.sessions.syncNow();
     expect(clock.pending()).toBe(1);
   });
 });

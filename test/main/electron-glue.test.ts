@@ -3,6 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE } from '../../electron/shared/contract';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../electron/main/simulator/model';
+import { startSimulator } from '../../electron/main/simulator/server';
+
+interface MenuItem {
+  role?: string;
+  label?: string;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+/** Help > Copy diagnostics, as the agent clicks it; answers what went to the clipboard. */
+function copyDiagnostics(): string {
+  const menu = electron.Menu.setApplicationMenu.mock.calls.at(-1)![0] as { template: MenuItem[] };
+  const help = menu.template.find((item) => item.role === 'help')!;
+  help.submenu!.find((item) => item.label === 'Copy diagnostics')!.click!();
+  return electron.clipboard.writeText.mock.calls.at(-1)![0] as string;
+}
+
+const invokeHandler = () =>
+  electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (...args: unknown[]) => Promise<unknown>;
 
 const electron = await vi.hoisted(async () => (await import('../support/electron')).createElectronFake());
 vi.mock('electron', () => electron);
@@ -11,7 +31,8 @@ vi.mock('electron-log/main', () => electronLog);
 const electronUpdater = await vi.hoisted(async () => (await import('../support/electron')).createElectronUpdaterFake());
 vi.mock('electron-updater', () => electronUpdater);
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** One turn of the event loop: app.whenReady() is already resolved in the fake, so createApp has run after it. */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 // index.ts installs process-wide error handlers, once per run of the app. Each test runs the app
 // anew in this one process, so each test takes its own handlers (and the fake app's listeners)
@@ -31,12 +52,14 @@ function dropAppListeners() {
   electron.app.listeners.clear();
 }
 
-async function startApp(settings: Record<string, unknown> = {}) {
+async function startApp(
+  options: { server?: string; dataDir?: string; settings?: Record<string, unknown> } = {},
+) {
+  const { server = 'https://evovoice.io', dataDir = mkdtempSync(join(tmpdir(), 'evo-glue-')), settings } = options;
   vi.resetModules();
   // A configured server: no first-run demo sign-in racing the assertions.
-  process.env.EVO_API_URL = 'https://evovoice.io';
-  const dataDir = mkdtempSync(join(tmpdir(), 'evo-glue-'));
-  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  process.env.EVO_API_URL = server;
+  if (settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
   electron.app.getPath.mockReturnValue(dataDir);
   const before = electron.windows.length;
   await import('../../electron/main/index');
@@ -67,7 +90,7 @@ describe('Electron glue (mocked electron module)', () => {
   });
 
   it('starts in the compact window when the agent left it so: slim and always on top', async () => {
-    const window = await startApp({ compactWindow: true });
+    const window = await startApp({ settings: { compactWindow: true } });
     expect(window.setAlwaysOnTop).toHaveBeenCalledWith(true, 'floating');
     expect(window.setMinimumSize).toHaveBeenCalledWith(300, 190);
     expect(window.setSize).toHaveBeenCalledWith(380, 250);
@@ -122,9 +145,7 @@ describe('Electron glue (mocked electron module)', () => {
 
   it('routes IPC through the one handler, which checks the sender', async () => {
     const window = await startApp();
-    const invoke = electron.ipcMain.handle.mock.calls.filter(([channel]) => channel === IPC_INVOKE).at(-1)![1] as (
-      ...args: unknown[]
-    ) => Promise<unknown>;
+    const invoke = invokeHandler();
     const mainFrame = { origin: 'app://softphone' };
     const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
     await expect(invoke(ours, 'app.info', undefined)).resolves.toMatchObject({
@@ -193,6 +214,41 @@ describe('Electron glue (mocked electron module)', () => {
     await startApp();
     electronLog.default.warn('sign-in for +15550100199 password=hunter2');
     expect(JSON.stringify(electronLog.default.lines.at(-1))).not.toMatch(/hunter2|5550100199/);
+  });
+
+  it('Help > Copy diagnostics counts the session rows Evo sent that could not be read', async () => {
+    const simulator = await startSimulator({ seed: { history: 1 } });
+    try {
+      const window = await startApp({ server: simulator.url });
+      const invoke = invokeHandler();
+      const mainFrame = { origin: 'app://softphone' };
+      const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
+      const copy = copyDiagnostics;
+      expect(copy()).toContain('Unreadable session rows skipped: 0');
+      expect(copy()).toContain('History: saved on disk');
+      await invoke(ours, 'auth.signIn', { server: simulator.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: false });
+      const bad = simulator.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Caller' });
+      delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
+      const refreshed = (await invoke(ours, 'sessions.refresh', undefined)) as { ok: true; value: { connection: string; sessions: unknown[] } };
+      expect(refreshed.value).toMatchObject({ connection: 'online', sessions: [expect.objectContaining({ displayName: 'Jane Doe' })] });
+      expect(copy()).toContain('Unreadable session rows skipped: 1');
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('starts on a data folder it cannot write: the window opens and diagnostics say history is in memory only', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'evo-glue-')), 'a-file');
+    writeFileSync(blocker, '');
+    const window = await startApp({ dataDir: join(blocker, 'userData') });
+    expect(window.loadURL).toHaveBeenCalledWith('app://softphone/index.html');
+    const mainFrame = { origin: 'app://softphone' };
+    const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
+    expect(await invokeHandler()(ours, 'app.storageStatus', undefined)).toMatchObject({
+      ok: true,
+      value: { historySaved: false, notice: expect.stringMatching(/^History is not being saved: the data folder is read-only or cannot be created/) },
+    });
+    expect(copyDiagnostics()).toContain('History: in memory only (History is not being saved');
   });
 
   it('never installs an update on quit behind the agent', async () => {

@@ -42,3 +42,28 @@ export class FakeClock implements Clock {
     return this.timers.size;
   }
 }
+
+/**
+ * A clock whose waits end at once, the time they asked for passing instantly: for the Evo client's
+ * backoff and Retry-After waits, so a test sees what was waited without waiting it.
+ */
+export class InstantClock implements Clock {
+  private time: number;
+  /** Every wait asked for, in order. */
+  readonly waits: number[] = [];
+
+  constructor(start = Date.now()) {
+    this.time = start;
+  }
+
+  now = () => this.time;
+
+  setTimeout = (fn: () => void, ms: number) => {
+    this.waits.push(ms);
+    this.time += ms;
+    setImmediate(fn);
+    return this.waits.length;
+  };
+
+  clearTimeout = () => undefined;
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../electron/main/core';
+import { createCore, type Core, type CoreDeps } from '../../electron/main/core';
 import { createRouter, type Router } from '../../electron/main/ipc/router';
 import type { Clock, SecretStore } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
@@ -24,7 +24,15 @@ export interface TestCore {
 /** The real core (cache on disk, real HTTP to the simulator) behind the real router. */
 export function coreFor(
   simulator: Simulator,
-  options: { dataDir?: string; secrets?: SecretStore; clock?: Clock; autoDemo?: boolean; configured?: boolean } = {},
+  options: {
+    dataDir?: string;
+    secrets?: SecretStore;
+    clock?: Clock;
+    autoDemo?: boolean;
+    configured?: boolean;
+    /** Evo client options over the fast defaults (e.g. its own clock). */
+    client?: CoreDeps['client'];
+  } = {},
 ): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-core-'));
   const events: { event: string; payload: unknown }[] = [];
@@ -40,7 +48,7 @@ export function coreFor(
     configuredServer: options.configured === false ? undefined : simulator.url,
     autoDemo: options.autoDemo,
     clock: options.clock,
-    client: fastClientOptions,
+    client: { ...fastClientOptions, ...options.client },
   });
   const router = createRouter(core.handlers, { logger, isTrustedSender: () => true });
   const sender = { id: 1, isMainFrame: true, origin: 'app://softphone' };

@@ -129,7 +129,8 @@ export function createElectronFake() {
       unregisterAll: vi.fn(() => registeredShortcuts.clear()),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    ipcMain: { handle: vi.fn() },
+    // Only `handle` is meant to be used (through the router); the others are here to be asserted unused.
+    ipcMain: { handle: vi.fn(), handleOnce: vi.fn(), on: vi.fn(), once: vi.fn(), addListener: vi.fn(), removeHandler: vi.fn() },
     ipcRenderer: Object.assign(new FakeEmitter(), { invoke: vi.fn(async () => ({ ok: true, value: null })) }),
     contextBridge: { exposeInMainWorld: vi.fn() },
     safeStorage: {

@@ -1,47 +1,98 @@
 /**
- * Opens the session cache: WAL, a busy timeout, migrations, and a `quick_check`. A corrupt or
- * unreadable file is moved aside and a fresh cache is built: it is only a cache, the app goes on.
+ * Opens the session cache: WAL, a busy timeout, migrations, a `quick_check`, and the prepared
+ * statements, all inside the same recovery. A damaged file is moved aside and rebuilt: it is only
+ * a cache. A disk that is read-only, full or failing never costs the file: history is kept in
+ * memory (starting from a copy of the file when it can be read) and `notSavedBecause` says why.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
 import { migrate } from './migrations';
+import { SessionCache } from './session-cache';
+import { classifyStorageFailure, DamagedCacheError, notSavedNotice } from './storage-failure';
 
 export interface OpenedCache {
   db: Database.Database;
-  /** Where a corrupt file was moved to, when that happened. */
+  cache: SessionCache;
+  /** Where a damaged file was moved to, when that happened. */
   recoveredFrom: string | null;
+  /** Null while history is saved on disk; otherwise the notice for the agent. */
+  notSavedNotice: string | null;
 }
 
-function openChecked(file: string): Database.Database {
-  const db = new Database(file);
+/** A bigger cache than this is not copied into memory when the disk cannot be written. */
+const MAX_MEMORY_COPY_BYTES = 256 * 1024 * 1024;
+
+function prepare(db: Database.Database, onDisk: boolean): { db: Database.Database; cache: SessionCache } {
   try {
     db.pragma('busy_timeout = 3000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    if (onDisk) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
     db.pragma('foreign_keys = ON');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`);
+    if (check !== 'ok') throw new DamagedCacheError(`quick_check: ${String(check)}`);
     migrate(db);
-    return db;
+    return { db, cache: new SessionCache(db) };
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-export function openCache(file: string, logger: Logger, now = Date.now): OpenedCache {
+function openOnDisk(file: string) {
+  ensureFolder(dirname(file));
+  return prepare(new Database(file), true);
+}
+
+/** Node's recursive mkdir answers ENOENT on a read-only file system; a plain mkdir tells the real reason. */
+function ensureFolder(dir: string): void {
   try {
-    return { db: openChecked(file), recoveredFrom: null };
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    if (file === ':memory:') throw error;
-    const aside = `${file}.corrupt-${now()}`;
-    logger.warn('cache: unreadable session cache moved aside and rebuilt', {
-      reason: error instanceof Error ? error.message.slice(0, 120) : 'unknown',
-    });
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    }
-    return { db: openChecked(file), recoveredFrom: aside };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dirname(dir))) mkdirSync(dir, { mode: 0o700 });
+    throw error;
   }
+}
+
+export function openCache(file: string, logger: Logger, now = Date.now): OpenedCache {
+  let failure;
+  try {
+    return { ...openOnDisk(file), recoveredFrom: null, notSavedNotice: null };
+  } catch (error) {
+    failure = classifyStorageFailure(error);
+    if (file === ':memory:') throw error;
+  }
+  if (failure.kind === 'damaged') {
+    const aside = `${file}.corrupt-${now()}`;
+    try {
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+      }
+      logger.warn('cache: damaged session cache moved aside and rebuilt');
+      return { ...openOnDisk(file), recoveredFrom: aside, notSavedNotice: null };
+    } catch (error) {
+      failure = classifyStorageFailure(error);
+      if (failure.kind === 'damaged') failure = { kind: 'unavailable' as const, code: 'CACHE_DAMAGED', reason: 'the history file is damaged and could not be rebuilt. Restart Evo Softphone; if this repeats, contact support' };
+    }
+  }
+  logger.warn('cache: history kept in memory only', { code: failure.code });
+  return { ...inMemory(file, logger), recoveredFrom: null, notSavedNotice: notSavedNotice(failure.reason) };
+}
+
+/** The cache in memory, from a copy of the file when it can be read, else empty. */
+function inMemory(file: string, logger: Logger) {
+  try {
+    if (existsSync(file) && statSync(file).size <= MAX_MEMORY_COPY_BYTES) {
+      const bytes = readFileSync(file);
+      // A WAL-mode file cannot be opened from memory: mark it as a rollback-journal file (header bytes 18-19).
+      if (bytes.length >= 100) bytes[18] = bytes[19] = 1;
+      return prepare(new Database(bytes), false);
+    }
+  } catch {
+    logger.warn('cache: the history file could not be read either; starting empty');
+  }
+  return prepare(new Database(':memory:'), false);
 }

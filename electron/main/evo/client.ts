@@ -1,17 +1,28 @@
 /**
  * The Evo Voice HTTP client (no Electron here). Every request has a deadline; GETs, hold and resume
  * are retried with backoff; a 401 triggers one re-sign-in with the credentials held in memory and
- * one replay; errors come out as AppErrors with stable codes.
+ * one replay (requests failing together share that one sign-in); a refused re-sign-in forgets the
+ * password, since trying it again would lock the account. Errors come out as AppErrors with
+ * stable codes.
  */
 import type { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { HoldReason } from '../../shared/contract';
-import { AppConfig, AuthenticateResponse, ListResponse, SessionInfo, SessionList, UserInfo } from './dto';
-import { CookieJar } from './cookie-jar';
-import { badResponseError, httpError, timeoutError, unreachableError } from './errors';
+import { systemClock, type Clock } from '../ports';
+import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
+import { badResponseError, httpError, otherSessionError, passwordChangedError } from './errors';
+import { exchange, WireFailure } from './http';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 import type { EvoRequest } from './request';
 import { resumeRequest } from './resume-request';
+import { normaliseServerUrl } from './server-url';
+import { SessionCookies } from './session-cookies';
+import { sessionPath } from './session-path';
+import { readSessionRows, type SkippedRows } from './session-rows';
+
+// Where callers have always found them.
+export { normaliseServerUrl } from './server-url';
+export { passwordChangedError } from './errors';
 
 export interface EvoClientOptions {
   baseUrl: string;
@@ -20,8 +31,18 @@ export interface EvoClientOptions {
   timeoutMs?: number;
   /** For the whole operation, retries and waits included. */
   deadlineMs?: number;
+  /** Answers longer than this are not read (EVO_RESPONSE_TOO_LARGE). */
+  maxResponseBytes?: number;
   retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
+  /** Backoff waits, deadlines, Retry-After dates and cookie expiry run on this clock. */
+  clock?: Clock;
+  /**
+   * The server refused the password on a re-sign-in (changed or expired): the client has forgotten
+   * it and will not try it again. Called once per refusal.
+   */
+  onCredentialsRejected?: () => void;
+  /** Where malformed session rows are counted (shared by every client of the app, for diagnostics). */
+  skippedRows?: SkippedRows;
 }
 
 export interface Credentials {
@@ -41,35 +62,36 @@ interface Spec<T> extends EvoRequest {
   schema: z.ZodType<T> | null;
   retry: boolean;
   reauth: boolean;
+  /** The session the answer must be about (hold, resume, patch, get): anything else is refused. */
+  sessionId?: string;
 }
 
-class WireFailure extends Error {
-  constructor(
-    readonly error: AppError,
-    readonly status: number | null,
-    readonly retryAfterMs: number | null,
-  ) {
-    super(error.message);
-  }
-}
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 export class EvoClient {
   readonly baseUrl: string;
-  private readonly jar = new CookieJar();
+  private readonly jar: SessionCookies;
   private credentials: Credentials | null = null;
+  /** Bumped by every successful sign-in: a 401 to a request sent before it needs no new sign-in. */
+  private signInEpoch = 0;
+  /** The one re-sign-in in flight, shared by every request that got a 401 meanwhile. */
+  private reauthenticating: Promise<void> | null = null;
+  /** The server refused the remembered password: nothing is retried until the agent signs in. */
+  private rejected = false;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
+  private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: Clock;
 
   constructor(private readonly options: EvoClientOptions) {
     this.baseUrl = normaliseServerUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.deadlineMs = options.deadlineMs ?? 25_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.retry = options.retry ?? defaultRetryPolicy;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.clock = options.clock ?? systemClock;
+    this.jar = new SessionCookies(() => this.clock.now());
   }
 
   get host(): string {
@@ -89,6 +111,8 @@ export class EvoClient {
         reauth: false,
       });
       this.credentials = credentials;
+      this.rejected = false;
+      this.signInEpoch += 1;
       return response;
     } catch (error) {
       if (error instanceof AppError && error.code === 'EVO_UNAUTHORIZED') {
@@ -104,6 +128,7 @@ export class EvoClient {
     } finally {
       this.jar.clear();
       this.credentials = null;
+      this.rejected = false;
     }
   }
 
@@ -116,11 +141,12 @@ export class EvoClient {
   }
 
   async activeSessions(): Promise<SessionInfo[]> {
-    return (await this.get('/sessions/active', SessionList)).sessions;
+    const { sessions } = await this.get('/sessions/active', SessionList);
+    return readSessionRows(sessions, 'sessions/active', this.options.skippedRows ?? null);
   }
 
-  listSessions(query: HistoryQuery = {}): Promise<ListResponse> {
-    return this.get('/sessions', ListResponse, {
+  async listSessions(query: HistoryQuery = {}): Promise<ListResponse> {
+    const list = await this.get('/sessions', ListEnvelope, {
       page: query.page ?? 0,
       countPerPage: query.countPerPage ?? 25,
       sortField: 'dateCreated',
@@ -130,32 +156,35 @@ export class EvoClient {
       specificIds: query.specificIds?.join(','),
       simplifiedPaging: true,
     });
+    return { ...list, items: readSessionRows(list.items, 'sessions', this.options.skippedRows ?? null) };
   }
 
-  getSession(sessionId: string): Promise<SessionInfo> {
-    return this.get(`/sessions/${encodeURIComponent(sessionId)}`, SessionInfo);
+  async getSession(sessionId: string): Promise<SessionInfo> {
+    return this.send({ method: 'GET', path: sessionPath(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   /** HoldSession is safe to repeat (a second hold is a no-op), so it is retried like a GET. */
-  hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
+  async hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
     return this.send({
       method: 'POST',
-      path: `/sessions/${encodeURIComponent(sessionId)}/hold`,
+      path: sessionPath(sessionId, '/hold'),
       body: { callSid, sessionId, reason },
       schema: SessionInfo,
       retry: true,
       reauth: true,
+      sessionId,
     });
   }
 
-  resume(sessionId: string): Promise<SessionInfo> {
-    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true });
+  async resume(sessionId: string): Promise<SessionInfo> {
+    sessionPath(sessionId); // refuses an unsafe id; the route itself is resume-request.ts's (inferred)
+    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   async end(sessionId: string, callSid: string): Promise<void> {
     await this.send({
       method: 'DELETE',
-      path: `/sessions/${encodeURIComponent(sessionId)}`,
+      path: sessionPath(sessionId),
       query: { callSid },
       schema: null,
       retry: false,
@@ -166,7 +195,7 @@ export class EvoClient {
   async transfer(sessionId: string, destination: string, callerId = ''): Promise<void> {
     await this.send({
       method: 'POST',
-      path: `/sessions/${encodeURIComponent(sessionId)}/redirect`,
+      path: sessionPath(sessionId, '/redirect'),
       body: { destination, callerId },
       schema: null,
       retry: false,
@@ -175,14 +204,15 @@ export class EvoClient {
   }
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */
-  patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
+  async patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
     return this.send({
       method: 'PATCH',
-      path: `/sessions/${encodeURIComponent(sessionId)}`,
+      path: sessionPath(sessionId),
       body: fields,
       schema: SessionInfo,
       retry: false,
       reauth: true,
+      sessionId,
     });
   }
 
@@ -203,72 +233,96 @@ export class EvoClient {
   }
 
   private async send<T>(spec: Spec<T>): Promise<T> {
-    const started = Date.now();
+    const started = this.clock.now();
     let reauthenticated = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.once(spec);
       } catch (caught) {
         if (!(caught instanceof WireFailure)) throw caught;
-        if (caught.status === 401 && spec.reauth && !reauthenticated && this.credentials) {
+        if (caught.status === 401 && spec.reauth && !reauthenticated) {
+          if (this.rejected) throw passwordChangedError();
+          // Signed in again since this request left: replaying it is enough.
+          const stale = caught.epoch !== this.signInEpoch;
+          if (!stale && !this.credentials) throw caught.error;
           reauthenticated = true;
-          await this.signIn(this.credentials);
+          if (!stale) await this.reauthenticate();
           attempt -= 1;
           continue;
         }
         const delay = backoffDelay(this.retry, attempt, caught.retryAfterMs);
-        const withinDeadline = Date.now() - started + delay + this.timeoutMs <= this.deadlineMs;
+        const withinDeadline = this.clock.now() - started + delay + this.timeoutMs <= this.deadlineMs;
         if (!spec.retry || !caught.error.retryable || attempt + 1 >= this.retry.attempts || !withinDeadline) {
           throw caught.error;
         }
-        await this.sleep(delay);
+        await new Promise<void>((resolve) => this.clock.setTimeout(resolve, delay));
       }
     }
   }
 
+  private reauthenticate(): Promise<void> {
+    this.reauthenticating ??= (async () => {
+      try {
+        await this.signIn(this.credentials!);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'AUTH_INVALID_CREDENTIALS') throw error;
+        this.credentials = null;
+        this.rejected = true;
+        this.options.onCredentialsRejected?.();
+        throw passwordChangedError();
+      }
+    })().finally(() => {
+      this.reauthenticating = null;
+    });
+    return this.reauthenticating;
+  }
+
   private async once<T>(spec: Spec<T>): Promise<T> {
+    const epoch = this.signInEpoch;
+    try {
+      return await this.attempt(spec);
+    } catch (error) {
+      if (error instanceof WireFailure) error.epoch = epoch;
+      throw error;
+    }
+  }
+
+  private async attempt<T>(spec: Spec<T>): Promise<T> {
     const url = new URL(`${this.baseUrl}${spec.path}`);
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': this.options.userAgent };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    const cookie = this.jar.header();
+    const cookie = this.jar.header(url);
     if (cookie) headers.Cookie = cookie;
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
-    let text: string;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: spec.method,
-        headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
-        redirect: 'error',
-      });
-      this.jar.absorb(response.headers);
-      text = await response.text();
-    } catch (error) {
-      const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
-      throw new WireFailure(timedOut ? timeoutError(this.timeoutMs / 1000) : unreachableError(url.host), null, null);
-    }
+    const { status, headers: answerHeaders, text } = await exchange(
+      url,
+      { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
+      { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
+    );
+    this.jar.absorb(url, answerHeaders);
 
-    if (!response.ok) {
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      throw new WireFailure(httpError(response.status, safeJson(text)), response.status, retryAfter);
+    if (status < 200 || status > 299) {
+      const retryAfter = parseRetryAfter(answerHeaders.get('retry-after'), this.clock.now());
+      throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);
     // A void op answers 204 or `{}`; a garbled body means we cannot know that it happened.
     if (json === undefined && (spec.schema !== null || text.trim() !== '')) {
-      throw new WireFailure(badResponseError('not JSON'), response.status, null);
+      throw new WireFailure(badResponseError('not JSON'), status, null);
     }
     if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || 'body';
-      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), response.status, null);
+      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+    }
+    // A hold answered with another session would put a ghost call on hold on screen.
+    if (spec.sessionId !== undefined && (parsed.data as { id?: unknown }).id !== spec.sessionId) {
+      throw new WireFailure(otherSessionError(), status, null);
     }
     return parsed.data;
   }
@@ -281,22 +335,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** https only, except plain http on loopback for the simulator. Returns the origin with no trailing slash. */
-export function normaliseServerUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new AppError('AUTH_INVALID_SERVER', 'Enter the server as a full https:// address.');
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new AppError('AUTH_INVALID_SERVER', 'The server address must start with https://.');
-  }
-  if (url.username || url.password) {
-    throw new AppError('AUTH_INVALID_SERVER', 'The server address must not contain a user name or password.');
-  }
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }

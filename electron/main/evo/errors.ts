@@ -47,3 +47,13 @@ function serverMessageOf(body: unknown): string | null {
   const clean = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300);
   return clean || null;
 }
+
+export const passwordChangedError = () =>
+  new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
+
+export const otherSessionError = () =>
+  new AppError(
+    'EVO_BAD_RESPONSE',
+    'Evo Voice answered about a different call than the one asked for. Check the call in Evo Voice before trying again.',
+    false,
+  );

@@ -1,5 +1,5 @@
 /** "Copy diagnostics": what support needs to help, and nothing secret. */
-import type { AuthStatus, Connection } from '../../shared/contract';
+import type { AuthStatus, Connection, StorageStatus } from '../../shared/contract';
 import { redact } from './redact';
 
 export interface DiagnosticsInput {
@@ -11,6 +11,9 @@ export interface DiagnosticsInput {
   phone: string;
   activeCalls: number;
   heldCalls: number;
+  /** Session rows from Evo that could not be read and were skipped (see evo/session-rows.ts). */
+  skippedSessionRows: number;
+  storage: StorageStatus;
   logsDir: string;
 }
 
@@ -24,6 +27,8 @@ export function buildDiagnostics(input: DiagnosticsInput): string {
     `Password remembered: ${input.auth.remembered ? 'yes' : 'no'} · secure storage: ${input.auth.canRemember ? 'available' : 'unavailable'}`,
     `Evo connection: ${input.connection} · phone: ${input.phone}`,
     `Calls: ${input.activeCalls} active, ${input.heldCalls} on hold`,
+    `Unreadable session rows skipped: ${input.skippedSessionRows}`,
+    `History: ${input.storage.historySaved ? 'saved on disk' : `in memory only (${input.storage.notice ?? 'unknown reason'})`}`,
     `Logs: ${input.logsDir}`,
   ];
   // Belt and braces: nothing above should be secret, but the filter runs anyway.

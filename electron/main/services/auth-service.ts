@@ -12,7 +12,8 @@ import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
 
 export interface AuthServiceDeps {
-  makeClient(server: string): EvoClient;
+  /** `onCredentialsRejected`: the server refused the password on a re-sign-in (see EvoClient). */
+  makeClient(server: string, onCredentialsRejected: () => void): EvoClient;
   vault: CredentialVault;
   cache: SessionCache;
   logger: Logger;
@@ -35,6 +36,7 @@ export interface SignedIn {
   user: { id: string; name: string; email: string };
 }
 
+export const PASSWORD_CHANGED_NOTICE = 'Your password was changed or expired. Sign in again.';
 export const PRODUCTION_SERVER = 'https://evovoice.io';
 export const STAGING_SERVER = 'https://team.evovoice.io';
 
@@ -102,9 +104,9 @@ export class AuthService {
     this.notice = null;
     if (!signedIn.demo) this.deps.lastAccount.set({ server: signedIn.server, email: signedIn.user.email });
     if (input.remember) {
-      if (!this.deps.vault.remember({ server, email: input.email, password: input.password })) {
-        this.notice = "This computer offers no secure storage, so your password won't be remembered.";
-      }
+      const remembered = this.deps.vault.remember({ server, email: input.email, password: input.password });
+      if (remembered === 'unavailable') this.notice = "This computer offers no secure storage, so your password won't be remembered.";
+      if (remembered === 'failed') this.notice = "Your password could not be saved on this computer (is the disk full or read-only?), so it won't be remembered.";
     } else {
       this.deps.vault.forget();
     }
@@ -164,14 +166,30 @@ export class AuthService {
   }
 
   private async connect(server: string, email: string, password: string, demo: boolean): Promise<SignedIn> {
-    const client = this.deps.makeClient(server);
+    let signedIn: SignedIn | null = null;
+    const client = this.deps.makeClient(server, () => signedIn && this.credentialsRejected(signedIn));
     const response = await client.signIn({ email: email.trim(), password });
-    return {
+    signedIn = {
       client,
       server: client.baseUrl,
       demo,
       user: { id: response.userId, name: response.displayName || response.userName || email, email: response.userName || email },
     };
+    return signedIn;
+  }
+
+  /**
+   * The server refused the password when the client signed in again: it was changed or expired.
+   * Trying it again would lock the account, so the session ends here (which stops polling), the
+   * remembered password goes, and the sign-in screen says why. The cache stays for the next sign-in.
+   */
+  private credentialsRejected(rejected: SignedIn): void {
+    if (this.current !== rejected) return;
+    this.current = null;
+    this.deps.vault.forget();
+    this.notice = PASSWORD_CHANGED_NOTICE;
+    this.deps.logger.warn('auth: the server refused the password on a re-sign-in; signed out');
+    this.deps.onChanged(this.status());
   }
 
   private activate(signedIn: SignedIn): AuthStatus {

@@ -199,6 +199,8 @@ export class CallActions {
   private async failed(intent: Intent, step: Step, done: Step[], error: unknown): Promise<AppError> {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
+    // Signed out underneath the action (a changed password): that is the news, not the call.
+    if (error instanceof AppError && code.startsWith('AUTH_')) return error;
     const isFinal = intent.type !== 'freeLine' && step.sessionId === intent.sessionId;
     let message: string;
     if (!isFinal) {

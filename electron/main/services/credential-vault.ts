@@ -13,11 +13,15 @@ export class CredentialVault {
     return this.store.canStore();
   }
 
-  /** Returns false (and stores nothing) when the OS cannot encrypt for real. */
-  remember(account: SavedAccount): boolean {
-    if (!this.store.canStore()) return false;
-    this.store.save(KEY, JSON.stringify(account));
-    return true;
+  /** 'unavailable' (nothing stored) when the OS cannot encrypt for real; 'failed' when the disk refused it. */
+  remember(account: SavedAccount): 'remembered' | 'unavailable' | 'failed' {
+    if (!this.store.canStore()) return 'unavailable';
+    try {
+      this.store.save(KEY, JSON.stringify(account));
+      return 'remembered';
+    } catch {
+      return 'failed';
+    }
   }
 
   recall(): SavedAccount | null {

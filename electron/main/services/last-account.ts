@@ -25,8 +25,14 @@ export class LastAccountStore {
     }
   }
 
-  set(account: LastAccount): void {
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(account), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+  /** Best effort: a disk that refuses the file only costs the prefilled form next time. */
+  set(account: LastAccount): boolean {
+    try {
+      writeFileSync(`${this.file}.tmp`, JSON.stringify(account), { mode: 0o600 });
+      renameSync(`${this.file}.tmp`, this.file);
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -2,6 +2,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings, type SettingsPatch } from '../../shared/contract';
+import { AppError } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 
 export const defaultSettings: Settings = {
@@ -39,8 +40,16 @@ export class SettingsStore {
       audio: { ...this.value.audio, ...stripUndefined(patch.audio ?? {}) },
     });
     // Write then rename, so a crash mid-write never leaves half a file.
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
-    renameSync(`${this.file}.tmp`, this.file);
+    try {
+      writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
+      renameSync(`${this.file}.tmp`, this.file);
+    } catch (error) {
+      this.logger.warn('settings: could not be written', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      throw new AppError(
+        'SETTINGS_NOT_SAVED',
+        'Your settings could not be saved: the disk is full or the data folder is read-only. Nothing was changed.',
+      );
+    }
     this.value = next;
     this.onChanged(this.get());
     return this.get();

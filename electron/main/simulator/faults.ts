@@ -28,6 +28,10 @@ export interface Fault {
   drop?: boolean;
   /** Answer 200 with a truncated JSON body. */
   malformed?: boolean;
+  /** Answer `status` (200 when absent) with this JSON instead: a hostile or buggy server's answer. */
+  body?: unknown;
+  /** Answer 200 with a valid JSON body this many bytes long, streamed (no Content-Length). */
+  hugeBodyBytes?: number;
   /** Carry the request out first, then fail as above (the client cannot know it worked). */
   applyFirst?: boolean;
   /** How many requests this fault hits; unlimited when absent. */

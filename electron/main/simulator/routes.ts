@@ -28,6 +28,9 @@ export const json = (res: ServerResponse, status: number, body: unknown, headers
   res.end(text);
 };
 
+/** What a void op (EndSession, RedirectSession) answers: 204, written by the server after any fault. */
+export const NO_CONTENT = Symbol('204 No Content');
+
 export const errorBody = (errorCode: string, message: string, fieldName?: string) => ({
   responseStatus: {
     errorCode,
@@ -189,9 +192,9 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       method: 'DELETE',
       pattern: /^\/sessions\/([^/]+)$/,
       auth: true,
-      run: ({ user, params, res }) => {
+      run: ({ user, params }) => {
         state.end(user, params[0]!);
-        res.writeHead(204).end();
+        return NO_CONTENT;
       },
     },
     {
@@ -199,13 +202,13 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       method: 'POST',
       pattern: /^\/sessions\/([^/]+)\/redirect$/,
       auth: true,
-      run: ({ user, params, body, res }) => {
+      run: ({ user, params, body }) => {
         const destination = String(body.destination ?? '').trim();
         if (!destination) throw new SimError(400, 'NotEmpty', "'Destination' must not be empty.", 'Destination');
         const session = state.own(user, params[0]!);
         if (session.info.ended) throw new SimError(400, 'ArgumentException', 'Session has ended');
         state.end(user, params[0]!, 'Transferred', `Transferred to ${destination}`);
-        res.writeHead(204).end();
+        return NO_CONTENT;
       },
     },
     {

@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { controlRoutes, SimulatorControls } from './controls';
 import { FaultTable, SIM_ROUTES, type Fault, type SimRoute } from './faults';
 import { DEMO_EMAIL, DEMO_PASSWORD, type SimUser } from './model';
-import { createRoutes, errorBody, json } from './routes';
+import { createRoutes, errorBody, json, NO_CONTENT } from './routes';
 import { seedDemo, type SeedOptions } from './seed';
 import { SimError, SimulatorState } from './state';
 
@@ -39,6 +39,8 @@ export interface Simulator extends SimulatorControls {
    * must keep it at 1 (hold one call before taking another).
    */
   peakConnected(email: string): number;
+  /** Resolves once no request is being handled (a slow one included): "the server is done". */
+  idle(): Promise<void>;
   /** Refuses connections for `ms`, then listens again on the same port. */
   goDown(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +99,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       res.end('{"id":"SE-broken","callState":');
       return true;
     }
+    if (fault.body !== undefined) {
+      json(res, fault.status ?? 200, fault.body);
+      return true;
+    }
+    if (fault.hugeBodyBytes) {
+      streamHugeBody(res, fault.hugeBodyBytes);
+      return true;
+    }
     if (fault.status) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       json(res, fault.status, errorBody(fault.status >= 500 ? 'ServiceUnavailable' : 'Error', fault.message ?? `Simulated ${fault.status}`), headers);
@@ -145,15 +155,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const result = route.run({ user: user!, params, query: url.searchParams, body, res });
       if (user) state.observeConnected(user);
       if (fault?.applyFirst && (await applyFault(fault, res, req))) return;
-      if (!res.headersSent) json(res, 200, result);
+      if (result === NO_CONTENT) res.writeHead(204).end();
+      else if (!res.headersSent) json(res, 200, result);
     } catch (error) {
       if (error instanceof SimError) return json(res, error.status, errorBody(error.errorCode, error.message, error.fieldName));
       return json(res, 500, errorBody('Exception', 'An unexpected error occurred'));
     }
   };
 
+  let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => json(res, 500, errorBody('Exception', 'An unexpected error occurred')));
+    inFlight += 1;
+    handle(req, res)
+      .catch(() => json(res, 500, errorBody('Exception', 'An unexpected error occurred')))
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+      });
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -180,6 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests,
     peakConnected: (email) => state.peakConnected(email),
     expireCookies: () => signIns.clear(),
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     ring(email, from) {
       const user = state.userByEmail(email);
       if (!user) throw new Error(`No simulator user ${email}`);
@@ -202,6 +222,24 @@ const sessionIdIn = (path: string): string | null => {
   const match = /^\/sessions\/([^/]+)/.exec(path);
   return match && match[1] !== 'active' && match[1] !== 'my' ? decodeURIComponent(match[1]!) : null;
 };
+
+/** `{"sessions":[],"padding":"xxxx…"}` of about `bytes` bytes, in 64 KiB chunks as the client reads them. */
+function streamHugeBody(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = 'x'.repeat(64 * 1024);
+  let left = Math.max(0, bytes - 32);
+  res.write('{"sessions":[],"padding":"');
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      const part = left >= chunk.length ? chunk : chunk.slice(0, left);
+      left -= part.length;
+      if (!res.write(part)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('"}');
+  };
+  res.on('error', () => undefined);
+  pump();
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

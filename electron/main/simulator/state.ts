@@ -17,6 +17,8 @@ export const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex
 
 export class SimulatorState {
   readonly sessions = new Map<string, SimSession>();
+  /** This server's own copy of the agents, so that a test can change a password on one simulator. */
+  private readonly users: SimUser[] = USERS.map((user) => ({ ...user }));
   private lastStamp = 0;
   private readonly peaks = new Map<string, number>();
 
@@ -29,11 +31,18 @@ export class SimulatorState {
   }
 
   userByEmail(email: string): SimUser | undefined {
-    return USERS.find((user) => user.email.toLowerCase() === email.trim().toLowerCase());
+    return this.users.find((user) => user.email.toLowerCase() === email.trim().toLowerCase());
   }
 
   userById(id: string): SimUser | undefined {
-    return USERS.find((user) => user.id === id);
+    return this.users.find((user) => user.id === id);
+  }
+
+  /** What an administrator (or a password expiry) does on the real server: the old password stops working. */
+  setPassword(email: string, password: string): void {
+    const user = this.userByEmail(email);
+    if (!user) throw new Error(`No simulator user ${email}`);
+    user.password = password;
   }
 
   /** A call between `user` and an outside party; `state` decides where it starts. */

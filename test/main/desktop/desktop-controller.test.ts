@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DesktopController } from '../../../electron/main/desktop/desktop-controller';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
 import type { Board, CallView } from '../../../electron/shared/contract';
@@ -49,7 +49,8 @@ async function setup() {
   return { desktop, clock, notifier, window, tray, shortcuts, emitted, conflicts, live, quits: () => quits, toggles: () => toggles };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Until nothing is in flight on the board: the hotkey's action has finished. */
+const settle = () => vi.waitFor(() => expect(t.core.board.calls().some((call) => call.pending !== null)).toBe(false));
 
 describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('registers the default hold hotkey at start and draws the tray', async () => {
@@ -78,8 +79,8 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const { desktop } = await setup();
     simulator.faults.set('hold', { latencyMs: 150 });
     const before = simulator.hits.hold;
+    // The first press marks the call busy before it returns its promise.
     const first = desktop.pressHotkey('holdResume');
-    await new Promise((resolve) => setTimeout(resolve, 20));
     await desktop.pressHotkey('holdResume');
     await first;
     expect(simulator.hits.hold - before).toBe(1);

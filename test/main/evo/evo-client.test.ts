@@ -1,7 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EvoClient, normaliseServerUrl } from '../../../electron/main/evo/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EvoClient, normaliseServerUrl, type EvoClientOptions } from '../../../electron/main/evo/client';
+import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../electron/main/simulator/model';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import { AppError } from '../../../electron/shared/result';
+import { SkippedRows } from '../../../electron/main/evo/session-rows';
+import { InstantClock } from '../../support/clock';
+import { MemoryLogger } from '../../support/logger';
 import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
 
 let simulator: Simulator | undefined;
@@ -14,6 +18,13 @@ async function setup(options?: Parameters<typeof simulatorWithClient>[0]) {
   const world = await simulatorWithClient(options);
   simulator = world.simulator;
   return world;
+}
+
+/** A signed-in client of its own, with options of its own (a clock, a smaller timeout). */
+async function clientOn(sim: Simulator, options: Partial<EvoClientOptions>) {
+  const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, ...options });
+  await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+  return client;
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -90,10 +101,73 @@ describe('Evo client against the simulator', () => {
     expect(config.identity).toBe('dana.agent');
   });
 
-  it('URL-encodes ids so that a hostile id cannot reach another route', async () => {
-    const { client } = await setup();
-    expect(await failure(client.getSession('../auth/status'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
-    expect(await failure(client.hold('x/hold?y=1', '', 'None'))).toMatchObject({ code: 'EVO_NOT_FOUND' });
+  it('refuses ids that URL resolution would turn into another route, before anything is sent', async () => {
+    const { client, simulator: sim } = await setup();
+    const sent = () => sim.hits.get + sim.hits.hold + sim.hits.patch + sim.hits.end + sim.hits.redirect + sim.hits.list + sim.hits.create;
+    const before = sent();
+    for (const id of ['.', '..', '%2e', '%2E%2e', '.%2e', '%252e%252e', '../auth/status', 'x/hold?y=1', 'a\\b', '%2f']) {
+      for (const call of [
+        () => client.getSession(id),
+        () => client.hold(id, '', 'None'),
+        () => client.resume(id),
+        () => client.end(id, ''),
+        () => client.transfer(id, '+15550100777'),
+        () => client.patch(id, { callState: 'Connected' }),
+      ]) {
+        expect(await failure(call())).toMatchObject({ code: 'EVO_BAD_SESSION_ID' });
+      }
+    }
+    expect(sent()).toBe(before);
+  });
+
+  describe('hostile answers', () => {
+    it('a hold or resume answered with another session is refused, not taken for the call', async () => {
+      const { client, live, simulator: sim } = await setup();
+      const other = sim.state.addCall(sim.state.userByEmail(DEMO_EMAIL)!, { direction: 'Incoming', number: '+15550100123' });
+      const ghost = { ...sim.state.serialise(other), callState: 'Hold' };
+      sim.faults.set('hold', { body: ghost, times: 1 });
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({ code: 'EVO_BAD_RESPONSE', retryable: false });
+      sim.faults.set('patch', { body: ghost, times: 1 });
+      expect(await failure(client.resume(live.id))).toMatchObject({ code: 'EVO_BAD_RESPONSE', retryable: false });
+      sim.faults.set('get', { body: ghost, times: 1 });
+      expect(await failure(client.getSession(live.id))).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+    });
+
+    it('a body over the size cap is not read whole: EVO_RESPONSE_TOO_LARGE, and the next request works', async () => {
+      const { client, simulator: sim } = await setup();
+      sim.faults.set('active', { hugeBodyBytes: 100 * 1024 * 1024, times: 1 });
+      const heapBefore = process.memoryUsage().heapUsed;
+      const error = await failure(client.activeSessions());
+      expect(error).toMatchObject({ code: 'EVO_RESPONSE_TOO_LARGE', retryable: false });
+      expect(error.message).toMatch(/larger than 4 MB/);
+      expect(sim.hits.active).toBe(2);
+      expect((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toBeLessThan(40);
+      expect(await client.activeSessions()).toHaveLength(1);
+    });
+
+    it('the cap is an option: an answer over a smaller cap is refused, requests within it go on', async () => {
+      const { client, simulator: sim } = await setup();
+      const small = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, maxResponseBytes: 2048 });
+      await small.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+      expect(await failure(small.listSessions({ countPerPage: 5 }))).toMatchObject({ code: 'EVO_RESPONSE_TOO_LARGE' });
+      expect((await client.listSessions({ countPerPage: 5 })).items).toHaveLength(5);
+    });
+
+    it('bounds string fields: rows with an oversized id, name or log are skipped, a huge sign-in answer refused', async () => {
+      const { client, live, simulator: sim } = await setup();
+      const agent = sim.state.userByEmail(DEMO_EMAIL)!;
+      const rows = () => [...sim.state.sessions.values()].filter((s) => s.ownerUserId === agent.id);
+      const longId = sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100123' });
+      longId.info.id = 'S'.repeat(5_000);
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100124', name: 'N'.repeat(100_000) });
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100125' }).info.log.push({ date: '', message: 'm'.repeat(50_000) });
+      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100126' }).info.id = '..';
+      expect(rows().filter((s) => !s.info.ended)).toHaveLength(5);
+      expect((await client.activeSessions()).map((row) => row.id)).toEqual([live.id]);
+
+      sim.faults.set('signIn', { body: { userId: 'usr-demo', displayName: 'D'.repeat(1_000_000) } });
+      expect(await failure(client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD }))).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+    });
   });
 
   describe('every error class ends in success or a typed error', () => {
@@ -114,6 +188,43 @@ describe('Evo client against the simulator', () => {
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
       expect(sim.hits.signIn - before).toBe(1);
       expect(holdLines(sim, live.id)).toBe(1);
+    });
+
+    it('401 on several requests at once: they share one re-sign-in', async () => {
+      const { client, live, simulator: sim } = await setup();
+      sim.expireCookies();
+      const before = sim.hits.signIn;
+      const [active, held, history] = await Promise.all([
+        client.activeSessions(),
+        client.hold(live.id, '', 'None'),
+        client.listSessions({ countPerPage: 2 }),
+      ]);
+      expect(active).toHaveLength(1);
+      expect(held).toMatchObject({ callState: 'Hold' });
+      expect(history.items).toHaveLength(2);
+      expect(sim.hits.signIn - before).toBe(1);
+    });
+
+    it('a changed password: one re-sign-in for all, then the password is forgotten and the owner told once', async () => {
+      const { simulator: sim } = await setup();
+      const rejected = vi.fn();
+      const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, onCredentialsRejected: rejected });
+      await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+      const live = (await client.activeSessions())[0]!;
+      sim.state.setPassword(DEMO_EMAIL, 'changed-by-the-admin');
+      sim.expireCookies();
+      const before = sim.hits.signIn;
+      const errors = await Promise.all([client.activeSessions(), client.hold(live.id, '', 'None'), client.appConfig()].map(failure));
+      for (const error of errors) {
+        expect(error).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED', message: 'Your password was changed or expired. Sign in again.' });
+      }
+      expect(sim.hits.signIn - before).toBe(1);
+      expect(rejected).toHaveBeenCalledTimes(1);
+      // Nothing tries the old password again: an account would lock.
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED' });
+      expect(await failure(client.hold(live.id, '', 'None'))).toMatchObject({ code: 'AUTH_PASSWORD_CHANGED' });
+      expect(sim.hits.signIn - before).toBe(1);
+      expect(sim.state.sessions.get(live.id)!.info.callState).toBe('Connected');
     });
 
     it('401 for good: the expired sign-in is reported, not looped', async () => {
@@ -160,28 +271,44 @@ describe('Evo client against the simulator', () => {
       expect(sim.hits.active).toBe(1 + fastClientOptions.retry.attempts);
     });
 
-    it('503 with Retry-After: waits as asked, then succeeds', async () => {
-      const { client, live, simulator: sim } = await setup();
-      sim.faults.set('hold', { status: 503, retryAfter: 1, times: 1 });
+    it('503 with Retry-After: waits as asked (on the injected clock), then succeeds', async () => {
+      const { simulator: sim, live } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock });
+      sim.faults.set('hold', { status: 503, retryAfter: 3, times: 1 });
       const started = Date.now();
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(clock.waits).toEqual([3_000]);
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
+    it('a Retry-After beyond the deadline is not waited for: the error comes back at once', async () => {
+      const { simulator: sim } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock });
+      sim.faults.set('active', { status: 503, retryAfter: 60, times: 1 });
+      expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_UNAVAILABLE', retryable: true });
+      expect(clock.waits).toEqual([]);
     });
 
     it('timeout then success: the slow hold that did land is not applied twice', async () => {
       const { client, live, simulator: sim } = await setup();
       sim.faults.set('hold', { latencyMs: 1_500, times: 1 });
       expect(await client.hold(live.id, '', 'None')).toMatchObject({ callState: 'Hold' });
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await sim.idle();
       expect(holdLines(sim, live.id)).toBe(1);
+      expect(sim.hits.hold).toBe(2);
     });
 
-    it('timeout for good: EVO_TIMEOUT, never a hang', async () => {
-      const { client, simulator: sim } = await setup();
-      sim.faults.set('active', { latencyMs: 4_000 });
-      const started = Date.now();
+    it('timeout for good: EVO_TIMEOUT after the capped attempts, never a hang', async () => {
+      const { simulator: sim } = await setup();
+      const clock = new InstantClock();
+      const client = await clientOn(sim, { clock, timeoutMs: 100 });
+      sim.faults.set('active', { latencyMs: 400 });
+      const before = sim.hits.active;
       expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_TIMEOUT', retryable: true });
-      expect(Date.now() - started).toBeLessThan(fastClientOptions.deadlineMs + 500);
+      expect(sim.hits.active - before).toBe(fastClientOptions.retry.attempts);
+      expect(clock.waits).toHaveLength(fastClientOptions.retry.attempts - 1);
     });
 
     it('connection reset then success', async () => {
@@ -219,13 +346,35 @@ describe('Evo client against the simulator', () => {
     });
   });
 
-  it('rejects responses missing required fields but tolerates extra ones', async () => {
+  it('tolerates extra fields; an answer without its list is EVO_BAD_RESPONSE', async () => {
     const { client, simulator: sim, live } = await setup();
     const info = sim.state.sessions.get(live.id)!.info as unknown as Record<string, unknown>;
     info.brandNewField = { nested: true };
     expect((await client.activeSessions())[0]!.id).toBe(live.id);
-    delete info.dateLastModified;
+    sim.faults.set('active', { status: 200, body: { sessions: 'not a list' } });
     expect(await failure(client.activeSessions())).toMatchObject({ code: 'EVO_BAD_RESPONSE' });
+  });
+
+  it('skips a malformed session row, logs its id only, counts it, and keeps the others', async () => {
+    const { simulator: sim, live } = await setup();
+    const logger = new MemoryLogger();
+    const skipped = new SkippedRows(logger);
+    const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, skippedRows: skipped });
+    await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
+    const badId = sim.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Secretname' });
+    delete (sim.state.sessions.get(badId)!.info as unknown as Record<string, unknown>).dateLastModified;
+
+    expect((await client.activeSessions()).map((row) => row.id)).toEqual([live.id]);
+    expect((await client.listSessions({ countPerPage: 100 })).items.map((row) => row.id)).not.toContain(badId);
+    expect((await client.listSessions({ countPerPage: 100 })).items.map((row) => row.id)).toContain(live.id);
+    await client.activeSessions();
+    expect(skipped.count).toBe(1);
+    const lines = logger.lines.join('\n');
+    expect(lines).toContain(badId);
+    expect(lines).toContain('dateLastModified');
+    expect(lines).not.toMatch(/Secretname|5550100555/);
+    // Logged once per row, not once per poll.
+    expect(logger.lines.filter((line) => line.includes(badId))).toHaveLength(1);
   });
 
   it('accepts https servers and loopback http only', () => {

@@ -90,3 +90,27 @@ describe('IPC router', () => {
     expect(await router.dispatch('app.info', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
+
+describe('session ids in the contract', () => {
+  const sessionChannels = ['sessions.get', 'sessions.hold', 'sessions.resume', 'sessions.end', 'sessions.answer'] as const;
+
+  it.each(['.', '..', ' .. ', '%2e', '%2E%2e', '.%2e', '%252e%252e', 'a/b', '..\\x', '%2F', 'x\u0000'])(
+    'refuses %j before any handler runs',
+    async (sessionId) => {
+      let called = 0;
+      const handlers = Object.fromEntries(sessionChannels.map((channel) => [channel, () => (called += 1)]));
+      const { router } = routerWith(handlers as Partial<Handlers>);
+      for (const channel of sessionChannels) {
+        expect(await router.dispatch(channel, { sessionId }, trusted)).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD' } });
+      }
+      expect(called).toBe(0);
+    },
+  );
+
+  it.each(['SE6f1c2d', 'a.b', '...', 'abc..', 'x%41'])('lets the ordinary id %j through', async (sessionId) => {
+    const seen: string[] = [];
+    const { router } = routerWith({ 'sessions.get': ((input: { sessionId: string }) => void seen.push(input.sessionId)) as never });
+    await router.dispatch('sessions.get', { sessionId }, trusted);
+    expect(seen).toEqual([sessionId]);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,7 +19,7 @@ describe('credentials in safeStorage (mocked electron)', () => {
   it('stores the account encrypted in a 0600 file and reads it back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evo-secrets-'));
     const vault = new CredentialVault(new SafeStorageSecrets(dir));
-    expect(vault.remember(account)).toBe(true);
+    expect(vault.remember(account)).toBe('remembered');
     const file = join(dir, 'evo-account.bin');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file).toString('latin1')).not.toContain('hunter2');
@@ -29,11 +29,19 @@ describe('credentials in safeStorage (mocked electron)', () => {
     expect(vault.recall()).toBeNull();
   });
 
+  it('a data folder that refuses the secret file: not remembered, and no exception reaches the sign-in', () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'evo-secrets-')), 'a-file');
+    writeFileSync(blocker, '');
+    const vault = new CredentialVault(new SafeStorageSecrets(join(blocker, 'secrets')));
+    expect(vault.remember(account)).toBe('failed');
+    expect(vault.recall()).toBeNull();
+  });
+
   it('refuses to remember a password when encryption is unavailable', () => {
     electron.safeStorage.isEncryptionAvailable.mockReturnValue(false);
     const vault = new CredentialVault(new SafeStorageSecrets(mkdtempSync(join(tmpdir(), 'evo-secrets-'))));
     expect(vault.canRemember()).toBe(false);
-    expect(vault.remember(account)).toBe(false);
+    expect(vault.remember(account)).toBe('unavailable');
     expect(vault.recall()).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { NewerCacheError } from '../storage-failure';
 import * as m0001 from './0001-initial';
 
 /** Numbered migrations; `user_version` records how many have run. Append only. */
@@ -7,7 +8,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [m0001.up];
 export function migrate(db: Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(`The session cache is from a newer Evo Softphone (schema ${current}).`);
+    throw new NewerCacheError(`The session cache is from a newer Evo Softphone (schema ${current}).`);
   }
   for (let version = current; version < migrations.length; version += 1) {
     db.transaction(() => {

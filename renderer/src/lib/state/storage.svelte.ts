@@ -1,0 +1,14 @@
+import type { SoftphoneApi } from '../api';
+
+/** Whether main can save history; a notice to show when it cannot (read-only or full disk). */
+export class StorageState {
+  notice = $state<string | null>(null);
+
+  constructor(private readonly api: SoftphoneApi) {}
+
+  async load(): Promise<void> {
+    const result = await this.api.app.storageStatus();
+    // A failed call shows nothing: the notice is about the disk, and main logs its own failure.
+    this.notice = result.ok && !result.value.historySaved ? result.value.notice : null;
+  }
+}
