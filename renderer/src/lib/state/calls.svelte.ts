@@ -40,6 +40,8 @@ export class CallsState {
   phoneFailure = $state<string | null>(null);
   /** Read by the aria-live region. */
   announcement = $state('');
+  /** Actions this window sent and is still waiting on: where focus goes next is theirs to say. */
+  acting = $state(0);
 
   current = $derived(this.calls.find((call) => call.id === this.currentId) ?? null);
   held = $derived(
@@ -108,7 +110,7 @@ export class CallsState {
   /** Runs a phone action (answer, decline, dial) that may have no call on the board yet. */
   async phone(action: 'answer' | 'decline' | 'dial', run: () => Promise<Result<unknown>>, announce?: string): Promise<boolean> {
     this.phoneFailure = null;
-    const result = await run();
+    const result = await this.waitFor(run);
     if (result.ok) {
       this.announcement = announce ?? announcements[action as CallAction] ?? '';
       return true;
@@ -153,10 +155,19 @@ export class CallsState {
   }
 
   private async act(action: CallAction, call: () => Promise<Result<unknown>>): Promise<boolean> {
-    const result = await call();
+    const result = await this.waitFor(call);
     // Failures are on the board, with main's words; the live region reads them too.
     this.announcement = result.ok ? (announcements[action] ?? '') : result.error.message;
     return result.ok;
+  }
+
+  private async waitFor<T>(run: () => Promise<T>): Promise<T> {
+    this.acting += 1;
+    try {
+      return await run();
+    } finally {
+      this.acting -= 1;
+    }
   }
 
   private async refetch(): Promise<void> {
