@@ -1,8 +1,8 @@
 /** Display helpers: durations, phone numbers (libphonenumber-js, never by hand), dates. */
-import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { AsYouType, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { DEFAULT_REGION, normaliseDestination } from '../../../electron/shared/destination';
 
-/** Numbers typed without a country code are read as North American (Evo Voice's home market). */
-export const DEFAULT_REGION: CountryCode = 'US';
+export { DEFAULT_REGION };
 
 export { formatDuration } from '../../../electron/shared/format-duration';
 
@@ -24,17 +24,8 @@ export function formatDialInput(text: string): string {
   return new AsYouType(DEFAULT_REGION).input(cleaned.replace(/[^\d+]/g, ''));
 }
 
-/** The number to send: E.164 when it parses, else the digits (short codes, extensions). */
-export function dialString(text: string): { ok: true; value: string } | { ok: false; message: string } {
-  const raw = text.trim();
-  if (!raw) return { ok: false, message: 'Enter a number to call.' };
-  if (/[*#]/.test(raw)) return { ok: true, value: raw.replace(/[^\d+*#]/g, '') };
-  const parsed = parsePhoneNumberFromString(raw, DEFAULT_REGION);
-  if (parsed?.isPossible()) return { ok: true, value: parsed.number };
-  const digits = raw.replace(/[^\d]/g, '');
-  if (digits.length >= 3 && digits.length <= 6) return { ok: true, value: digits };
-  return { ok: false, message: `"${raw}" doesn't look like a phone number.` };
-}
+/** The number to send: the dialer's rules, shared with main (electron/shared/destination.ts). */
+export const dialString = normaliseDestination;
 
 // Built once: toLocale*String with options builds a new formatter on every call, which made
 // history rows (re-rendered every second by the timers) measurably slow.
