@@ -76,6 +76,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     dateLastModified: new Date().toISOString(),
     dateCompleted: '',
     log: [],
+    note: null,
     ...overrides,
   };
 }
@@ -101,6 +102,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     callSid: 'CA1',
     members: [{ displayName: 'Dana Agent', identity: 'client:dana', callSid: 'CA-agent', role: 'Agent', callState: 'Connected' }],
     dateCreated: new Date(Date.now() - 65_000).toISOString(),
+    consultOf: null,
+    conference: false,
     ...overrides,
   };
 }
