@@ -11,6 +11,7 @@ import { CookieJar } from './cookie-jar';
 import { badResponseError, httpError, timeoutError, unreachableError } from './errors';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 import { resumeRequest, type EvoRequest } from './resume-request';
+import { addMemberRequest, endForEveryoneRequest, leaveRequest } from './conference-requests';
 
 export interface EvoClientOptions {
   baseUrl: string;
@@ -171,6 +172,24 @@ export class EvoClient {
       retry: false,
       reauth: true,
     });
+  }
+
+  /**
+   * AddConferenceMember: dials `destination` into the call (a conference from then on). Not retried:
+   * a second attempt could ring the person twice.
+   */
+  addConferenceMember(sessionId: string, callSid: string, destination: string, fromNumber?: string): Promise<SessionInfo> {
+    return this.send({ ...addMemberRequest(sessionId, callSid, destination, fromNumber), schema: SessionInfo, retry: false, reauth: true });
+  }
+
+  /** The agent drops out of a conference; the others stay (see conference-requests.ts). */
+  async leave(sessionId: string, agentCallSid: string): Promise<void> {
+    await this.send({ ...leaveRequest(sessionId, agentCallSid), schema: null, retry: false, reauth: true });
+  }
+
+  /** A conference ends for everyone on it (see conference-requests.ts). */
+  async endForEveryone(sessionId: string): Promise<void> {
+    await this.send({ ...endForEveryoneRequest(sessionId), schema: null, retry: false, reauth: true });
   }
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */

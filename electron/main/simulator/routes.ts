@@ -50,6 +50,13 @@ function fakeJwt(user: SimUser, ttlSec: number): string {
   return `${encode({ alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' })}.${encode(payload)}.${randomBytes(32).toString('base64url')}`;
 }
 
+/** A body that names a session must name the one in the route. */
+function sameSession(body: Record<string, unknown>, routeId: string): void {
+  if (body.sessionId !== undefined && body.sessionId !== routeId) {
+    throw new SimError(400, 'ArgumentException', 'SessionId does not match the route', 'SessionId');
+  }
+}
+
 export interface RouteContext {
   state: SimulatorState;
   /** Sign-in cookies (ss-id and ss-pid values) to the user and expiry they stand for. */
@@ -170,9 +177,7 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       pattern: /^\/sessions\/([^/]+)\/hold$/,
       auth: true,
       run: ({ user, params, body }) => {
-        if (body.sessionId !== undefined && body.sessionId !== params[0]) {
-          throw new SimError(400, 'ArgumentException', 'SessionId does not match the route', 'SessionId');
-        }
+        sameSession(body, params[0]!);
         const reason = body.reason === undefined ? 'None' : String(body.reason);
         return state.serialise(state.hold(user, params[0]!, String(body.callSid ?? ''), reason));
       },
@@ -189,8 +194,11 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       method: 'DELETE',
       pattern: /^\/sessions\/([^/]+)$/,
       auth: true,
-      run: ({ user, params, res }) => {
-        state.end(user, params[0]!);
+      // A named leg of a conference leaves it; otherwise the session ends (see state.hangUpLeg).
+      run: ({ user, params, query, res }) => {
+        const leg = query.get('callSid');
+        if (leg) state.hangUpLeg(user, params[0]!, leg);
+        else state.end(user, params[0]!);
         res.writeHead(204).end();
       },
     },
@@ -206,6 +214,16 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
         if (session.info.ended) throw new SimError(400, 'ArgumentException', 'Session has ended');
         state.end(user, params[0]!, 'Transferred', `Transferred to ${destination}`);
         res.writeHead(204).end();
+      },
+    },
+    {
+      name: 'conferenceMembers',
+      method: 'POST',
+      pattern: /^\/sessions\/([^/]+)\/conference\/members$/,
+      auth: true,
+      run: ({ user, params, body }) => {
+        sameSession(body, params[0]!);
+        return state.serialise(state.addMember(user, params[0]!, String(body.callSid ?? ''), String(body.destination ?? '')));
       },
     },
     {

@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   cookieTtlMs?: number;
   /** Lifetime of the Twilio access token handed out by /app/config. */
   tokenTtlSec?: number;
+  /** How long an invited conference member rings before joining (default 1.5 s). */
+  memberAnswerMs?: number;
   /** Called as each API request arrives (benchmarks time "request on the wire" with it). */
   onRequest?: (route: SimRoute) => void;
 }
@@ -55,6 +57,7 @@ export interface SimRequest {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const state = new SimulatorState();
+  if (options.memberAnswerMs !== undefined) state.memberAnswerMs = options.memberAnswerMs;
   if (options.seed !== false) seedDemo(state, options.seed ?? {});
   const faults = new FaultTable();
   const hits = Object.fromEntries(SIM_ROUTES.map((route) => [route, 0])) as Record<SimRoute, number>;
