@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, HotkeyConflicts } from '../shared/contract';
+import { NoteStore } from './db/note-store';
 import { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
@@ -23,6 +24,7 @@ import { CallActions } from './services/call-actions';
 import { CallBoard } from './services/call-board';
 import { CredentialVault } from './services/credential-vault';
 import { LastAccountStore } from './services/last-account';
+import { NoteService } from './services/note-service';
 import { SessionService } from './services/session-service';
 import { SettingsStore } from './services/settings-store';
 
@@ -74,6 +76,7 @@ export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
   const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
   const cache = new SessionCache(db);
+  const notes = new NoteStore(db);
   const events = new MainEvents(deps.emit);
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
@@ -110,6 +113,7 @@ export function createCore(deps: CoreDeps): Core {
   sessions = new SessionService({
     auth,
     cache,
+    notes,
     board,
     clock,
     logger: deps.logger,
@@ -128,7 +132,7 @@ export function createCore(deps: CoreDeps): Core {
         }),
     }),
     ...authHandlers(auth),
-    ...sessionHandlers(sessions, actions),
+    ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger })),
     ...callHandlers(board, actions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),

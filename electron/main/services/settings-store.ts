@@ -11,6 +11,7 @@ export const defaultSettings: Settings = {
   audio: { input: 'default', output: 'default', ringtone: 'default' },
   startAtLogin: false,
   closeToTray: true,
+  wrapUp: { prompt: true, outcomes: ['Resolved', 'Follow-up needed', 'Escalated', 'Left a voicemail'] },
 };
 
 export class SettingsStore {
@@ -36,6 +37,7 @@ export class SettingsStore {
       ...stripUndefined(patch),
       hotkeys: { ...this.value.hotkeys, ...stripUndefined(patch.hotkeys ?? {}) },
       audio: { ...this.value.audio, ...stripUndefined(patch.audio ?? {}) },
+      wrapUp: { ...this.value.wrapUp, ...stripUndefined(patch.wrapUp ?? {}) },
     });
     // Write then rename, so a crash mid-write never leaves half a file.
     writeFileSync(`${this.file}.tmp`, JSON.stringify(next, null, 2), { mode: 0o600 });
