@@ -53,6 +53,9 @@ export interface SimRequest {
   method: string;
   /** The session named in the path, when there is one. */
   sessionId: string | null;
+  /** The JSON body and the query string as sent (tests check request shapes with them). */
+  body: Record<string, unknown>;
+  query: Record<string, string>;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -156,7 +159,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : json(res, 404, errorBody('NotFound', `Handler for ${req.method} ${url.pathname} was not found`));
     }
     hits[route.name] += 1;
-    requests.push({ route: route.name, method: req.method ?? '', sessionId: sessionIdIn(url.pathname) });
+    requests.push({
+      route: route.name,
+      method: req.method ?? '',
+      sessionId: sessionIdIn(url.pathname),
+      body,
+      query: Object.fromEntries(url.searchParams),
+    });
     if (requests.length > 5000) requests.splice(0, requests.length - 5000);
     options.onRequest?.(route.name);
     const userAgent = req.headers['user-agent'] ?? '';
