@@ -80,7 +80,21 @@ export const ActiveSessions = z.object({
 
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
 export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending']);
-export const CallAction = z.enum(['hold', 'holdForTransfer', 'resume', 'hangUp', 'transfer', 'answer', 'decline', 'addParticipant', 'leave']);
+/** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
+export const CallAction = z.enum([
+  'hold',
+  'holdForTransfer',
+  'resume',
+  'hangUp',
+  'transfer',
+  'answer',
+  'decline',
+  'addParticipant',
+  'leave',
+  'completeTransfer',
+  'merge',
+  'cancelConsult',
+]);
 export const HoldMode = z.enum(['hold', 'end']);
 export const CallFailure = z.object({ action: CallAction, code: z.string(), message: z.string() });
 export const CallView = z.object({

@@ -170,7 +170,7 @@ export class CallActions {
   }
 
   private carryOut(intent: Intent, order: Partial<Run> = {}): Promise<unknown> {
-    const key = intent.type === 'freeLine' ? 'freeLine' : `${intent.type}:${intent.sessionId}`;
+    const key = `${intent.type}:${target(intent) ?? ''}`;
     const already = this.running.get(key);
     if (already) return already;
     const run: Run = { legs: {}, destination: '', party: 'them', caller: 'the caller', ...order };
@@ -181,13 +181,13 @@ export class CallActions {
 
   private async execute(intent: Intent, run: Run): Promise<void> {
     this.deps.auth.requireSession();
-    const target = intent.type === 'freeLine' ? null : intent.sessionId;
+    const acted = target(intent);
     // A call the board has not seen yet (the window asked right after a sign-in): one sync first.
-    if (target && !this.deps.board.get(target)) await this.deps.sessions.syncNow();
-    const pending = target ? this.deps.board.get(target)?.pending : null;
-    if (pending) throw busyError(this.who(target!).name);
+    if (acted && !this.deps.board.get(acted)) await this.deps.sessions.syncNow();
+    const pending = acted ? this.deps.board.get(acted)?.pending : null;
+    if (pending) throw busyError(this.who(acted!).name);
     const planned = plan(this.deps.board.facts(), intent);
-    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], target, planned.blockedBy, this.who);
+    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], acted, planned.blockedBy, this.who);
     const busy = planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
     if (busy) throw busyError(busy.displayName);
     const done: Step[] = [];
@@ -208,11 +208,11 @@ export class CallActions {
   private async failed(intent: Intent, step: Step, done: Step[], error: unknown, run: Run): Promise<AppError> {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
-    const isFinal = intent.type !== 'freeLine' && step.sessionId === intent.sessionId;
+    const isFinal = step.sessionId === target(intent);
     let message: string;
-    if (intent.type === 'completeTransfer' || intent.type === 'merge' || intent.type === 'cancelConsult') {
+    if (isAfterConsult(intent.type)) {
       // Nothing is put back: the consult call, once hung up (the first step), cannot be.
-      message = stepFailed(step, error, this.who, consultNotDone(intent.type, done.length > 0, run.caller, run.party), run.party);
+      message = stepFailed(step, error, this.who, consultNotDone(intent.type as AfterConsult, done.length > 0, run.caller, run.party), run.party);
     } else if (!isFinal) {
       message = stepFailed(step, error, this.who, notDone(intent, this.who), run.party);
     } else if (done.length === 0) {
@@ -231,8 +231,11 @@ export class CallActions {
       message = swapFailed(step, error, this.who, restored, stillHeld);
     }
     // The failure shows on the call the agent acted on, or, once that one is gone, on the step's.
-    const shownOn = intent.type !== 'freeLine' && this.deps.board.get(intent.sessionId) ? intent.sessionId : step.sessionId;
-    if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action: actionOf(step), code, message });
+    const acted = target(intent);
+    const shownOn = acted && this.deps.board.get(acted) ? acted : step.sessionId;
+    // On a consult call still there, Retry means the whole action again; elsewhere, the step.
+    const action = isAfterConsult(intent.type) && shownOn === acted ? intent.type : actionOf(step);
+    if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
     void this.deps.sessions.syncNow();
@@ -255,6 +258,10 @@ export class CallActions {
     return user ? { userId: user.id, name: user.name } : null;
   }
 }
+
+/** The call an intent is about; none for making room on the line. */
+const target = (intent: Intent): string | null => (intent.type === 'freeLine' ? null : intent.sessionId);
+const isAfterConsult = (type: Intent['type']): type is AfterConsult => type === 'completeTransfer' || type === 'merge' || type === 'cancelConsult';
 
 const busyError = (name: string) =>
   new AppError('SESSION_BUSY', `Still sending the last action for ${name}. Try again in a moment.`);

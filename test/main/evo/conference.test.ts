@@ -18,7 +18,7 @@ async function setup() {
 }
 
 const last = (sim: Simulator) => sim.requests.at(-1)!;
-const who = (info: SessionInfo) => info.members.map((member) => `${member.role}:${member.callState}`);
+const who = (info: Pick<SessionInfo, 'members'>) => info.members.map((member) => `${member.role}:${member.callState}`);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('conferences on Evo (client against the simulator)', () => {

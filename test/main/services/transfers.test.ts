@@ -180,7 +180,7 @@ describe('consult, then transfer', () => {
     });
     expect(sent(from, { [jane]: 'jane', [lee]: 'lee' })).toEqual(['end:lee']);
     expect([phaseOf(jane), phaseOf(lee)]).toEqual(['heldForTransfer', 'live']);
-    expect(t.core.board.get(lee)!.failure).toMatchObject({ action: 'hangUp' });
+    expect(t.core.board.get(lee)!.failure).toMatchObject({ action: 'completeTransfer' });
   });
 
   it('a caller who cannot be resumed after Cancel is said to be still on hold, and the consult to be over', async () => {
