@@ -74,4 +74,15 @@ describe('History', () => {
     const detail = await screen.findByRole('region', { name: 'Call details' });
     await vi.waitFor(() => expect(detail.textContent).toContain('Answered by Dana Agent'));
   });
+
+  it("shows the agent's note and outcome in the call's details", async () => {
+    const { fake, history } = setup();
+    const note = { text: 'Wants the invoice resent', outcome: 'Follow-up needed', savedAt: new Date().toISOString() };
+    fake.answer('sessions.history', { ok: true, value: { items: [sessionView({ id: 'A', note })], page: 0, hasMore: false, source: 'cache' } });
+    fake.answer('sessions.get', { ok: true, value: sessionView({ id: 'A', note }) });
+    await history.search('invoice');
+    await fireEvent.click(await screen.findByRole('button', { name: /Jane Doe/ }));
+    const detail = await screen.findByRole('region', { name: 'Call details' });
+    await vi.waitFor(() => expect(detail.textContent).toContain('Note: Wants the invoice resent · Outcome: Follow-up needed'));
+  });
 });

@@ -17,7 +17,6 @@ import { toSessionView } from './session-view';
 
 export type CallActionsDeps = CallStepsDeps;
 
-type Legs = Order['legs'];
 type AfterConsult = 'completeTransfer' | 'merge' | 'cancelConsult';
 /** What the agent reads about a run: who an invite is for (or who was consulted), and the caller consulted about. */
 interface Run extends Order {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../electron/main/evo/dto';
 import type { Simulator } from '../../../electron/main/simulator/server';
-import { AppError } from '../../../electron/shared/result';
+import type { AppError } from '../../../electron/shared/result';
 import { simulatorWithClient } from '../../support/simulator';
 
 let simulator: Simulator | undefined;

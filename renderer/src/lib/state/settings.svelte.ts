@@ -47,3 +47,10 @@ export function parseReminders(text: string): number[] | null {
   const numbers = parts.map(Number);
   return numbers.every((n) => Number.isInteger(n) && n >= 5 && n <= 3600) ? numbers : null;
 }
+
+/** "Resolved, Escalated" -> ["Resolved", "Escalated"]; null unless 1 to 12 outcomes of at most 40 characters. */
+export function parseOutcomes(text: string): string[] | null {
+  const parts = text.split(',').map((part) => part.trim());
+  const outcomes = parts.filter((part, index) => part && parts.indexOf(part) === index);
+  return outcomes.length >= 1 && outcomes.length <= 12 && outcomes.every((outcome) => outcome.length <= 40) ? outcomes : null;
+}
