@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../electron/main/simulator/server';
-import { e2e, screenshotPath, seconds, signInAsDemoAgent, type World } from './harness-fixture';
+import { demoWithJane, e2e, requestsSince, screenshotPath, seconds, type World } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -12,25 +12,9 @@ afterAll(() => fixture.closeBrowser());
 const DEMO = 'demo@evosoftphone.local';
 const LEE = '+15550100321';
 
-/** What Evo received since `from`, as "route:name" (polls and history left out). */
-function requestsSince(simulator: Simulator, from: number): string[] {
-  const names = new Map([...simulator.state.sessions.values()].map((s) => [s.info.id, s.info.displayName]));
-  return simulator.requests
-    .slice(from)
-    .filter((request) => !['active', 'list', 'get', 'appConfig', 'authStatus'].includes(request.route))
-    .map((request) => `${request.route}:${request.sessionId ? names.get(request.sessionId) : '-'}`);
-}
-
 const onCall = (page: Page) => page.getByRole('region', { name: 'On call' });
 const consultPanel = (page: Page) => page.getByRole('region', { name: 'Consult' });
 const janeSession = (simulator: Simulator) => [...simulator.state.sessions.values()].find((s) => s.info.fromName === 'Jane Doe' && !s.info.ended)!;
-
-async function demoWithJane(): Promise<World> {
-  const world = await fixture.world();
-  await signInAsDemoAgent(world.page);
-  await onCall(world.page).getByText('Jane Doe').waitFor();
-  return world;
-}
 
 /** From Jane's call: Transfer, the number, Consult first; answers when the consult is shown. */
 async function consultLee(world: World): Promise<number> {
@@ -47,7 +31,7 @@ async function consultLee(world: World): Promise<number> {
 
 describe('transfers and conferences (demo mode in Chromium)', () => {
   it('consult, then Complete transfer: the consult hangs up and the caller goes to the consulted number', async () => {
-    const world = await demoWithJane();
+    const world = await demoWithJane(fixture);
     const { page, simulator, errors } = world;
     const from = await consultLee(world);
     // The caller is shown with the consult, on hold for transfer; the consulted person is the live call.
@@ -71,7 +55,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
   });
 
   it('consult, then Cancel: the consult ends and the caller is resumed', async () => {
-    const world = await demoWithJane();
+    const world = await demoWithJane(fixture);
     const { page, simulator } = world;
     const from = await consultLee(world);
     await consultPanel(page).getByRole('button', { name: 'Cancel' }).click();
@@ -84,7 +68,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
   });
 
   it('consult, then Merge: a 3-way with the participants listed; the agent drops out and the others keep talking', async () => {
-    const world = await demoWithJane();
+    const world = await demoWithJane(fixture);
     const { page, simulator } = world;
     const from = await consultLee(world);
     await consultPanel(page).getByRole('button', { name: 'Merge' }).click();
@@ -109,7 +93,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
   });
 
   it('after the call: a note and an outcome are saved, and History search finds the call by them', async () => {
-    const { page } = await demoWithJane();
+    const { page } = await demoWithJane(fixture);
     await onCall(page).getByRole('button', { name: 'Hang up' }).click();
     const form = page.getByRole('form', { name: 'After the call with Jane Doe' });
     await form.getByLabel('Note').fill('Invoice 4711 was charged twice; refund promised');

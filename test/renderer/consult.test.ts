@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import type { CallView } from '../../electron/shared/contract';
-import { board, callView, defaultTestSettings, fakeSoftphone, signedInStatus } from '../support/fake-softphone';
+import { callView, signedInWindow } from '../support/fake-softphone';
 
 const heldSince = new Date(Date.now() - 42_000).toISOString();
 const jane = callView({ id: 'JANE', phase: 'heldForTransfer', callState: 'Hold', holdReason: 'Transferring', heldSince, heldByMe: true });
@@ -11,14 +11,7 @@ const lee = (fields: Partial<CallView> = {}) =>
   callView({ id: 'LEE', displayName: '+1 555 010 0321', number: '+15550100321', direction: 'Outgoing', consultOf: 'JANE', ...fields });
 
 function signedInWith(calls: CallView[], currentId?: string) {
-  const fake = fakeSoftphone();
-  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
-  fake.answer('auth.status', { ok: true, value: signedInStatus });
-  fake.answer('settings.get', { ok: true, value: defaultTestSettings });
-  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
-  fake.answer('calls.board', { ok: true, value: board(calls, currentId ? { currentId } : {}) });
-  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
-  fake.answer('voice.reportStatus', { ok: true, value: {} });
+  const fake = signedInWindow(calls, { currentId });
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }

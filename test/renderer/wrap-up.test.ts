@@ -3,17 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import type { CallView, Settings } from '../../electron/shared/contract';
-import { board, callView, defaultTestSettings, fakeSoftphone, signedInStatus } from '../support/fake-softphone';
+import { callView, defaultTestSettings, signedInWindow, type fakeSoftphone } from '../support/fake-softphone';
 
 function signedInWith(calls: CallView[], settings: Settings = defaultTestSettings) {
-  const fake = fakeSoftphone();
-  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
-  fake.answer('auth.status', { ok: true, value: signedInStatus });
-  fake.answer('settings.get', { ok: true, value: settings });
-  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
-  fake.answer('calls.board', { ok: true, value: board(calls) });
-  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
-  fake.answer('voice.reportStatus', { ok: true, value: {} });
+  const fake = signedInWindow(calls, { settings });
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }

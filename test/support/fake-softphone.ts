@@ -115,6 +115,19 @@ export function board(calls: CallView[], overrides: Partial<Board> = {}): Board 
   return { version: 1, calls, currentId: live?.id ?? null, lastHeldId: held?.id ?? null, connection: 'online', error: null, ...overrides };
 }
 
+/** A window signed in with these calls on the board: every start-up channel answered. */
+export function signedInWindow(calls: CallView[], options: { currentId?: string; settings?: Settings } = {}) {
+  const fake = fakeSoftphone();
+  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
+  fake.answer('auth.status', { ok: true, value: signedInStatus });
+  fake.answer('settings.get', { ok: true, value: options.settings ?? defaultSettings });
+  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
+  fake.answer('calls.board', { ok: true, value: board(calls, options.currentId ? { currentId: options.currentId } : {}) });
+  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
+  fake.answer('voice.reportStatus', { ok: true, value: {} });
+  return fake;
+}
+
 /** The app's real defaults, as main would answer them. */
 export const defaultTestSettings: Settings = defaultSettings;
 
