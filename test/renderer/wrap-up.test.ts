@@ -62,7 +62,7 @@ describe('notes after the call', () => {
     await screen.findByRole('form', { name: 'After the call with Sam Caller' });
   });
 
-  it('does not ask after a call that only rang, after a consult call, or when turned off in Settings', async () => {
+  it('does not ask after a call that only rang, nor after a consult call', async () => {
     const fake = signedInWith([
       callView({ id: 'RANG', phase: 'ringingIn', callState: 'Ringing', answeredAt: null }),
       callView({ id: 'LEE', consultOf: 'JANE', displayName: 'Lee Wong' }),
