@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, HotkeyConflicts, StorageStatus } from '../shared/contract';
+import { NoteStore } from './db/note-store';
 import type { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
@@ -25,6 +26,7 @@ import { CallActions } from './services/call-actions';
 import { CallBoard } from './services/call-board';
 import { CredentialVault } from './services/credential-vault';
 import { LastAccountStore } from './services/last-account';
+import { NoteService } from './services/note-service';
 import { SessionService } from './services/session-service';
 import { SettingsStore } from './services/settings-store';
 
@@ -84,6 +86,7 @@ export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? systemClock;
   const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
   const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
+  const notes = new NoteStore(db);
   const events = new MainEvents(deps.emit);
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
@@ -122,6 +125,7 @@ export function createCore(deps: CoreDeps): Core {
   sessions = new SessionService({
     auth,
     cache,
+    notes,
     board,
     clock,
     logger: deps.logger,
@@ -141,7 +145,7 @@ export function createCore(deps: CoreDeps): Core {
         }),
     }),
     ...authHandlers(auth),
-    ...sessionHandlers(sessions, actions),
+    ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger })),
     ...callHandlers(board, actions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),

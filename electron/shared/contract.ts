@@ -9,6 +9,8 @@ import { isSafeSessionId } from './session-id';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
+/** A number as the agent typed it; main normalises it with the dialer's rules (shared/destination.ts). */
+const destination = z.string().trim().min(1).max(64);
 const shortText = z.string().max(500);
 
 export const CallState = z.enum(['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive']);
@@ -47,6 +49,8 @@ export const SessionMember = z.object({
   callState: z.string(),
 });
 export const SessionLogLine = z.object({ date: z.string(), message: z.string() });
+/** The agent's own wrap-up of a call: kept in the local cache, never sent to Evo. */
+export const CallNote = z.object({ text: z.string(), outcome: z.string(), savedAt: z.string() });
 export const SessionView = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -68,6 +72,7 @@ export const SessionView = z.object({
   dateLastModified: z.string(),
   dateCompleted: z.string(),
   log: z.array(SessionLogLine),
+  note: CallNote.nullable(),
 });
 /** One session for the history's detail view, with its total time on hold (all holds, ms). */
 export const SessionDetail = SessionView.extend({ holdMs: z.number().int().min(0) });
@@ -83,7 +88,21 @@ export const ActiveSessions = z.object({
 
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
 export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending']);
-export const CallAction = z.enum(['hold', 'holdForTransfer', 'resume', 'hangUp', 'transfer', 'answer', 'decline']);
+/** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
+export const CallAction = z.enum([
+  'hold',
+  'holdForTransfer',
+  'resume',
+  'hangUp',
+  'transfer',
+  'answer',
+  'decline',
+  'addParticipant',
+  'leave',
+  'completeTransfer',
+  'merge',
+  'cancelConsult',
+]);
 export const HoldMode = z.enum(['hold', 'end']);
 export const CallFailure = z.object({ action: CallAction, code: z.string(), message: z.string() });
 export const CallView = z.object({
@@ -111,6 +130,10 @@ export const CallView = z.object({
   callSid: z.string(),
   members: z.array(SessionMember),
   dateCreated: z.string(),
+  /** The caller this call is a consult about (held for transfer meanwhile), null for other calls. */
+  consultOf: z.string().nullable(),
+  /** Two or more others on the call (or Evo made it a conference): the agent can drop out. */
+  conference: z.boolean(),
 });
 export const Board = z.object({
   /** Bumped by every change; a listener that sees a gap asks for the whole board again. */
@@ -155,6 +178,11 @@ export const Settings = z.object({
   closeToTray: z.boolean(),
   /** The slim always-on-top window: the current call and its controls only. */
   compactWindow: z.boolean(),
+  /** After a call: ask for a note and an outcome (picked from `outcomes`). */
+  wrapUp: z.object({
+    prompt: z.boolean(),
+    outcomes: z.array(z.string().trim().min(1).max(40)).min(1).max(12),
+  }),
 });
 export const HotkeyConflicts = z.object({
   holdResume: z.string().optional(),
@@ -170,6 +198,7 @@ export const SettingsPatch = z.strictObject({
   startAtLogin: z.boolean().optional(),
   closeToTray: z.boolean().optional(),
   compactWindow: z.boolean().optional(),
+  wrapUp: Settings.shape.wrapUp.partial().strict().optional(),
 });
 
 const none = z.undefined();
@@ -217,10 +246,27 @@ export const invokeContract = {
   ],
   'sessions.resume': [z.strictObject({ sessionId: id }), SessionView],
   'sessions.end': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ ended: z.literal(true) })],
-  'sessions.transfer': [
-    z.strictObject({ sessionId: id, destination: z.string().trim().min(1).max(64) }),
-    z.object({ transferred: z.literal(true) }),
-  ],
+  'sessions.transfer': [z.strictObject({ sessionId: id, destination }), z.object({ transferred: z.literal(true) })],
+  /**
+   * Invites someone into the call (AddConferenceMember): it becomes a conference. `callSid` is the
+   * agent's own leg, by default the one the board knows. Answers the call as Evo then reports it.
+   */
+  'sessions.addParticipant': [z.strictObject({ sessionId: id, destination, callSid: id.optional() }), SessionView],
+  /** Drops out of a conference (EndSession with the agent's leg): the others keep talking. */
+  'sessions.leave': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ left: z.literal(true) })],
+  /**
+   * Consult first: holds the caller for transfer and expects the call the phone dials next to
+   * `destination` as the consult (the board links the two). Answers the number to dial.
+   */
+  'sessions.consult': [z.strictObject({ sessionId: id, destination, callSid: id.optional() }), z.object({ destination: z.string() })],
+  /** On the consult call (`sessionId`): the caller is handed to the consulted person; the agent leaves. */
+  'sessions.completeTransfer': [z.strictObject({ sessionId: id }), z.object({ transferred: z.literal(true) })],
+  /** On the consult call: caller, agent and the consulted person on one call. Answers the merged call. */
+  'sessions.merge': [z.strictObject({ sessionId: id }), SessionView],
+  /** On the consult call: it ends and the caller is resumed. Answers the caller's call. */
+  'sessions.cancelConsult': [z.strictObject({ sessionId: id }), SessionView],
+  /** The agent's note and outcome for a call that ended (kept in the local cache). */
+  'sessions.saveNote': [z.strictObject({ sessionId: id, text: z.string().max(2000), outcome: z.string().max(40) }), CallNote],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
   /**
@@ -295,6 +341,7 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export type Connection = z.infer<typeof Connection>;
 export type HotkeyConflicts = z.infer<typeof HotkeyConflicts>;
 export type HoldReason = z.infer<typeof HoldReason>;
+export type CallNote = z.infer<typeof CallNote>;
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 export const eventChannels = Object.keys(eventContract) as EventChannel[];

@@ -51,9 +51,26 @@ export async function signInAsDemoAgent(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A fresh world signed in to the demo, with Jane Doe's call live. */
+export async function demoWithJane(fixture: ReturnType<typeof e2e>): Promise<World> {
+  const world = await fixture.world();
+  await signInAsDemoAgent(world.page);
+  await world.page.getByRole('region', { name: 'On call' }).getByText('Jane Doe').waitFor();
+  return world;
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(join(OUTPUT_DIR, 'screenshots'), { recursive: true });
   return join(OUTPUT_DIR, 'screenshots', name);
+}
+
+/** What Evo received since `from`, as "route:name" (polls, history and sign-in checks left out). */
+export function requestsSince(simulator: Simulator, from: number): string[] {
+  const names = new Map([...simulator.state.sessions.values()].map((s) => [s.info.id, s.info.displayName]));
+  return simulator.requests
+    .slice(from)
+    .filter((request) => !['active', 'list', 'get', 'appConfig', 'authStatus'].includes(request.route))
+    .map((request) => `${request.route}:${request.sessionId ? names.get(request.sessionId) : '-'}`);
 }
 
 /** "01:32" -> 92 */

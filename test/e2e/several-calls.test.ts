@@ -2,8 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../electron/main/simulator/server';
-import { e2e, screenshotPath, seconds, signInAsDemoAgent, type World } from './harness-fixture';
+import { demoWithJane, e2e, requestsSince, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -11,30 +10,14 @@ afterAll(() => fixture.closeBrowser());
 
 const DEMO = 'demo@evosoftphone.local';
 
-/** What Evo received since `from`, as "route:name" (polls and history left out). */
-function requestsSince(simulator: Simulator, from: number): string[] {
-  const names = new Map([...simulator.state.sessions.values()].map((s) => [s.info.id, s.info.displayName]));
-  return simulator.requests
-    .slice(from)
-    .filter((request) => !['active', 'list', 'get', 'appConfig', 'authStatus'].includes(request.route))
-    .map((request) => `${request.route}:${request.sessionId ? names.get(request.sessionId) : '-'}`);
-}
-
 const onCall = (page: Page) => page.getByRole('region', { name: 'On call' });
 const heldList = (page: Page) => page.getByRole('list', { name: 'Held calls' });
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function demoWithJane(): Promise<World> {
-  const world = await fixture.world();
-  await signInAsDemoAgent(world.page);
-  await onCall(world.page).getByText('Jane Doe').waitFor();
-  return world;
-}
-
 describe('several calls, one live at a time (demo mode in Chromium)', () => {
   it('call waiting, Hold & answer, swap by Resume, dial while live, a hold refused mid-swap, and the sign-out warning', async () => {
-    const { page, simulator, errors } = await demoWithJane();
+    const { page, simulator, errors } = await demoWithJane(fixture);
 
     // Call waiting: the banner comes below the call, and its buttons are not where Hold was.
     const holdBox = (await page.getByRole('button', { name: 'Hold', exact: true }).boundingBox())!;
@@ -98,7 +81,7 @@ describe('several calls, one live at a time (demo mode in Chromium)', () => {
   });
 
   it('after sign-out and sign-in the held call keeps its hold time; a hold made elsewhere shows its real age', async () => {
-    const { page, simulator } = await demoWithJane();
+    const { page, simulator } = await demoWithJane(fixture);
     await page.getByRole('button', { name: 'Hold', exact: true }).click();
     const timer = () => heldList(page).getByRole('listitem', { name: 'Jane Doe' }).getByRole('timer', { name: 'Time on hold' });
     await expect.poll(async () => seconds(await timer().textContent()), { timeout: 5000 }).toBeGreaterThanOrEqual(2);

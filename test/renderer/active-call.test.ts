@@ -22,6 +22,9 @@ function props(overrides: Record<string, unknown> = {}, call: Partial<CallView> 
     onMute: vi.fn(),
     onDigits: vi.fn(),
     onTransfer: vi.fn(),
+    onConsult: vi.fn(),
+    onAddParticipant: vi.fn(),
+    onLeave: vi.fn(),
     onRetry: vi.fn(),
     onDismiss: vi.fn(),
     ...overrides,
@@ -43,7 +46,7 @@ describe('ActiveCall', () => {
     render(ActiveCall, props({}, { phase: 'dialing', callState: 'Ringing', answeredAt: null, direction: 'Outgoing' }));
     expect(screen.getByRole('region', { name: 'Calling' }).textContent).toContain('Ringing…');
     expect(screen.getByRole('timer', { name: 'Ringing time' }).textContent).toBe('01:35');
-    for (const name of ['Hold', 'Hold for transfer', 'Transfer']) {
+    for (const name of ['Hold', 'Hold for transfer', 'Transfer', 'Add participant']) {
       expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
     }
     expect((screen.getByRole('button', { name: 'Hang up' }) as HTMLButtonElement).disabled).toBe(false);
@@ -51,7 +54,7 @@ describe('ActiveCall', () => {
 
   it('offers every control by its accessible name', () => {
     render(ActiveCall, props());
-    for (const name of ['Mute', 'Keypad', 'Hold', 'Hold for transfer', 'Transfer', 'Hang up']) {
+    for (const name of ['Mute', 'Keypad', 'Hold', 'Hold for transfer', 'Transfer', 'Add participant', 'Hang up']) {
       expect(screen.getByRole('button', { name }).tagName).toBe('BUTTON');
     }
   });
@@ -107,6 +110,56 @@ describe('ActiveCall', () => {
     await fireEvent.input(input, { target: { value: '555-010-0777' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Transfer now' }));
     expect(p.onTransfer).toHaveBeenCalledWith('+15550100777');
+  });
+
+  it('Transfer offers Consult first beside Transfer now, with the same number rules', async () => {
+    const p = props();
+    render(ActiveCall, p);
+    await fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    const input = screen.getByLabelText('Transfer to');
+    await fireEvent.input(input, { target: { value: 'Lee' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Consult first' }));
+    expect(screen.getByRole('alert').textContent).toContain("doesn't look like a phone number");
+    expect(p.onConsult).not.toHaveBeenCalled();
+    await fireEvent.input(input, { target: { value: '(555) 010-0321' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Consult first' }));
+    expect(p.onConsult).toHaveBeenCalledWith('+15550100321');
+    expect(p.onTransfer).not.toHaveBeenCalled();
+  });
+
+  it('adds a participant by number', async () => {
+    const p = props();
+    render(ActiveCall, p);
+    await fireEvent.click(screen.getByRole('button', { name: 'Add participant' }));
+    await fireEvent.input(screen.getByLabelText('Add to the call'), { target: { value: '555 010 0321' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(p.onAddParticipant).toHaveBeenCalledWith('+15550100321');
+  });
+
+  it('a conference lists who is on it with their state, and offers Leave call beside Hang up', () => {
+    const members = [
+      { displayName: 'Jane Doe', identity: '', callSid: 'CA-jane', role: 'Caller', callState: 'Connected' },
+      { displayName: 'Dana Agent', identity: 'client:dana', callSid: 'CA-agent', role: 'Agent', callState: 'Connected' },
+      { displayName: '+15550100321', identity: '', callSid: 'CA-lee', role: 'Transfer', callState: 'Ringing' },
+      { displayName: '+15550100999', identity: '', callSid: 'CA-gone', role: 'Transfer', callState: 'None' },
+    ];
+    const p = props({}, { conference: true, members });
+    render(ActiveCall, p);
+    const list = screen.getByRole('list', { name: 'Participants' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'You On the call',
+      'Jane Doe Caller On the call',
+      '+1 555 010 0321 Added Ringing…',
+    ]);
+    screen.getByRole('button', { name: 'Leave call' }).click();
+    expect(p.onLeave).toHaveBeenCalled();
+    expect(screen.getByText(/Hang up: the call ends for everyone/).tagName).toBe('P');
+  });
+
+  it('a two-party call has no participant list and no Leave call', () => {
+    render(ActiveCall, props());
+    expect(screen.queryByRole('list', { name: 'Participants' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Leave call' })).toBeNull();
   });
 
   it("shows the board's failure for this call, with Retry and Dismiss", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dialPreview, dialString, formatDialInput, postDialDigits, splitDialInput } from '../../renderer/src/lib/dial-input';
+import { dialPreview, dialString, formatDialInput } from '../../renderer/src/lib/dial-input';
+import { postDialDigits, splitDialInput } from '../../electron/shared/destination';
 
 describe('reading what the agent types into the dialer', () => {
   it.each([

@@ -4,7 +4,7 @@ import HeldCalls from '../../renderer/src/lib/components/HeldCalls.svelte';
 import { callView } from '../support/fake-softphone';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
-const base = { now, reminders: [30, 60], onResume: vi.fn(), onHangUp: vi.fn(), onTransfer: vi.fn(), onRetry: vi.fn(), onDismiss: vi.fn() };
+const base = { now, reminders: [30, 60], onResume: vi.fn(), onHangUp: vi.fn(), onTransfer: vi.fn(), onConsult: vi.fn(), onRetry: vi.fn(), onDismiss: vi.fn() };
 const held = (overrides: Parameters<typeof callView>[0] = {}) =>
   callView({ phase: 'held', callState: 'Hold', heldSince: new Date(now).toISOString(), ...overrides });
 

@@ -159,4 +159,18 @@ describe('History', () => {
     await vi.waitFor(() => expect(screen.queryByRole('region', { name: 'Call details' })).toBeNull());
     await vi.waitFor(() => expect(document.activeElement).toBe(row));
   });
+
+  it("shows the agent's note and outcome in the call's details", async () => {
+    const { fake, history } = setup();
+    const note = { text: 'Wants the invoice resent', outcome: 'Follow-up needed', savedAt: new Date().toISOString() };
+    fake.answer('sessions.history', page([sessionView({ id: 'A', ended: true, note })]));
+    fake.answer('sessions.get', { ok: true, value: { ...sessionView({ id: 'A', ended: true, note }), holdMs: 0 } });
+    await history.search('invoice');
+    await fireEvent.click(await screen.findByRole('button', { name: /Jane Doe/ }));
+    const detail = await screen.findByRole('region', { name: 'Call details' });
+    await vi.waitFor(() => {
+      const facts = Object.fromEntries([...detail.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+      expect(facts).toMatchObject({ Note: 'Wants the invoice resent', Outcome: 'Follow-up needed' });
+    });
+  });
 });

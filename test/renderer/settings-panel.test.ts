@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import SettingsPanel from '../../renderer/src/lib/components/SettingsPanel.svelte';
-import { SettingsState, parseReminders } from '../../renderer/src/lib/state/settings.svelte';
+import { SettingsState, parseOutcomes, parseReminders } from '../../renderer/src/lib/state/settings.svelte';
 import { defaultTestSettings, fakeSoftphone } from '../support/fake-softphone';
 
 describe('SettingsPanel', () => {
@@ -53,6 +53,26 @@ describe('SettingsPanel', () => {
     expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
     expect(parseReminders('30, 60 90')).toEqual([30, 60, 90]);
     expect(parseReminders('1')).toBeNull();
+  });
+
+  it('turns the wrap-up prompt off and edits the outcomes to pick from; refuses an empty list', async () => {
+    const fake = fakeSoftphone();
+    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+    fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+    const settings = new SettingsState(fake.api);
+    await settings.load();
+    render(SettingsPanel, { settings, server: 'x' });
+    const outcomes = screen.getByLabelText(/Outcomes to pick from/) as HTMLInputElement;
+    expect(outcomes.value).toBe(defaultTestSettings.wrapUp.outcomes.join(', '));
+    await fireEvent.input(outcomes, { target: { value: ' , ' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(screen.getByRole('alert').textContent).toContain('Outcomes are 1 to 12 names');
+    await fireEvent.click(screen.getByLabelText('Ask for a note after each call'));
+    await fireEvent.input(outcomes, { target: { value: 'Sold, No sale, Sold' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ wrapUp: { prompt: false, outcomes: ['Sold', 'No sale'] } });
+    expect(parseOutcomes('x'.repeat(41))).toBeNull();
   });
 });
 

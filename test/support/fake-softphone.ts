@@ -76,6 +76,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     dateLastModified: new Date().toISOString(),
     dateCompleted: '',
     log: [],
+    note: null,
     ...overrides,
   };
 }
@@ -101,6 +102,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     callSid: 'CA1',
     members: [{ displayName: 'Dana Agent', identity: 'client:dana', callSid: 'CA-agent', role: 'Agent', callState: 'Connected' }],
     dateCreated: new Date(Date.now() - 65_000).toISOString(),
+    consultOf: null,
+    conference: false,
     ...overrides,
   };
 }
@@ -110,6 +113,19 @@ export function board(calls: CallView[], overrides: Partial<Board> = {}): Board 
   const live = calls.filter((call) => call.phase === 'live').at(-1);
   const held = calls.filter((call) => call.phase === 'held' || call.phase === 'heldForTransfer').at(-1);
   return { version: 1, calls, currentId: live?.id ?? null, lastHeldId: held?.id ?? null, connection: 'online', error: null, ...overrides };
+}
+
+/** A window signed in with these calls on the board: every start-up channel answered. */
+export function signedInWindow(calls: CallView[], options: { currentId?: string; settings?: Settings } = {}) {
+  const fake = fakeSoftphone();
+  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
+  fake.answer('auth.status', { ok: true, value: signedInStatus });
+  fake.answer('settings.get', { ok: true, value: options.settings ?? defaultSettings });
+  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
+  fake.answer('calls.board', { ok: true, value: board(calls, options.currentId ? { currentId: options.currentId } : {}) });
+  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
+  fake.answer('voice.reportStatus', { ok: true, value: {} });
+  return fake;
 }
 
 /** The app's real defaults, as main would answer them. */

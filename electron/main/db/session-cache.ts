@@ -1,7 +1,7 @@
 /**
  * The session cache: server rows with the fields the UI queries, and hold spans so that hold
  * timers survive restarts. Prepared statements only. A server row replaces a cached one only when
- * its dateLastModified is not older.
+ * its dateLastModified is not older. History search also finds the agent's notes (note-store.ts).
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { isHeldState } from '../../shared/call-rules';
@@ -67,7 +67,8 @@ export class SessionCache {
       get: db.prepare(`${select} WHERE s.id = ?`),
       page: db.prepare(`${select} ORDER BY s.created_ms DESC LIMIT ? OFFSET ?`),
       search: db.prepare(`${select}
-        WHERE (s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\'))
+        WHERE (s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\')
+            OR s.id IN (SELECT session_id FROM call_notes WHERE text LIKE @text ESCAPE '\\' OR outcome LIKE @text ESCAPE '\\'))
           AND (@filter = 'all'
             OR (@filter = 'missed' AND s.was_missed = 1)
             OR (@filter = 'incoming' AND s.direction = 'Incoming' AND s.was_missed = 0)
@@ -218,5 +219,6 @@ export class SessionCache {
   private wipeRows(): void {
     this.db.prepare('DELETE FROM sessions').run();
     this.db.prepare('DELETE FROM hold_spans').run();
+    this.db.prepare('DELETE FROM call_notes').run();
   }
 }

@@ -15,6 +15,7 @@ import { exchange, WireFailure } from './http';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
 import type { EvoRequest } from './request';
 import { resumeRequest } from './resume-request';
+import { addMemberRequest, endForEveryoneRequest, leaveRequest } from './conference-requests';
 import { normaliseServerUrl } from './server-url';
 import { SessionCookies } from './session-cookies';
 import { sessionPath } from './session-path';
@@ -201,6 +202,24 @@ export class EvoClient {
       retry: false,
       reauth: true,
     });
+  }
+
+  /**
+   * AddConferenceMember: dials `destination` into the call (a conference from then on). Not retried:
+   * a second attempt could ring the person twice.
+   */
+  addConferenceMember(sessionId: string, callSid: string, destination: string, fromNumber?: string): Promise<SessionInfo> {
+    return this.send({ ...addMemberRequest(sessionId, callSid, destination, fromNumber), schema: SessionInfo, retry: false, reauth: true });
+  }
+
+  /** The agent drops out of a conference; the others stay (see conference-requests.ts). */
+  async leave(sessionId: string, agentCallSid: string): Promise<void> {
+    await this.send({ ...leaveRequest(sessionId, agentCallSid), schema: null, retry: false, reauth: true });
+  }
+
+  /** A conference ends for everyone on it (see conference-requests.ts). */
+  async endForEveryone(sessionId: string): Promise<void> {
+    await this.send({ ...endForEveryoneRequest(sessionId), schema: null, retry: false, reauth: true });
   }
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */

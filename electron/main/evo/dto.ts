@@ -66,6 +66,8 @@ export const SessionInfo = z.object({
   callSid: text,
   holdQueueName: text,
   heldByUserId: text,
+  /** Set once the call is a conference (AddConferenceMember converts it). */
+  conferenceSid: text,
   holdReason: lenientEnum(['None', 'Transferring'] as const, 'None'),
   displayName: text,
   log: z

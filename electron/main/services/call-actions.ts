@@ -1,33 +1,28 @@
 /**
  * Carries out what the agent asks of a call, by the board's rules: the plan (call-rules.ts) says
- * which requests to send and in which order; they go out one at a time, each marked pending on
- * the board. A failed step stops the plan (the next request is not sent) and the agent reads why;
- * when the last step of a swap fails, the call held to make room is resumed, so the agent is not
- * left with no one on the line. Every answer goes straight onto the board: no refresh behind it.
+ * which requests to send and in which order; they go out one at a time (call-steps.ts), each
+ * marked pending on the board. A failed step stops the plan (the next request is not sent) and
+ * the agent reads why; when the last step of a swap fails, the call held to make room is resumed,
+ * so the agent is not left with no one on the line. A number the agent typed is read with the
+ * dialer's rules and refused before any request when it is not one.
  */
-import { agentLeg, hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-rules';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-rules';
 import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
+import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
-import type { SessionCache } from '../db/session-cache';
-import type { Clock } from '../ports';
-import type { Logger } from '../logging/logger';
-import type { AuthService } from './auth-service';
-import type { CallBoard } from './call-board';
-import { actionOf, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';
-import type { SessionService } from './session-service';
+import { actionOf, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';
+import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { toSessionView } from './session-view';
 
-export interface CallActionsDeps {
-  auth: AuthService;
-  board: CallBoard;
-  sessions: SessionService;
-  cache: SessionCache;
-  clock: Clock;
-  logger: Logger;
-}
+export type CallActionsDeps = CallStepsDeps;
 
-/** Legs the phone named for this request (its own CallSid), by session. */
-type Legs = Record<string, string | undefined>;
+type AfterConsult = 'completeTransfer' | 'merge' | 'cancelConsult';
+/** What the agent reads about a run: who an invite is for (or who was consulted), and the caller consulted about. */
+interface Run extends Order {
+  party: string;
+  caller: string;
+}
 
 const verbOf: Record<Intent['type'], string> = {
   hold: 'hold',
@@ -36,47 +31,95 @@ const verbOf: Record<Intent['type'], string> = {
   transfer: 'transfer',
   answer: 'answer',
   decline: 'decline',
+  addParticipant: 'add someone to the call with',
+  leave: 'leave the call with',
+  consult: 'consult about',
+  completeTransfer: 'complete the transfer with',
+  merge: 'merge the call with',
+  cancelConsult: 'cancel the consult with',
   freeLine: 'make room for',
 };
 
 export class CallActions {
   /** Intents being carried out, by kind and call: a double press shares the first one's outcome. */
   private readonly running = new Map<string, Promise<unknown>>();
+  private readonly steps: CallSteps;
 
-  constructor(private readonly deps: CallActionsDeps) {}
+  constructor(private readonly deps: CallActionsDeps) {
+    this.steps = new CallSteps(deps);
+  }
 
   async hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
     const intent: Intent = { type: 'hold', sessionId: input.sessionId, reason: input.reason ?? 'None' };
-    await this.carryOut(intent, { [input.sessionId]: input.callSid });
+    await this.carryOut(intent, { legs: { [input.sessionId]: input.callSid } });
     return this.view(input.sessionId);
   }
 
   async resume(input: { sessionId: string }): Promise<SessionView> {
-    await this.carryOut({ type: 'resume', sessionId: input.sessionId }, {});
+    await this.carryOut({ type: 'resume', sessionId: input.sessionId });
     return this.view(input.sessionId);
   }
 
+  /** Hang up: a ringing call is declined; a conference ends for everyone (the rules decide). */
   async end(input: { sessionId: string; callSid?: string }): Promise<{ ended: true }> {
     const target = this.deps.board.get(input.sessionId);
     const intent: Intent =
       target?.phase === 'ringingIn' ? { type: 'decline', sessionId: input.sessionId } : { type: 'hangUp', sessionId: input.sessionId };
-    await this.carryOut(intent, { [input.sessionId]: input.callSid });
+    await this.carryOut(intent, { legs: { [input.sessionId]: input.callSid } });
     return { ended: true };
   }
 
   async transfer(input: { sessionId: string; destination: string }): Promise<{ transferred: true }> {
-    await this.carryOut({ type: 'transfer', sessionId: input.sessionId }, {}, input.destination);
+    const destination = this.number(input.destination, input.sessionId, (name) => `transfer ${name}`);
+    await this.carryOut({ type: 'transfer', sessionId: input.sessionId }, { destination });
     return { transferred: true };
   }
 
+  /** AddConferenceMember on the agent's own leg (by default the one the board knows). */
+  async addParticipant(input: { sessionId: string; destination: string; callSid?: string }): Promise<SessionView> {
+    const destination = this.number(input.destination, input.sessionId, (name) => `add a participant to the call with ${name}`);
+    const party = parsePhoneNumberFromString(destination)?.formatInternational() ?? destination;
+    await this.carryOut({ type: 'addParticipant', sessionId: input.sessionId }, { legs: { [input.sessionId]: input.callSid }, destination, party });
+    return this.view(input.sessionId);
+  }
+
+  /** The agent drops out of a conference; the others keep talking. */
+  async leave(input: { sessionId: string; callSid?: string }): Promise<{ left: true }> {
+    await this.carryOut({ type: 'leave', sessionId: input.sessionId }, { legs: { [input.sessionId]: input.callSid } });
+    return { left: true };
+  }
+
+  /** Consult first: the caller is held for transfer; the call the phone dials next is linked as the consult. */
+  async consult(input: { sessionId: string; destination: string; callSid?: string }): Promise<{ destination: string }> {
+    const destination = this.number(input.destination, input.sessionId, (name) => `start a consult about ${name}`);
+    await this.carryOut({ type: 'consult', sessionId: input.sessionId }, { legs: { [input.sessionId]: input.callSid } });
+    this.deps.board.expectConsult(input.sessionId, destination);
+    return { destination };
+  }
+
+  async completeTransfer(input: { sessionId: string }): Promise<{ transferred: true }> {
+    await this.afterConsult('completeTransfer', input.sessionId);
+    return { transferred: true };
+  }
+
+  /** Answers the merged call (the caller's, now a conference). */
+  async merge(input: { sessionId: string }): Promise<SessionView> {
+    return this.view(await this.afterConsult('merge', input.sessionId));
+  }
+
+  /** Answers the caller's call, resumed. */
+  async cancelConsult(input: { sessionId: string }): Promise<SessionView> {
+    return this.view(await this.afterConsult('cancelConsult', input.sessionId));
+  }
+
   async answer(input: { sessionId: string; mode?: HoldMode }): Promise<SessionView> {
-    await this.carryOut({ type: 'answer', sessionId: input.sessionId, mode: input.mode ?? 'hold' }, {});
+    await this.carryOut({ type: 'answer', sessionId: input.sessionId, mode: input.mode ?? 'hold' });
     return this.view(input.sessionId);
   }
 
   /** Before the phone places or takes a call itself: every live call is held (or ended) first. */
   async freeLine(input: { mode: HoldMode }): Promise<Board> {
-    await this.carryOut({ type: 'freeLine', mode: input.mode }, {});
+    await this.carryOut({ type: 'freeLine', mode: input.mode });
     return this.deps.board.snapshot();
   }
 
@@ -101,118 +144,86 @@ export class CallActions {
     const intent = hotkeyIntent(this.deps.board.facts());
     if (!intent || (intent.type !== 'freeLine' && this.deps.board.get(intent.sessionId)?.pending)) return { intent, error: null };
     try {
-      await this.carryOut(intent, {});
+      await this.carryOut(intent);
       return { intent, error: null };
     } catch (error) {
       return { intent, error: error instanceof AppError ? error : new AppError('INTERNAL', 'Something went wrong.') };
     }
   }
 
-  private carryOut(intent: Intent, legs: Legs, destination = ''): Promise<unknown> {
-    const key = intent.type === 'freeLine' ? 'freeLine' : `${intent.type}:${intent.sessionId}`;
-    const already = this.running.get(key);
-    if (already) return already;
-    const run = this.execute(intent, legs, destination).finally(() => this.running.delete(key));
-    this.running.set(key, run);
-    return run;
+  /** The number the agent typed, by the dialer's rules; a typed error before any request otherwise. */
+  private number(typed: string, sessionId: string, action: (name: string) => string): string {
+    const read = normaliseDestination(typed);
+    if (read.ok) return read.value;
+    const who = this.who(sessionId);
+    throw badDestination(action(who.name), read.message, who);
   }
 
-  private async execute(intent: Intent, legs: Legs, destination: string): Promise<void> {
+  /** Complete, merge or cancel, from the consult call: the consulted number is the destination. */
+  private async afterConsult(type: AfterConsult, sessionId: string): Promise<string> {
+    if (!this.deps.board.get(sessionId)) await this.deps.sessions.syncNow();
+    const consult = this.deps.board.get(sessionId);
+    const caller = this.deps.board.get(consult?.consultOf ?? '')?.displayName ?? 'the caller';
+    await this.carryOut({ type, sessionId }, { destination: consult?.number ?? '', party: consult?.displayName ?? 'them', caller });
+    return consult!.consultOf!;
+  }
+
+  private carryOut(intent: Intent, order: Partial<Run> = {}): Promise<unknown> {
+    const key = `${intent.type}:${target(intent) ?? ''}`;
+    const already = this.running.get(key);
+    if (already) return already;
+    const run: Run = { legs: {}, destination: '', party: 'them', caller: 'the caller', ...order };
+    const running = this.execute(intent, run).finally(() => this.running.delete(key));
+    this.running.set(key, running);
+    return running;
+  }
+
+  private async execute(intent: Intent, run: Run): Promise<void> {
     this.deps.auth.requireSession();
-    const target = intent.type === 'freeLine' ? null : intent.sessionId;
+    const acted = target(intent);
     // A call the board has not seen yet (the window asked right after a sign-in): one sync first.
-    if (target && !this.deps.board.get(target)) await this.deps.sessions.syncNow();
-    const pending = target ? this.deps.board.get(target)?.pending : null;
-    if (pending) throw busyError(this.who(target!).name);
+    if (acted && !this.deps.board.get(acted)) await this.deps.sessions.syncNow();
+    const pending = acted ? this.deps.board.get(acted)?.pending : null;
+    if (pending) throw busyError(this.who(acted!).name);
     const planned = plan(this.deps.board.facts(), intent);
-    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], target, planned.blockedBy, this.who);
+    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], acted, planned.blockedBy, this.who);
     const busy = planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
     if (busy) throw busyError(busy.displayName);
     const done: Step[] = [];
     for (const step of planned.steps) {
       try {
-        await this.perform(step, legs, destination);
+        await this.steps.perform(step, run);
         done.push(step);
       } catch (error) {
-        throw await this.failed(intent, step, done, error);
+        throw await this.failed(intent, step, done, error, run);
       }
     }
-  }
-
-  /** One request, marked pending on the board while it is out. */
-  private async perform(step: Step, legs: Legs, destination: string): Promise<void> {
-    const { client } = this.deps.auth.requireSession();
-    const board = this.deps.board;
-    const leg = () => legs[step.sessionId] ?? agentLeg(board.row(step.sessionId)?.info ?? { callSid: '', members: [] });
-    board.setPending(step.sessionId, actionOf(step));
-    let settle = () => {};
-    try {
-      switch (step.do) {
-        case 'hold': {
-          const info = await client.hold(step.sessionId, leg(), step.reason);
-          settle = () => this.deps.sessions.record(info, 'seen', 'hold');
-          return;
-        }
-        case 'resume': {
-          const info = await client.resume(step.sessionId);
-          settle = () => this.deps.sessions.record(info, 'seen', 'resume');
-          return;
-        }
-        case 'answer': {
-          const info = await client.patch(step.sessionId, { callState: 'Connected' });
-          settle = () => this.deps.sessions.record(info, 'seen', 'answer');
-          return;
-        }
-        case 'end':
-        case 'decline':
-          await client.end(step.sessionId, leg());
-          settle = () => this.over(step.sessionId);
-          return;
-        case 'transfer':
-          await client.transfer(step.sessionId, destination);
-          settle = () => this.over(step.sessionId);
-          return;
-      }
-    } finally {
-      // The new state and the end of "pending" reach the window as one change.
-      board.batch(() => {
-        board.setPending(step.sessionId, null);
-        settle();
-      });
-    }
-  }
-
-  /** The server accepted an end or a transfer with no body: the call leaves the board now. */
-  private over(sessionId: string): void {
-    try {
-      this.deps.cache.markEnded(sessionId, this.deps.clock.now());
-    } catch (error) {
-      this.deps.logger.error('cache: could not mark a call ended', { error: error instanceof Error ? error.message.slice(0, 120) : 'unknown' });
-    }
-    this.deps.board.remove(sessionId);
   }
 
   /**
    * A step failed. The agent's action did not happen; say why, where each caller now is, and
    * put back a call that was held only to make room. Then look at what the server holds now.
    */
-  private async failed(intent: Intent, step: Step, done: Step[], error: unknown): Promise<AppError> {
+  private async failed(intent: Intent, step: Step, done: Step[], error: unknown, run: Run): Promise<AppError> {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
     // Signed out underneath the action (a changed password): that is the news, not the call.
     if (error instanceof AppError && code.startsWith('AUTH_')) return error;
-    const isFinal = intent.type !== 'freeLine' && step.sessionId === intent.sessionId;
+    const isFinal = step.sessionId === target(intent);
     let message: string;
-    if (!isFinal) {
-      message = stepFailed(step, error, this.who, notDone(intent, this.who));
+    if (isAfterConsult(intent.type)) {
+      // Nothing is put back: the consult call, once hung up (the first step), cannot be.
+      message = stepFailed(step, error, this.who, consultNotDone(intent.type as AfterConsult, done.length > 0, run.caller, run.party), run.party);
+    } else if (!isFinal) {
+      message = stepFailed(step, error, this.who, notDone(intent, this.who), run.party);
     } else if (done.length === 0) {
-      message = stepFailed(step, error, this.who);
+      message = stepFailed(step, error, this.who, '', run.party);
     } else {
       const restored: string[] = [];
       const stillHeld: string[] = [];
       for (const prep of done.filter((each) => each.do === 'hold')) {
         try {
-          await this.perform({ do: 'resume', sessionId: prep.sessionId }, {}, '');
+          await this.steps.perform({ do: 'resume', sessionId: prep.sessionId }, run);
           restored.push(prep.sessionId);
         } catch {
           stillHeld.push(prep.sessionId);
@@ -220,8 +231,12 @@ export class CallActions {
       }
       message = swapFailed(step, error, this.who, restored, stillHeld);
     }
-    const target = intent.type === 'freeLine' ? step.sessionId : intent.sessionId;
-    if (this.deps.board.get(target)) this.deps.board.setFailure(target, { action: actionOf(step), code, message });
+    // The failure shows on the call the agent acted on, or, once that one is gone, on the step's.
+    const acted = target(intent);
+    const shownOn = acted && this.deps.board.get(acted) ? acted : step.sessionId;
+    // On a consult call still there, Retry means the whole action again; elsewhere, the step.
+    const action = isAfterConsult(intent.type) && shownOn === acted ? intent.type : actionOf(step);
+    if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
     void this.deps.sessions.syncNow();
@@ -244,6 +259,10 @@ export class CallActions {
     return user ? { userId: user.id, name: user.name } : null;
   }
 }
+
+/** The call an intent is about; none for making room on the line. */
+const target = (intent: Intent): string | null => (intent.type === 'freeLine' ? null : intent.sessionId);
+const isAfterConsult = (type: Intent['type']): type is AfterConsult => type === 'completeTransfer' || type === 'merge' || type === 'cancelConsult';
 
 const busyError = (name: string) =>
   new AppError('SESSION_BUSY', `Still sending the last action for ${name}. Try again in a moment.`);

@@ -9,6 +9,7 @@ import { currentCallId, lastHeldId, type BoardFacts } from '../../shared/call-ru
 import type { Board, BoardChange, CallAction, CallFailure, CallView, Connection } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/result';
 import type { CachedSession } from '../db/session-cache';
+import { ConsultLinks } from './consult-links';
 import { toCallView, type Viewer } from './session-view';
 
 export interface CallBoardDeps {
@@ -21,6 +22,7 @@ export class CallBoard {
   private rows = new Map<string, CachedSession>();
   private readonly pending = new Map<string, CallAction>();
   private readonly failures = new Map<string, CallFailure>();
+  private readonly consults = new ConsultLinks();
   private connection: Connection = 'online';
   private error: ErrorInfo | null = null;
   private views = new Map<string, CallView>();
@@ -71,8 +73,17 @@ export class CallBoard {
     this.publish();
   }
 
+  /**
+   * The agent is about to dial `number` to consult about this caller (held for transfer): the call
+   * that turns up for it is linked to the caller as its consult.
+   */
+  expectConsult(callerId: string, number: string): void {
+    this.consults.expect(callerId, number, this.rows.keys());
+  }
+
   /** Signed out: the board is empty and nothing is in flight. */
   clear(): void {
+    this.consults.clear();
     this.rows.clear();
     this.pending.clear();
     this.failures.clear();
@@ -129,9 +140,11 @@ export class CallBoard {
     const viewer = this.deps.viewer();
     const next = new Map<string, CallView>();
     for (const row of [...this.rows.values()].sort((a, b) => a.info.dateCreated.localeCompare(b.info.dateCreated))) {
-      const view = toCallView(row, viewer, this.pending.get(row.info.id) ?? null, this.failures.get(row.info.id) ?? null);
+      const id = row.info.id;
+      const view = toCallView(row, viewer, { pending: this.pending.get(id) ?? null, failure: this.failures.get(id) ?? null });
       if (view) next.set(view.id, view);
     }
+    for (const [consult, caller] of this.consults.resolve([...next.values()])) next.get(consult)!.consultOf = caller;
     // Ended sessions are gone for good: what was in flight or failed for them is moot.
     for (const id of [...this.pending.keys(), ...this.failures.keys()]) {
       if (!this.rows.has(id)) {

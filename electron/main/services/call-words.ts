@@ -35,13 +35,17 @@ function standing(name: string, phase: CallPhase | null): string {
   }
 }
 
-const verbs: Record<Step['do'], (name: string, reason: Step) => string> = {
+/** `party`: who an AddConferenceMember invites (a name, or the number formatted). */
+const verbs: Record<Step['do'], (name: string, step: Step, party: string) => string> = {
   hold: (name, step) => (step.do === 'hold' && step.reason === 'Transferring' ? `hold ${name} for transfer` : `put ${name} on hold`),
   resume: (name) => `resume ${name}`,
   end: (name) => `hang up on ${name}`,
   answer: (name) => `answer ${name}`,
   decline: (name) => `decline ${name}`,
   transfer: (name) => `transfer ${name}`,
+  addMember: (name, _step, party) => `add ${party} to the call with ${name}`,
+  leave: (name) => `leave the call with ${name}`,
+  endAll: (name) => `end the call with ${name} for everyone`,
 };
 
 /** The board's name for what a step does (the pending and failure marks). */
@@ -50,16 +54,40 @@ export function actionOf(step: Step): CallAction {
     case 'hold':
       return step.reason === 'Transferring' ? 'holdForTransfer' : 'hold';
     case 'end':
+    case 'endAll':
       return 'hangUp';
+    case 'addMember':
+      return 'addParticipant';
     default:
       return step.do;
   }
 }
 
 /** A step that failed, said as the agent needs it. `then` says what was not done because of it. */
-export function stepFailed(step: Step, error: unknown, who: Who, then = ''): string {
+export function stepFailed(step: Step, error: unknown, who: Who, then = '', party = 'them'): string {
   const { name, phase } = who(step.sessionId);
-  return [`Couldn't ${verbs[step.do](name, step)}: ${reasonOf(error)}.`, standing(name, phase), then].filter(Boolean).join(' ');
+  return [`Couldn't ${verbs[step.do](name, step, party)}: ${reasonOf(error)}.`, standing(name, phase), then].filter(Boolean).join(' ');
+}
+
+/** A number that is not one, refused before any request: the action, why, and where the caller stands. */
+export function badDestination(action: string, problem: string, who: ReturnType<Who>): AppError {
+  return new AppError('DESTINATION_INVALID', [`Couldn't ${action}: ${lowerFirst(problem.replace(/\.$/, ''))}.`, standing(who.name, who.phase)].join(' ').trim());
+}
+
+/**
+ * What a failed step left undone of ending a consult. Once the consult call is hung up (the first
+ * step), the agent must know it is gone: the consulted person is no longer on the line.
+ */
+export function consultNotDone(type: string, consultEnded: boolean, caller: string, consult: string): string {
+  const ended = `Your call with ${consult} has ended`;
+  switch (type) {
+    case 'completeTransfer':
+      return consultEnded ? `${ended}.` : `${caller} was not transferred.`;
+    case 'merge':
+      return consultEnded ? `${ended}; the calls were not merged.` : 'The calls were not merged.';
+    default:
+      return consultEnded ? `${ended}.` : `${caller} is still on hold.`;
+  }
 }
 
 /** The final step of a swap failed after the other call was held: say where both callers are. */
@@ -69,7 +97,7 @@ export function swapFailed(step: Step, error: unknown, who: Who, restored: strin
   const held = stillHeld.map((id) => `${who(id).name} is on hold too`);
   const target = step.do === 'resume' ? `${name} is still on hold` : '';
   const tail = [target, ...back, ...held].filter(Boolean).join('; ');
-  return `Couldn't ${verbs[step.do](name, step)}: ${reasonOf(error)}.${tail ? ` ${tail[0]!.toUpperCase()}${tail.slice(1)}.` : ''}`;
+  return `Couldn't ${verbs[step.do](name, step, 'them')}: ${reasonOf(error)}.${tail ? ` ${tail[0]!.toUpperCase()}${tail.slice(1)}.` : ''}`;
 }
 
 /** What the preparation's failure cost: the action the agent asked for did not happen. */
@@ -90,8 +118,18 @@ export function refusal(code: Refusal, action: string, target: string | null, bl
     case 'CALL_NOT_FOUND':
       return new AppError(code, 'That call is not among your calls any more. It may have ended.');
     case 'CALL_WRONG_PHASE': {
-      const { name, phase } = who(target ?? '');
-      return new AppError(code, `You can't ${action} ${name} now: ${phaseWords(name, phase)}.`);
+      // blockedBy: the other call of a pair (the caller of a consult) is the one in the way.
+      const { name } = who(target ?? '');
+      const other = who(blockedBy ?? target ?? '');
+      return new AppError(code, `You can't ${action} ${name} now: ${phaseWords(other.name, other.phase)}.`);
+    }
+    case 'CALL_NOT_CONFERENCE': {
+      const { name } = who(target ?? '');
+      return new AppError(code, `You can't leave the call with ${name}: nobody else is on it to carry on. Hang up instead.`);
+    }
+    case 'CALL_NOT_CONSULT': {
+      const { name } = who(target ?? '');
+      return new AppError(code, `The call with ${name} is not a consult: no caller is waiting to be transferred.`);
     }
     case 'CALL_LINE_BUSY': {
       const { name, phase } = who(blockedBy ?? '');

@@ -7,6 +7,7 @@
 import { isHeldState } from '../../shared/call-rules';
 import type { ActiveSessions, HistoryFilter, HistoryPage, SessionDetail } from '../../shared/contract';
 import { AppError } from '../../shared/result';
+import type { NoteStore } from '../db/note-store';
 import type { CachedSession, SessionCache } from '../db/session-cache';
 import type { SessionInfo } from '../evo/dto';
 import { holdStartMs, type HoldOrigin } from '../evo/session-times';
@@ -19,6 +20,8 @@ import { toSessionView, type Viewer } from './session-view';
 export interface SessionServiceDeps {
   auth: AuthService;
   cache: SessionCache;
+  /** The agent's notes, shown with each history row. */
+  notes: NoteStore;
   board: CallBoard;
   clock: Clock;
   logger: Logger;
@@ -103,7 +106,13 @@ export class SessionService {
     const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
     const viewer = this.viewer();
-    return { items: items.map((row) => toSessionView(row, viewer)), page, hasMore: hasMore || serverHasMore, source };
+    const notes = this.deps.notes.forSessions(items.map((row) => row.info.id));
+    return {
+      items: items.map((row) => toSessionView(row, viewer, notes.get(row.info.id) ?? null)),
+      page,
+      hasMore: hasMore || serverHasMore,
+      source,
+    };
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
@@ -119,7 +128,7 @@ export class SessionService {
     } catch (error) {
       this.cacheFailed('get', error);
     }
-    return { ...toSessionView(row, this.viewer()), holdMs };
+    return { ...toSessionView(row, this.viewer(), this.deps.notes.get(sessionId)), holdMs };
   }
 
   recentNumbers(): string[] {

@@ -3,8 +3,8 @@
  * `toSessionView` is the history/detail shape; `toCallView` the call board's (no log, a phase).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { isHeldState, phaseOf } from '../../shared/call-rules';
-import type { CallAction, CallFailure, CallView, SessionView } from '../../shared/contract';
+import { isConference, isHeldState, phaseOf } from '../../shared/call-rules';
+import type { CallAction, CallFailure, CallNote, CallView, SessionView } from '../../shared/contract';
 import type { SessionInfo } from '../evo/dto';
 import { answeredAt } from '../evo/session-times';
 import { partyNumber, type CachedSession } from '../db/session-cache';
@@ -38,7 +38,7 @@ const members = (info: SessionInfo) =>
     callState: member.callState,
   }));
 
-export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: Viewer | null): SessionView {
+export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: Viewer | null, note: CallNote | null = null): SessionView {
   const held = isHeldState(info);
   return {
     id: info.id,
@@ -58,17 +58,21 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
     dateLastModified: info.dateLastModified,
     dateCompleted: info.dateCompleted,
     log: info.log,
+    note,
   };
 }
 
-/** A call on the board; null for a session that is not an active call any more. */
+/**
+ * A call on the board; null for a session that is not an active call any more. `consultOf` is the
+ * board's to fill (consult-links.ts): Evo does not say which call is a consult.
+ */
 export function toCallView(
   { info, heldSinceMs }: CachedSession,
   viewer: Viewer | null,
-  pending: CallAction | null,
-  failure: CallFailure | null,
+  { pending, failure }: { pending: CallAction | null; failure: CallFailure | null },
 ): CallView | null {
-  const phase = phaseOf(info, pending === 'hangUp');
+  // A hang-up or a drop-out in flight: the call is on its way out either way.
+  const phase = phaseOf(info, pending === 'hangUp' || pending === 'leave');
   if (phase === null) return null;
   const held = isHeldState(info);
   return {
@@ -89,6 +93,8 @@ export function toCallView(
     callSid: info.callSid,
     members: members(info),
     dateCreated: info.dateCreated,
+    consultOf: null,
+    conference: isConference(info),
   };
 }
 

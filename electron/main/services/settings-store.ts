@@ -13,6 +13,7 @@ export const defaultSettings: Settings = {
   startAtLogin: false,
   closeToTray: true,
   compactWindow: false,
+  wrapUp: { prompt: true, outcomes: ['Resolved', 'Follow-up needed', 'Escalated', 'Left a voicemail'] },
 };
 
 export class SettingsStore {
@@ -38,6 +39,7 @@ export class SettingsStore {
       ...stripUndefined(patch),
       hotkeys: { ...this.value.hotkeys, ...stripUndefined(patch.hotkeys ?? {}) },
       audio: { ...this.value.audio, ...stripUndefined(patch.audio ?? {}) },
+      wrapUp: { ...this.value.wrapUp, ...stripUndefined(patch.wrapUp ?? {}) },
     });
     // Write then rename, so a crash mid-write never leaves half a file.
     try {

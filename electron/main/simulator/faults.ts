@@ -13,6 +13,7 @@ export const SIM_ROUTES = [
   'end',
   'redirect',
   'create',
+  'conferenceMembers',
 ] as const;
 export type SimRoute = (typeof SIM_ROUTES)[number];
 

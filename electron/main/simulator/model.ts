@@ -23,9 +23,11 @@ export interface SimMember {
   muted: boolean;
 }
 
-/** A SessionInfo as Evo serialises it, plus who owns it (never sent). */
+/** A SessionInfo as Evo serialises it, plus who owns it and whether they left it (never sent). */
 export interface SimSession {
   ownerUserId: string;
+  /** The agent dropped out of the conference: it goes on without them, off their active list. */
+  agentLeft?: boolean;
   info: {
     id: string;
     dateCreated: string;
@@ -54,6 +56,7 @@ export interface SimSession {
     callSid: string;
     holdQueueName?: string;
     heldByUserId?: string;
+    conferenceSid?: string;
     holdReason: 'None' | 'Transferring';
     displayName: string;
     log: { date: string; message: string }[];

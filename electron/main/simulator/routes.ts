@@ -53,6 +53,13 @@ function fakeJwt(user: SimUser, ttlSec: number): string {
   return `${encode({ alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' })}.${encode(payload)}.${randomBytes(32).toString('base64url')}`;
 }
 
+/** A body that names a session must name the one in the route. */
+function sameSession(body: Record<string, unknown>, routeId: string): void {
+  if (body.sessionId !== undefined && body.sessionId !== routeId) {
+    throw new SimError(400, 'ArgumentException', 'SessionId does not match the route', 'SessionId');
+  }
+}
+
 export interface RouteContext {
   state: SimulatorState;
   /** Sign-in cookies (ss-id and ss-pid values) to the user and expiry they stand for. */
@@ -173,9 +180,7 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       pattern: /^\/sessions\/([^/]+)\/hold$/,
       auth: true,
       run: ({ user, params, body }) => {
-        if (body.sessionId !== undefined && body.sessionId !== params[0]) {
-          throw new SimError(400, 'ArgumentException', 'SessionId does not match the route', 'SessionId');
-        }
+        sameSession(body, params[0]!);
         const reason = body.reason === undefined ? 'None' : String(body.reason);
         return state.serialise(state.hold(user, params[0]!, String(body.callSid ?? ''), reason));
       },
@@ -192,8 +197,11 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
       method: 'DELETE',
       pattern: /^\/sessions\/([^/]+)$/,
       auth: true,
-      run: ({ user, params }) => {
-        state.end(user, params[0]!);
+      // A named leg of a conference leaves it; otherwise the session ends (see state.hangUpLeg).
+      run: ({ user, params, query }) => {
+        const leg = query.get('callSid');
+        if (leg) state.hangUpLeg(user, params[0]!, leg);
+        else state.end(user, params[0]!);
         return NO_CONTENT;
       },
     },
@@ -209,6 +217,16 @@ export function createRoutes({ state, signIns, cookieTtlMs: cookieTtl, tokenTtlS
         if (session.info.ended) throw new SimError(400, 'ArgumentException', 'Session has ended');
         state.end(user, params[0]!, 'Transferred', `Transferred to ${destination}`);
         return NO_CONTENT;
+      },
+    },
+    {
+      name: 'conferenceMembers',
+      method: 'POST',
+      pattern: /^\/sessions\/([^/]+)\/conference\/members$/,
+      auth: true,
+      run: ({ user, params, body }) => {
+        sameSession(body, params[0]!);
+        return state.serialise(state.addMember(user, params[0]!, String(body.callSid ?? ''), String(body.destination ?? '')));
       },
     },
     {

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   cookieTtlMs?: number;
   /** Lifetime of the Twilio access token handed out by /app/config. */
   tokenTtlSec?: number;
+  /** How long an invited conference member rings before joining (default 1.5 s). */
+  memberAnswerMs?: number;
   /** Called as each API request arrives (benchmarks time "request on the wire" with it). */
   onRequest?: (route: SimRoute) => void;
   /** Serve the `/__sim/...` control routes (tests, `npm run simulator`, the harness); off in demo mode. */
@@ -51,10 +53,14 @@ export interface SimRequest {
   method: string;
   /** The session named in the path, when there is one. */
   sessionId: string | null;
+  /** The JSON body and the query string as sent (tests check request shapes with them). */
+  body: Record<string, unknown>;
+  query: Record<string, string>;
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const state = new SimulatorState();
+  if (options.memberAnswerMs !== undefined) state.memberAnswerMs = options.memberAnswerMs;
   if (options.seed !== false) seedDemo(state, options.seed ?? {});
   const faults = new FaultTable();
   const hits = Object.fromEntries(SIM_ROUTES.map((route) => [route, 0])) as Record<SimRoute, number>;
@@ -137,7 +143,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : json(res, 404, errorBody('NotFound', `Handler for ${req.method} ${url.pathname} was not found`));
     }
     hits[route.name] += 1;
-    requests.push({ route: route.name, method: req.method ?? '', sessionId: sessionIdIn(url.pathname) });
+    requests.push({
+      route: route.name,
+      method: req.method ?? '',
+      sessionId: sessionIdIn(url.pathname),
+      body,
+      query: Object.fromEntries(url.searchParams),
+    });
     if (requests.length > 5000) requests.splice(0, requests.length - 5000);
     options.onRequest?.(route.name);
     const userAgent = req.headers['user-agent'] ?? '';

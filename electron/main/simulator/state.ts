@@ -2,6 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { ACCOUNTS, USERS, fullName, type SimMember, type SimSession, type SimUser } from './model';
 
+/** The server's own notion of a conference: it made one (conferenceSid), or more than two parties are on it. */
+const isConference = (session: SimSession['info']): boolean =>
+  Boolean(session.conferenceSid) || session.members.filter((member) => member.role !== 'Agent').length >= 2;
+
 export class SimError extends Error {
   constructor(
     readonly status: number,
@@ -19,8 +23,12 @@ export class SimulatorState {
   readonly sessions = new Map<string, SimSession>();
   /** This server's own copy of the agents, so that a test can change a password on one simulator. */
   private readonly users: SimUser[] = USERS.map((user) => ({ ...user }));
+  /** How long an invited conference member rings before joining. */
+  memberAnswerMs = 1500;
   private lastStamp = 0;
   private readonly peaks = new Map<string, number>();
+  /** When each ringing conference member (by CallSid) picks up. */
+  private readonly answersAt = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -143,17 +151,21 @@ export class SimulatorState {
     if (session.info.accountId !== user.accountId) {
       throw new SimError(403, 'Forbidden', 'You do not have access to this session');
     }
+    this.settle(session);
     return session;
   }
 
+  /** The user's calls in progress; a conference they dropped out of is no longer theirs. */
   active(user: SimUser): SimSession[] {
-    return [...this.sessions.values()].filter((session) => session.ownerUserId === user.id && !session.info.ended);
+    const list = [...this.sessions.values()].filter((session) => session.ownerUserId === user.id && !session.info.ended && !session.agentLeft);
+    for (const session of list) this.settle(session);
+    return list;
   }
 
   mine(user: SimUser): SimSession[] {
-    return [...this.sessions.values()]
-      .filter((session) => session.ownerUserId === user.id)
-      .sort((a, b) => b.info.dateCreated.localeCompare(a.info.dateCreated));
+    const list = [...this.sessions.values()].filter((session) => session.ownerUserId === user.id);
+    for (const session of list) this.settle(session);
+    return list.sort((a, b) => b.info.dateCreated.localeCompare(a.info.dateCreated));
   }
 
   hold(user: SimUser, sessionId: string, callSid: string, reason: string): SimSession {
@@ -175,7 +187,7 @@ export class SimulatorState {
       heldByUserId: user.id,
       holdQueueName: `Hold - ${fullName(user)}`,
     });
-    for (const member of session.info.members) if (member.role !== 'Agent') member.callState = 'Hold';
+    for (const member of this.present(session)) if (member.role !== 'Agent') member.callState = 'Hold';
     return session;
   }
 
@@ -193,7 +205,7 @@ export class SimulatorState {
     if (patch.holdReason === 'None' || patch.holdReason === 'Transferring') session.info.holdReason = patch.holdReason;
     if (resuming) {
       Object.assign(session.info, { queueState: 'Connected', holdReason: 'None', heldByUserId: '', holdQueueName: '' });
-      for (const member of session.info.members) member.callState = 'Connected';
+      for (const member of session.info.members) if (member.callState === 'Hold') member.callState = 'Connected';
       this.touch(session, user, `Call resumed by ${fullName(user)}`);
     } else if (answering) {
       Object.assign(session.info, { queueState: 'Connected', answeredByName: fullName(user) });
@@ -224,11 +236,78 @@ export class SimulatorState {
     return session;
   }
 
+  /**
+   * AddConferenceMember: the call becomes a conference (once) and `destination` is dialled into it,
+   * ringing first, then connected after `memberAnswerMs`. The agent's leg must be on the call: a
+   * held or ended call has no active call on the agent's device.
+   */
+  addMember(user: SimUser, sessionId: string, callSid: string, destination: string): SimSession {
+    const session = this.own(user, sessionId);
+    if (!destination.trim()) throw new SimError(400, 'NotEmpty', "'Destination' must not be empty.", 'Destination');
+    if (!callSid) throw new SimError(400, 'NotEmpty', "'Call Sid' must not be empty.", 'CallSid');
+    if (session.info.ended) throw new SimError(400, 'ArgumentException', 'Session has ended');
+    if (!this.legs(session).includes(callSid)) {
+      throw new SimError(400, 'ArgumentException', 'The call SID does not belong to this session', 'CallSid');
+    }
+    if (session.info.callState !== 'Connected') throw new SimError(400, 'ArgumentException', 'The call is not active on your device');
+    const leg = sid('CA');
+    session.info.conferenceSid ||= sid('CF');
+    session.info.members.push({
+      identity: '',
+      endpointId: '',
+      displayName: destination.trim(),
+      isOriginalMember: false,
+      avatarUrl: '',
+      applicationData: {},
+      callState: 'Ringing',
+      role: 'Transfer',
+      callSid: leg,
+      muted: false,
+    });
+    this.answersAt.set(leg, this.now() + this.memberAnswerMs);
+    this.touch(session, user, `${fullName(user)} invited ${destination.trim()} to the conference`);
+    return session;
+  }
+
+  /**
+   * EndSession for one leg. In a conference that leg leaves and the others stay (the agent leaving
+   * drops the call from their list); a conference left with one party ends. Otherwise (two
+   * parties, or no leg named) the whole session ends, as `end`.
+   */
+  hangUpLeg(user: SimUser, sessionId: string, callSid: string): SimSession {
+    const session = this.own(user, sessionId);
+    const member = this.present(session).find((candidate) => candidate.callSid === callSid);
+    if (!member || !callSid || session.info.ended || !isConference(session.info)) return this.end(user, sessionId);
+    member.callState = 'None';
+    if (member.role === 'Agent') session.agentLeft = true;
+    this.touch(session, user, `${member.displayName || 'A participant'} left the conference`);
+    if (this.present(session).length < 2) return this.end(user, sessionId);
+    return session;
+  }
+
   /** A session as the API serialises it. `withLog: false` mimics GetSession's empty log. */
   serialise(session: SimSession, withLog = true): SimSession['info'] {
     const copy = structuredClone(session.info);
     if (!withLog) copy.log = [];
     return copy;
+  }
+
+  private present(session: SimSession) {
+    return session.info.members.filter((member) => member.callState !== 'None');
+  }
+
+  /** Invited members whose time has come pick up. */
+  private settle(session: SimSession): void {
+    for (const member of session.info.members) {
+      const due = this.answersAt.get(member.callSid);
+      if (due === undefined || due > this.now()) continue;
+      this.answersAt.delete(member.callSid);
+      if (member.callState !== 'Ringing' || session.info.ended) continue;
+      member.callState = session.info.callState === 'Hold' ? 'Hold' : 'Connected';
+      const date = this.stamp();
+      session.info.dateLastModified = date;
+      session.info.log.push({ date, message: `${member.displayName} joined the conference` });
+    }
   }
 
   private legs(session: SimSession): string[] {

@@ -33,10 +33,10 @@ function open(file: string) {
 describe('session cache (SQLite on disk)', () => {
   it('runs its migrations into STRICT tables and records user_version', () => {
     const { db } = open(join(dir(), 'c.sqlite'));
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((table) => table.name).sort()).toEqual(['hold_spans', 'meta', 'sessions']);
+    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'hold_spans', 'meta', 'sessions']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });
 

@@ -34,7 +34,6 @@ const SERVICE_CHANNELS: InvokeChannel[] = [
   'sessions.end',
   'sessions.history',
   'sessions.create',
-  'sessions.answer',
   'calls.freeLine',
 ];
 

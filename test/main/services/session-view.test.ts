@@ -66,7 +66,7 @@ describe('what the agent sees of a session', () => {
 
 describe('a call on the board', () => {
   const call = (fields: Record<string, unknown> = {}, heldSinceMs: number | null = null) =>
-    toCallView({ info: session({ log: [{ date: '2025-03-01T10:00:30Z', message: 'Answered by Dana Agent' }], ...fields }), heldSinceMs }, dana, null, null);
+    toCallView({ info: session({ log: [{ date: '2025-03-01T10:00:30Z', message: 'Answered by Dana Agent' }], ...fields }), heldSinceMs }, dana, { pending: null, failure: null });
 
   it('has its phase, when it was answered, and no log', () => {
     const live = call();

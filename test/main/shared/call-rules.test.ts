@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   agentLeg,
   currentCallId,
+  findConsultCall,
+  isConference,
+  otherParties,
   hotkeyIntent,
   lastHeldId,
   phaseOf,
@@ -16,6 +19,8 @@ const call = (id: string, phase: CallPhase, created = '2026-11-25T10:00:00Z', he
   phase,
   dateCreated: created,
   heldSince,
+  consultOf: null,
+  conference: false,
 });
 
 /** A plan written the way the tables below read: "hold:L,resume:T", "-" for none, or the refusal. */
@@ -157,5 +162,112 @@ describe('call rules: phases and legs', () => {
     ];
     expect(agentLeg({ callSid: 'CA-session', members })).toBe('CA-agent');
     expect(agentLeg({ callSid: 'CA-session', members: [{ role: 'Agent', callSid: '' }] })).toBe('CA-session');
+  });
+});
+
+describe('call rules: conferences, every phase x every conference action', () => {
+  const conference = (id: string, phase: CallPhase): BoardFacts => ({ ...call(id, phase), conference: true });
+  const NC = 'CALL_NOT_CONFERENCE';
+  const CONFERENCE_ACTIONS = ['addParticipant', 'leave', 'consult', 'hangUp'] as const;
+  const plain: Record<CallPhase, string[]> = {
+    //               addParticipant  leave   consult    hangUp
+    ringingIn:       [W,             W,      W,         'end:T'],
+    dialing:         [W,             W,      W,         'end:T'],
+    live:            ['addMember:T', NC,     'hold:T',  'end:T'],
+    held:            [W,             W,      W,         'end:T'],
+    heldForTransfer: [W,             W,      '-',       'end:T'],
+    ending:          [W,             W,      W,         '-'],
+  };
+  // The same call once it is a conference: hanging up ends it for everyone; leaving is possible.
+  const asConference: Record<CallPhase, string[]> = {
+    ringingIn:       [W,             W,         W,        'endAll:T'],
+    dialing:         [W,             W,         W,        'endAll:T'],
+    live:            ['addMember:T', 'leave:T', 'hold:T', 'endAll:T'],
+    held:            [W,             W,         W,        'endAll:T'],
+    heldForTransfer: [W,             W,         '-',      'endAll:T'],
+    ending:          [W,             W,         W,        '-'],
+  };
+  for (const phase of PHASES) {
+    for (const [index, type] of CONFERENCE_ACTIONS.entries()) {
+      it(`${type} on a ${phase} call: ${plain[phase][index]}; as a conference: ${asConference[phase][index]}`, () => {
+        expect(outcome([call('T', phase)], { type, sessionId: 'T' })).toBe(plain[phase][index]);
+        expect(outcome([conference('T', phase)], { type, sessionId: 'T' })).toBe(asConference[phase][index]);
+      });
+    }
+  }
+
+  it('consult first holds the caller for transfer, not a plain hold', () => {
+    expect(plan([call('T', 'live')], { type: 'consult', sessionId: 'T' })).toEqual({
+      ok: true,
+      steps: [{ do: 'hold', sessionId: 'T', reason: 'Transferring' }],
+    });
+  });
+});
+
+describe('call rules: ending a consult (C consults about caller K), every consult phase', () => {
+  const consult = (phase: CallPhase): BoardFacts => ({ ...call('C', phase, '2026-11-25T10:05:00Z'), consultOf: 'K' });
+  const AFTER = ['completeTransfer', 'merge', 'cancelConsult'] as const;
+  // The caller is held for transfer, as Consult first leaves them.
+  const table: Record<CallPhase, string[]> = {
+    //               completeTransfer      merge                          cancelConsult
+    ringingIn:       [W,                   W,                             W],
+    dialing:         [W,                   W,                             'end:C,resume:K'],
+    live:            ['end:C,transfer:K',  'end:C,resume:K,addMember:K',  'end:C,resume:K'],
+    held:            ['end:C,transfer:K',  'end:C,resume:K,addMember:K',  'end:C,resume:K'],
+    heldForTransfer: [W,                   W,                             W],
+    ending:          [W,                   W,                             W],
+  };
+  for (const phase of PHASES) {
+    for (const [index, type] of AFTER.entries()) {
+      it(`${type} from a ${phase} consult: ${table[phase][index]}`, () => {
+        expect(outcome([call('K', 'heldForTransfer'), consult(phase)], { type, sessionId: 'C' })).toBe(table[phase][index]);
+      });
+    }
+  }
+
+  it('the consult call always hangs up first; a caller the agent swapped back to is not resumed again', () => {
+    const calls = [call('K', 'live'), consult('held')];
+    expect(outcome(calls, { type: 'completeTransfer', sessionId: 'C' })).toBe('end:C,transfer:K');
+    expect(outcome(calls, { type: 'merge', sessionId: 'C' })).toBe('end:C,addMember:K');
+    expect(outcome(calls, { type: 'cancelConsult', sessionId: 'C' })).toBe('end:C');
+  });
+
+  it('refuses a call that is no consult, a caller who is gone, and a line another call still rings out on', () => {
+    expect(outcome([call('K', 'heldForTransfer'), call('C', 'live')], { type: 'merge', sessionId: 'C' })).toBe('CALL_NOT_CONSULT');
+    expect(outcome([consult('live')], { type: 'cancelConsult', sessionId: 'C' })).toBe('CALL_NOT_FOUND');
+    const ringingOut = [call('K', 'heldForTransfer'), consult('live'), call('D', 'dialing')];
+    expect(outcome(ringingOut, { type: 'cancelConsult', sessionId: 'C' })).toBe('CALL_LINE_BUSY:D');
+    expect(outcome([call('K', 'ringingIn'), consult('live')], { type: 'merge', sessionId: 'C' })).toBe('CALL_WRONG_PHASE:K');
+  });
+
+  it('merging holds any other live call before the caller comes back: one live call', () => {
+    const calls = [call('K', 'heldForTransfer'), consult('live'), call('L', 'live')];
+    expect(outcome(calls, { type: 'merge', sessionId: 'C' })).toBe('end:C,hold:L,resume:K,addMember:K');
+  });
+});
+
+describe('call rules: who is on a conference, and which call is the consult', () => {
+  const member = (role: string, callState: string) => ({ role, callState, callSid: `CA-${role}-${callState}` });
+
+  it('the other parties are the members besides the agent still ringing, connected or held', () => {
+    const members = [member('Caller', 'Connected'), member('Agent', 'Connected'), member('Transfer', 'Ringing'), member('Transfer', 'None')];
+    expect(otherParties({ members }).map((each) => `${each.role}:${each.callState}`)).toEqual(['Caller:Connected', 'Transfer:Ringing']);
+  });
+
+  it('a conference has two others on it, or Evo made it one', () => {
+    expect(isConference({ members: [member('Caller', 'Connected'), member('Agent', 'Connected')] })).toBe(false);
+    expect(isConference({ members: [member('Caller', 'Connected'), member('Agent', 'Connected'), member('Transfer', 'Ringing')] })).toBe(true);
+    expect(isConference({ conferenceSid: 'CF1', members: [member('Caller', 'Connected')] })).toBe(true);
+    expect(isConference({ members: [member('Caller', 'Connected'), member('Transfer', 'None')] })).toBe(false);
+  });
+
+  it('the consult is the new outgoing call to the number asked for, matched by digits', () => {
+    const calls = [
+      { id: 'OLD', direction: 'Outgoing', number: '+15550100321' },
+      { id: 'IN', direction: 'Incoming', number: '+15550100321' },
+      { id: 'NEW', direction: 'Outgoing', number: '+1 (555) 010-0321' },
+    ];
+    expect(findConsultCall(calls, { number: '+15550100321', known: new Set(['OLD']) })?.id).toBe('NEW');
+    expect(findConsultCall(calls, { number: '+15550100999', known: new Set() })).toBeUndefined();
   });
 });

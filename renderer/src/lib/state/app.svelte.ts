@@ -9,6 +9,7 @@ import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
+import { WrapUpState } from './wrap-up.svelte';
 
 export type Tab = 'phone' | 'history' | 'settings';
 
@@ -27,6 +28,7 @@ export class AppState {
   readonly calls: CallsState;
   readonly history: HistoryState;
   readonly settings: SettingsState;
+  readonly wrapUp: WrapUpState;
   readonly ticker = new Ticker();
   info = $state<AppInfo | null>(null);
   tab = $state<Tab>('phone');
@@ -54,6 +56,9 @@ export class AppState {
     this.calls = new CallsState(api);
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
+    this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
+    // Both live as long as this app state: the subscription needs no undoing.
+    this.calls.onEnded((call) => this.wrapUp.callEnded(call));
   }
 
   async start(): Promise<void> {
@@ -97,6 +102,7 @@ export class AppState {
   }
 
   onSignedOut(): void {
+    this.wrapUp.clear();
     this.engine?.stop();
     this.engine = null;
     this.engineDemo = null;
@@ -142,6 +148,28 @@ export class AppState {
     const leg = engine?.callSidFor(call);
     const ended = await this.calls.hangUp(call, leg);
     if (ended && leg) engine?.hangUp();
+  }
+
+  /** Drops out of a conference through Evo, then ends the agent's own audio leg if it was this call's. */
+  async leave(call: CallView): Promise<void> {
+    const engine = this.engine;
+    const leg = engine?.callSidFor(call);
+    if ((await this.calls.leave(call, leg)) && leg) engine?.hangUp();
+  }
+
+  /** Consult first: the caller is held for transfer, then the phone dials the person to consult. */
+  async consult(call: CallView, destination: string): Promise<boolean> {
+    const engine = this.engine;
+    if (!engine) return false;
+    const number = await this.calls.consult(call, destination, engine.callSidFor(call));
+    return number !== null && this.dial(number);
+  }
+
+  /** Complete transfer, Merge or Cancel: the consult call ends, so the phone's leg of it does too. */
+  async endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<void> {
+    const engine = this.engine;
+    const leg = engine?.callSidFor(consult);
+    if ((await this.calls.endConsult(consult, how)) && leg) engine?.hangUp();
   }
 
   async loadDevices(): Promise<void> {

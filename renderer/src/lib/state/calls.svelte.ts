@@ -9,6 +9,11 @@ const announcements: Partial<Record<CallAction, string>> = {
   transfer: 'Call transferred',
   answer: 'Call answered',
   decline: 'Call declined',
+  addParticipant: 'Calling the new participant',
+  leave: 'You left the call',
+  completeTransfer: 'Call transferred',
+  merge: 'Calls merged',
+  cancelConsult: 'Consult ended, caller resumed',
 };
 
 /** A call ringing for the agent: the board's session, the phone's invite, or both matched. */
@@ -50,11 +55,16 @@ export class CallsState {
   /** Live calls besides the current one: never after this app's own actions, but Evo may report them. */
   otherLive = $derived(this.calls.filter((call) => call.phase === 'live' && call.id !== this.currentId));
   ringingIn = $derived(this.calls.filter((call) => call.phase === 'ringingIn'));
+  /** The caller the current call is a consult about: shown with it, not among the held calls. */
+  consultedAbout = $derived(this.byId(this.current?.consultOf ?? null));
+  heldApart = $derived(this.held.filter((call) => call.id !== this.consultedAbout?.id));
 
   private version = -1;
   private unsubscribe: (() => void) | null = null;
-  /** Where each call was last being transferred to, for Retry (not shown, so not reactive). */
+  /** Where each call was last being transferred to, or whom it last invited, for Retry (not shown, so not reactive). */
   private readonly transferTo: Record<string, string> = {};
+  private readonly invited: Record<string, string> = {};
+  private endedListeners: ((call: CallView) => void)[] = [];
 
   constructor(private readonly api: SoftphoneApi) {}
 
@@ -107,6 +117,34 @@ export class CallsState {
     return this.act('transfer', () => this.api.sessions.transfer({ sessionId: call.id, destination }));
   }
 
+  addParticipant(call: CallView, destination: string, callSid?: string): Promise<boolean> {
+    this.invited[call.id] = destination;
+    return this.act('addParticipant', () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) }));
+  }
+
+  leave(call: CallView, callSid?: string): Promise<boolean> {
+    return this.act('leave', () => this.api.sessions.leave({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  }
+
+  /** Consult first: the caller is held for transfer; answers the number to dial, or null (the failure is on the call). */
+  async consult(call: CallView, destination: string, callSid?: string): Promise<string | null> {
+    const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) });
+    this.announcement = result.ok ? announcements.holdForTransfer! : result.error.message;
+    return result.ok ? result.value.destination : null;
+  }
+
+  /** Complete transfer, Merge or Cancel, on the consult call. */
+  endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<boolean> {
+    if (how === 'completeTransfer' && consult.consultOf) this.transferTo[consult.consultOf] = consult.number;
+    return this.act(how, () => this.api.sessions[how]({ sessionId: consult.id }));
+  }
+
+  /** Calls the agent was on that have ended (not ones that only rang, nor consults): for the wrap-up. */
+  onEnded(listener: (call: CallView) => void): () => void {
+    this.endedListeners = [...this.endedListeners, listener];
+    return () => (this.endedListeners = this.endedListeners.filter((each) => each !== listener));
+  }
+
   /** Runs a phone action (answer, decline, dial) that may have no call on the board yet. */
   async phone(action: 'answer' | 'decline' | 'dial', run: () => Promise<Result<unknown>>, announce?: string): Promise<boolean> {
     this.phoneFailure = null;
@@ -136,6 +174,16 @@ export class CallsState {
         const destination = this.transferTo[call.id];
         return destination ? this.transfer(call, destination) : Promise.resolve(false);
       }
+      case 'addParticipant': {
+        const destination = this.invited[call.id];
+        return destination ? this.addParticipant(call, destination, callSid) : Promise.resolve(false);
+      }
+      case 'leave':
+        return this.leave(call, callSid);
+      case 'completeTransfer':
+      case 'merge':
+      case 'cancelConsult':
+        return this.endConsult(call, call.failure.action);
       default:
         return Promise.resolve(false);
     }
@@ -184,15 +232,23 @@ export class CallsState {
     }
     const replaced = [...change.removed, ...change.upserted.map((call) => call.id)];
     const kept = this.calls.filter((call) => !replaced.includes(call.id));
-    this.calls = [...kept, ...change.upserted].sort((a, b) => a.dateCreated.localeCompare(b.dateCreated));
+    this.settle([...kept, ...change.upserted].sort((a, b) => a.dateCreated.localeCompare(b.dateCreated)));
     this.meta(change);
   }
 
   private replace(board: Board): void {
     // An answer to an older request must not undo changes applied since.
     if (board.version < this.version) return;
-    this.calls = board.calls;
+    this.settle(board.calls);
     this.meta(board);
+  }
+
+  /** The new list of calls; the ones that left it after a conversation are reported as ended. */
+  private settle(calls: CallView[]): void {
+    const still = calls.map((call) => call.id);
+    const ended = this.calls.filter((call) => !still.includes(call.id) && call.answeredAt !== null && call.consultOf === null);
+    this.calls = calls;
+    for (const call of ended) for (const listener of this.endedListeners) listener(call);
   }
 
   private meta(board: Omit<Board, 'calls'>): void {

@@ -23,6 +23,13 @@ export function parseReminders(text: string): number[] | null {
   return numbers.every((n) => Number.isInteger(n) && n >= 5 && n <= 3600) ? numbers : null;
 }
 
+/** "Resolved, Escalated" -> ["Resolved", "Escalated"]; null unless 1 to 12 outcomes of at most 40 characters. */
+export function parseOutcomes(text: string): string[] | null {
+  const parts = text.split(',').map((part) => part.trim());
+  const outcomes = parts.filter((part, index) => part && parts.indexOf(part) === index);
+  return outcomes.length >= 1 && outcomes.length <= 12 && outcomes.every((outcome) => outcome.length <= 40) ? outcomes : null;
+}
+
 const clone = (settings: Settings): Settings => structuredClone($state.snapshot(settings)) as Settings;
 
 /**
@@ -34,12 +41,20 @@ export class SettingsDraft {
   /** The reminders field as typed ("30, 60"); parsed on save. */
   reminders = $state('');
   remindersProblem = $state<string | null>(null);
+  /** The wrap-up outcomes as typed ("Resolved, Escalated"); parsed on save. */
+  outcomes = $state('');
+  outcomesProblem = $state<string | null>(null);
   clashes = $state<Partial<Record<HotkeyName, HotkeyClash>>>({});
   private saved = $state<Settings | null>(null);
 
   dirty = $derived.by(() => {
     if (!this.value || !this.saved) return false;
-    const edited = { ...$state.snapshot(this.value), holdReminders: parseReminders(this.reminders) ?? this.reminders };
+    const value = $state.snapshot(this.value);
+    const edited = {
+      ...value,
+      holdReminders: parseReminders(this.reminders) ?? this.reminders,
+      wrapUp: { ...value.wrapUp, outcomes: parseOutcomes(this.outcomes) ?? this.outcomes },
+    };
     return JSON.stringify(edited) !== JSON.stringify($state.snapshot(this.saved));
   });
 
@@ -51,6 +66,8 @@ export class SettingsDraft {
     this.value = clone(saved);
     this.reminders = saved.holdReminders.join(', ');
     this.remindersProblem = null;
+    this.outcomes = saved.wrapUp.outcomes.join(', ');
+    this.outcomesProblem = null;
     this.clashes = {};
   }
 
@@ -74,15 +91,19 @@ export class SettingsDraft {
     return true;
   }
 
-  /** The patch to save, or null (with the reason in `remindersProblem`) when a field is not valid. */
+  /** The patch to save, or null (with the reason beside the field) when a field is not valid. */
   patch(): SettingsPatch | null {
     if (!this.value) return null;
     const holdReminders = parseReminders(this.reminders);
-    if (!holdReminders) {
-      this.remindersProblem = 'Hold reminders are seconds between 5 and 3600, separated by commas (for example "30, 60").';
-      return null;
-    }
-    this.remindersProblem = null;
-    return { ...$state.snapshot(this.value), holdReminders };
+    const outcomes = parseOutcomes(this.outcomes);
+    this.remindersProblem = holdReminders
+      ? null
+      : 'Hold reminders are seconds between 5 and 3600, separated by commas (for example "30, 60").';
+    this.outcomesProblem = outcomes
+      ? null
+      : 'Outcomes are 1 to 12 names of at most 40 characters, separated by commas (for example "Resolved, Escalated").';
+    if (!holdReminders || !outcomes) return null;
+    const value = $state.snapshot(this.value);
+    return { ...value, holdReminders, wrapUp: { prompt: value.wrapUp.prompt, outcomes } };
   }
 }

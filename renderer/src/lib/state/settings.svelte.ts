@@ -1,7 +1,7 @@
 import type { Settings, SettingsPatch, SoftphoneApi } from '../api';
 import { SettingsDraft } from './settings-draft.svelte';
 
-export { parseReminders } from './settings-draft.svelte';
+export { parseOutcomes, parseReminders } from './settings-draft.svelte';
 
 export class SettingsState {
   value = $state<Settings | null>(null);
