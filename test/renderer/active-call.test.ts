@@ -70,6 +70,24 @@ describe('ActiveCall', () => {
     expect(p.onHangUp).toHaveBeenCalledTimes(1);
   });
 
+  it('never locks Hang up behind another action, and says when Evo is slow', () => {
+    const p = props({ slow: true }, { pending: 'hold' });
+    render(ActiveCall, p);
+    expect(screen.getByRole('status').textContent).toContain('slow to answer');
+    const hangUp = screen.getByRole('button', { name: 'Hang up' }) as HTMLButtonElement;
+    expect(hangUp.disabled).toBe(false);
+    hangUp.click();
+    expect(p.onHangUp).toHaveBeenCalledTimes(1);
+  });
+
+  it('Escape closes the keypad', async () => {
+    render(ActiveCall, props());
+    await fireEvent.click(screen.getByRole('button', { name: 'Keypad' }));
+    const tones = screen.getByRole('group', { name: 'Tones' });
+    await fireEvent.keyDown(tones, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Tones' })).toBeNull();
+  });
+
   it('shows a hold in flight and refuses a second press', () => {
     const p = props({}, { pending: 'hold' });
     render(ActiveCall, p);

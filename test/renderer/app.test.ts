@@ -137,6 +137,20 @@ describe('App', () => {
     expect(fake.calls.find((c) => c.channel === 'sessions.resume')!.payload).toEqual({ sessionId: 'SE1' });
   });
 
+  it('a call ringing while the agent is in History shows there, is announced, and names itself in the title', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('sessions.history', { ok: true, value: { items: [], page: 0, hasMore: false, source: 'cache' } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
+    const ringing = callView({ id: 'R', displayName: 'Sam Caller', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+    fake.emit('calls.changed', { version: 2, upserted: [ringing], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    const banner = await screen.findByRole('region', { name: 'Incoming call' });
+    expect(banner.textContent).toContain('Sam Caller');
+    expect(screen.getByRole('button', { name: 'Answer' }).tagName).toBe('BUTTON');
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Incoming call from Sam Caller')).toBe(true);
+    await vi.waitFor(() => expect(document.title).toBe('Ringing: Sam Caller · Evo Softphone'));
+  });
+
   it('asks before signing out with callers on the line or on hold, naming them', async () => {
     const calls = [
       callView({ id: 'A', displayName: 'Jane Doe', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }),

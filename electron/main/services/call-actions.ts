@@ -11,7 +11,7 @@ import { hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-ru
 import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
-import { actionOf, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';
+import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { toSessionView } from './session-view';
 
@@ -183,11 +183,13 @@ export class CallActions {
     const acted = target(intent);
     // A call the board has not seen yet (the window asked right after a sign-in): one sync first.
     if (acted && !this.deps.board.get(acted)) await this.deps.sessions.syncNow();
-    const pending = acted ? this.deps.board.get(acted)?.pending : null;
+    // Hanging up is never refused for being busy: a slow hold must not keep the agent on the line.
+    const endsIt = intent.type === 'hangUp' || intent.type === 'decline';
+    const pending = acted && !endsIt ? this.deps.board.get(acted)?.pending : null;
     if (pending) throw busyError(this.who(acted!).name);
     const planned = plan(this.deps.board.facts(), intent);
     if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], acted, planned.blockedBy, this.who);
-    const busy = planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
+    const busy = endsIt ? undefined : planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
     if (busy) throw busyError(busy.displayName);
     const done: Step[] = [];
     for (const step of planned.steps) {
@@ -195,8 +197,37 @@ export class CallActions {
         await this.steps.perform(step, run);
         done.push(step);
       } catch (error) {
+        if (await this.happenedAnyway(step, error)) {
+          done.push(step);
+          continue;
+        }
         throw await this.failed(intent, step, done, error, run);
       }
+    }
+  }
+
+  /**
+   * An answer that never came (a timeout, a dropped connection, a 5xx after the work was done) is
+   * not a refusal: the server may have carried the step out. One look at what Evo holds now tells;
+   * when the call is where the step was taking it, the step is done and the agent is told so.
+   */
+  private async happenedAnyway(step: Step, error: unknown): Promise<boolean> {
+    if (!(error instanceof AppError) || !error.retryable) return false;
+    await this.deps.sessions.syncNow();
+    const phase = this.deps.board.get(step.sessionId)?.phase;
+    switch (step.do) {
+      case 'hold':
+        return phase === (step.reason === 'Transferring' ? 'heldForTransfer' : 'held');
+      case 'resume':
+      case 'answer':
+        return phase === 'live';
+      case 'end':
+      case 'endAll':
+      case 'decline':
+      case 'transfer':
+        return phase === undefined;
+      default:
+        return false;
     }
   }
 
@@ -234,8 +265,9 @@ export class CallActions {
     // The failure shows on the call the agent acted on, or, once that one is gone, on the step's.
     const acted = target(intent);
     const shownOn = acted && this.deps.board.get(acted) ? acted : step.sessionId;
-    // On a consult call still there, Retry means the whole action again; elsewhere, the step.
-    const action = isAfterConsult(intent.type) && shownOn === acted ? intent.type : actionOf(step);
+    // On the call the agent acted on, Retry means the whole action again (a swap's resume, not the
+    // hold that failed inside it); elsewhere, the step.
+    const action = (shownOn === acted ? actionOfIntent(intent) : null) ?? actionOf(step);
     if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.

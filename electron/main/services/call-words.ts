@@ -3,7 +3,7 @@
  * the caller stands now ("Couldn't put Jane on hold: Evo answered 'Queue full'. Jane can still
  * hear you."). Main writes these once; the window, the hotkey and the tray all show them.
  */
-import type { CallPhase, Refusal, Step } from '../../shared/call-rules';
+import type { CallPhase, Intent, Refusal, Step } from '../../shared/call-rules';
 import type { CallAction } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 
@@ -13,7 +13,8 @@ export type Who = (sessionId: string) => { name: string; phase: CallPhase | null
 export function reasonOf(error: unknown): string {
   if (!(error instanceof AppError)) return 'something went wrong in Evo Softphone';
   const text = error.message.replace(/[.\s]+$/, '');
-  return error.fromServer ? `Evo answered '${text}'` : lowerFirst(text);
+  // Our own sentences keep their capital ("Evo Voice did not answer…" names a product).
+  return error.fromServer ? `Evo answered '${text}'` : text;
 }
 
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
@@ -60,6 +61,19 @@ export function actionOf(step: Step): CallAction {
       return 'addParticipant';
     default:
       return step.do;
+  }
+}
+
+/** What the agent asked for, as the board names it: Retry sends it again, whole (a swap, not its hold). */
+export function actionOfIntent(intent: Intent): CallAction | null {
+  switch (intent.type) {
+    case 'hold':
+      return intent.reason === 'Transferring' ? 'holdForTransfer' : 'hold';
+    case 'freeLine':
+    case 'consult':
+      return null;
+    default:
+      return intent.type;
   }
 }
 

@@ -64,7 +64,9 @@ const sentOnce: Record<string, Omit<Row, 'cacheAgrees'>> = {
   'connection reset': { first: 'EVO_UNREACHABLE', sent: 1, retry: 'done (1)', applied: 1, signIns: 0 },
   '401 then success': { first: 'done', sent: 2, retry: '-', applied: 1, signIns: 1 },
   'malformed JSON': { first: 'EVO_BAD_RESPONSE', sent: 1, retry: 'done (1)', applied: 1, signIns: 0 },
-  'applied, then 500': { first: 'EVO_SERVER_ERROR', sent: 1, retry: 'done (1)', applied: 1, signIns: 0 },
+  // Evo ended the call and then failed to say so: one look at the server shows it is over, so the
+  // agent is told the hang-up worked (no Retry, which would end nothing or something else).
+  'applied, then 500': { first: 'done', sent: 1, retry: '-', applied: 1, signIns: 0 },
   '404 session gone': { first: 'EVO_NOT_FOUND', sent: 1, retry: '-', applied: 0, signIns: 0 },
   '403': { first: 'EVO_FORBIDDEN', sent: 1, retry: 'done (1)', applied: 1, signIns: 0 },
   [DOWN]: { first: 'EVO_UNREACHABLE', sent: 0, retry: 'done (1)', applied: 1, signIns: 0 },

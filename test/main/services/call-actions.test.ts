@@ -92,7 +92,33 @@ describe('one live call at a time (main carries out the board rules against Evo)
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam']);
     await t.core.sessions.syncNow();
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'live']);
-    expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'hold', code: 'EVO_FORBIDDEN' });
+    // The failure is on the call the agent pressed, and Retry means that press again: the swap.
+    expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'resume', code: 'EVO_FORBIDDEN' });
+    simulator.faults.clear();
+    const again = simulator.requests.length;
+    await t.value('sessions.resume', { sessionId: jane });
+    expect(sent(again, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane']);
+    expect([phaseOf(jane), phaseOf(sam)]).toEqual(['live', 'held']);
+  });
+
+  it('hanging up is never refused because a hold is still being sent', async () => {
+    const { jane } = await withCalls();
+    simulator.faults.set('hold', { latencyMs: 300, times: 1 });
+    const hold = t.call('sessions.hold', { sessionId: jane });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await t.call('sessions.end', { sessionId: jane })).toEqual({ ok: true, value: { ended: true } });
+    await hold;
+    expect(simulator.state.sessions.get(jane)!.info.ended).toBe(true);
+  });
+
+  it('a hold whose answer never came but which Evo carried out counts as done, not as a failure', async () => {
+    const { jane } = await withCalls();
+    // Evo holds the call, then the answer is lost: every attempt (the client retries) fails the same way.
+    simulator.faults.set('hold', { status: 502, applyFirst: true });
+    const result = await t.call('sessions.hold', { sessionId: jane });
+    expect(result).toMatchObject({ ok: true, value: { held: true } });
+    expect(phaseOf(jane)).toBe('held');
+    expect(t.core.board.get(jane)!.failure).toBeNull();
   });
 
   it('when the resume of a swap fails, the call held to make room is resumed again', async () => {

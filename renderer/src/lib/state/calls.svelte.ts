@@ -47,6 +47,8 @@ export class CallsState {
   announcement = $state('');
   /** Actions this window sent and is still waiting on: where focus goes next is theirs to say. */
   acting = $state(0);
+  /** When each call's current action started (epoch ms), to say when Evo is slow. */
+  pendingSince = $state<Record<string, number>>({});
 
   current = $derived(this.calls.find((call) => call.id === this.currentId) ?? null);
   held = $derived(
@@ -245,10 +247,28 @@ export class CallsState {
 
   /** The new list of calls; the ones that left it after a conversation are reported as ended. */
   private settle(calls: CallView[]): void {
+    this.notice(calls);
     const still = calls.map((call) => call.id);
     const ended = this.calls.filter((call) => !still.includes(call.id) && call.answeredAt !== null && call.consultOf === null);
     this.calls = calls;
     for (const call of ended) for (const listener of this.endedListeners) listener(call);
+  }
+
+  /** What the change means beyond the board itself: a new ringing call is announced; a slow action is timed. */
+  private notice(calls: readonly CallView[]): void {
+    const since: Record<string, number> = {};
+    for (const call of calls) {
+      const before = this.byId(call.id);
+      if (call.phase === 'ringingIn' && before?.phase !== 'ringingIn') this.announcement = `Incoming call from ${call.displayName}`;
+      if (call.pending) since[call.id] = before?.pending === call.pending ? (this.pendingSince[call.id] ?? Date.now()) : Date.now();
+    }
+    this.pendingSince = since;
+  }
+
+  /** True once this call's action has waited on Evo for more than `afterMs`. */
+  isSlow(call: CallView, now: number, afterMs = 3000): boolean {
+    const since = this.pendingSince[call.id];
+    return call.pending !== null && since !== undefined && now - since > afterMs;
   }
 
   private meta(board: Omit<Board, 'calls'>): void {
