@@ -71,6 +71,8 @@ export const SessionView = z.object({
   dateCreated: z.string(),
   dateLastModified: z.string(),
   dateCompleted: z.string(),
+  /** ISO time the call was answered (a duration counts from it); null for one never answered. */
+  answeredAt: z.string().nullable(),
   log: z.array(SessionLogLine),
   note: CallNote.nullable(),
 });

@@ -117,7 +117,8 @@ describe('History', () => {
       sessionView({ id: 'L', displayName: 'Live Caller', ended: false, dateCreated: hoursAgo(0.1) }),
       sessionView({ id: 'H', displayName: 'Held Caller', ended: false, held: true, dateCreated: hoursAgo(0.2) }),
       sessionView({ id: 'M', displayName: 'Missed Caller', wasMissed: true, ended: true, dateCreated: hoursAgo(1), dateCompleted: hoursAgo(0.99) }),
-      sessionView({ id: 'E', displayName: 'Ended Caller', ended: true, dateCreated: hoursAgo(2), dateCompleted: new Date(Date.parse(hoursAgo(2)) + 95_000).toISOString() }),
+      sessionView({ id: 'E', displayName: 'Ended Caller', ended: true, dateCreated: hoursAgo(2), answeredAt: hoursAgo(2), dateCompleted: new Date(Date.parse(hoursAgo(2)) + 95_000).toISOString() }),
+      sessionView({ id: 'D', displayName: 'Declined Caller', ended: true, dateCreated: hoursAgo(3), answeredAt: null, dateCompleted: new Date(Date.parse(hoursAgo(3)) + 20_000).toISOString() }),
     ]));
     await history.load(0);
     const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) }).textContent ?? '';
@@ -126,6 +127,8 @@ describe('History', () => {
     expect(row('Missed Caller')).not.toMatch(/\d+:\d\d\s*$/);
     expect(row('Missed Caller')).not.toContain('00:36');
     expect(row('Ended Caller')).toMatch(/01:35\s*$/);
+    // Declined: it rang for 20 s but nobody talked; no duration, as for a missed call.
+    expect(row('Declined Caller')).not.toContain('00:20');
   });
 
   it('shows duration, total hold time and formatted numbers in the detail, and Esc closes it back to the row', async () => {
@@ -136,6 +139,7 @@ describe('History', () => {
       number: '+15550100777',
       ended: true,
       dateCreated: hoursAgo(1),
+      answeredAt: hoursAgo(1),
       dateCompleted: new Date(Date.parse(hoursAgo(1)) + 185_000).toISOString(),
     });
     fake.answer('sessions.history', page([call]));

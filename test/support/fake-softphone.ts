@@ -75,6 +75,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     dateCreated: new Date(Date.now() - 65_000).toISOString(),
     dateLastModified: new Date().toISOString(),
     dateCompleted: '',
+    answeredAt: new Date(Date.now() - 60_000).toISOString(),
     log: [],
     note: null,
     ...overrides,

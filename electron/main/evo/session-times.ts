@@ -36,14 +36,18 @@ export function serverHoldStart(info: SessionInfo): number | null {
 }
 
 /**
- * When the call was answered (epoch ms): the first "Answered" entry of the log; for a call that
- * is connected or held without one (an outgoing call Evo connected itself), its creation time.
- * Null while it still rings.
+ * When the call was answered (epoch ms): the first "Answered" entry of the log. Without one: a
+ * call connected or held now, or an ended one Evo names an answerer for (or an outgoing one not
+ * missed), counts from its creation; an incoming call that ended unanswered (declined, missed)
+ * and one still ringing were never answered: null.
  */
 export function answeredAt(info: SessionInfo): number | null {
-  if (info.callState === 'Ringing' || info.ended) return null;
+  if (info.callState === 'Ringing' && !info.ended) return null;
   const entry = info.log.find((line) => ANSWER_ENTRY.test(line.message) && time(line.date) !== null);
-  return entry ? time(entry.date) : time(info.dateCreated);
+  if (entry) return time(entry.date);
+  if (!info.ended) return time(info.dateCreated);
+  const answered = Boolean(info.answeredByName) || (info.direction === 'Outgoing' && !info.wasMissed);
+  return answered ? time(info.dateCreated) : null;
 }
 
 /**

@@ -57,6 +57,7 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
     dateCreated: info.dateCreated,
     dateLastModified: info.dateLastModified,
     dateCompleted: info.dateCompleted,
+    answeredAt: iso(answeredAt(info)),
     log: info.log,
     note,
   };

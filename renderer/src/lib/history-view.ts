@@ -44,10 +44,10 @@ export function withDayHeadings(items: readonly SessionView[], now: number): His
   });
 }
 
-/** How long a call lasted; nothing for a missed call or one still going on. */
-export function callDuration(item: Pick<SessionView, 'wasMissed' | 'ended' | 'dateCreated' | 'dateCompleted'>): string {
-  if (item.wasMissed || !item.ended || !item.dateCompleted) return '';
-  const ms = Date.parse(item.dateCompleted) - Date.parse(item.dateCreated);
+/** How long the conversation lasted, from the answer; nothing for a call never answered or still going on. */
+export function callDuration(item: Pick<SessionView, 'wasMissed' | 'ended' | 'answeredAt' | 'dateCompleted'>): string {
+  if (item.wasMissed || !item.ended || !item.dateCompleted || !item.answeredAt) return '';
+  const ms = Date.parse(item.dateCompleted) - Date.parse(item.answeredAt);
   return Number.isNaN(ms) ? '' : formatDuration(Math.max(0, ms));
 }
 

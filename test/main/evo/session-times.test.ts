@@ -53,4 +53,13 @@ describe('when a call was answered', () => {
     expect(answeredAt(session({ log: [] }))).toBe(at('2026-11-25T10:00:00.000Z'));
     expect(answeredAt(session({ callState: 'Ringing' }))).toBeNull();
   });
+
+  it('an ended call keeps its answer; one that ended unanswered (declined, missed) has none', () => {
+    const ended = { ended: true, callState: 'Disconnected' };
+    const answered = session({ ...ended, log: [{ date: '2026-11-25T10:00:20.000Z', message: 'Answered by Dana Agent' }] });
+    expect(answeredAt(answered)).toBe(at('2026-11-25T10:00:20.000Z'));
+    expect(answeredAt(session({ ...ended, direction: 'Incoming', log: [] }))).toBeNull();
+    expect(answeredAt(session({ ...ended, direction: 'Incoming', answeredByName: 'Dana Agent' }))).toBe(at('2026-11-25T10:00:00.000Z'));
+    expect(answeredAt(session({ ...ended, direction: 'Outgoing' }))).toBe(at('2026-11-25T10:00:00.000Z'));
+  });
 });
