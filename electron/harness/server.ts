@@ -53,7 +53,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const token = randomBytes(24).toString('base64url');
   const logger = createConsoleLogger(options.quiet ?? false);
   const sockets = new Map<number, WebSocket>();
-  const demo = lazySimulator(options.simulator);
+  // As in the app's demo mode: the simulator's ring stands in for the Voice SDK's incoming invite.
+  const demo = lazySimulator({
+    ...options.simulator,
+    onRing: (email, sessionId) => {
+      options.simulator?.onRing?.(email, sessionId);
+      core.sessions.refresh('incoming');
+    },
+  });
   const evoApiUrl = options.evoApiUrl || (await demo.url());
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 

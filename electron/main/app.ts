@@ -32,7 +32,8 @@ export async function createApp(): Promise<void> {
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
   let quitting = false;
-  const demo = lazySimulator();
+  // The demo has no Voice SDK: its simulator's ring is the "incoming" that refreshes the board.
+  const demo = lazySimulator({ onRing: () => core.sessions.refresh('incoming') });
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
@@ -155,7 +156,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
-    void core.sessions.syncNow();
+    core.sessions.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
   powerMonitor.on('resume', wake);

@@ -113,7 +113,6 @@ export function createCore(deps: CoreDeps): Core {
     board,
     clock,
     logger: deps.logger,
-    pollIntervalMs: () => settings.get().pollIntervalMs,
   });
   const actions = new CallActions({ auth, board, sessions, cache, clock, logger: deps.logger });
 
@@ -129,7 +128,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...sessionHandlers(sessions, actions),
-    ...callHandlers(board, actions),
+    ...callHandlers(board, actions, sessions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };

@@ -221,7 +221,7 @@ export class CallActions {
     if (this.deps.board.get(target)) this.deps.board.setFailure(target, { action: actionOf(step), code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
-    void this.deps.sessions.syncNow();
+    this.deps.sessions.refresh('actionFailed');
     return new AppError(code, message, retryable);
   }
 

@@ -5,7 +5,6 @@ import { Settings, type SettingsPatch } from '../../shared/contract';
 import type { Logger } from '../ports';
 
 export const defaultSettings: Settings = {
-  pollIntervalMs: 3000,
   holdReminders: [30, 60],
   hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
   audio: { input: 'default', output: 'default', ringtone: 'default' },

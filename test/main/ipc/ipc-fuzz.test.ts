@@ -32,6 +32,7 @@ const examples: Record<InvokeChannel, unknown> = {
   'calls.board': undefined,
   'calls.freeLine': { mode: 'hold' },
   'calls.dismissFailure': { sessionId: 'S1' },
+  'calls.refresh': { reason: 'focus' },
   'voice.token': undefined,
   'voice.reportStatus': { status: 'registered' },
   'settings.get': undefined,
