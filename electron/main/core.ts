@@ -73,13 +73,13 @@ export function createCore(deps: CoreDeps): Core {
   mkdirSync(deps.dataDir, { recursive: true, mode: 0o700 });
   const clock = deps.clock ?? systemClock;
   const { db } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
-  const cache = new SessionCache(db);
+  // eslint-disable-next-line prefer-const -- the services refer to each other through callbacks
+  let sessions: SessionService;
+  const cache = new SessionCache(db, { onLateWriteFailed: (error) => sessions.cacheWriteFailed('answer', error) });
   const events = new MainEvents(deps.emit);
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
 
-  // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
-  let sessions: SessionService;
   const auth = new AuthService({
     makeClient: (server) => new EvoClient({ ...deps.client, baseUrl: server, userAgent }),
     vault: new CredentialVault(deps.secrets),
@@ -148,6 +148,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     dispose() {
       sessions.dispose();
+      cache.flush();
       db.close();
     },
   };

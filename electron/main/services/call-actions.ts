@@ -84,7 +84,7 @@ export class CallActions {
     await this.freeLine({ mode: 'hold' });
     const { client } = this.deps.auth.requireSession();
     const info = await client.createSession(input.to, input.displayName ?? '');
-    return toSessionView(this.deps.sessions.record(info, 'seen', 'create'), this.viewer());
+    return toSessionView(this.deps.sessions.record(info, 'seen'), this.viewer());
   }
 
   dismissFailure(input: { sessionId: string }): Record<string, never> {
@@ -149,17 +149,17 @@ export class CallActions {
       switch (step.do) {
         case 'hold': {
           const info = await client.hold(step.sessionId, leg(), step.reason);
-          settle = () => this.deps.sessions.record(info, 'seen', 'hold');
+          settle = () => this.deps.sessions.record(info, 'seen');
           return;
         }
         case 'resume': {
           const info = await client.resume(step.sessionId);
-          settle = () => this.deps.sessions.record(info, 'seen', 'resume');
+          settle = () => this.deps.sessions.record(info, 'seen');
           return;
         }
         case 'answer': {
           const info = await client.patch(step.sessionId, { callState: 'Connected' });
-          settle = () => this.deps.sessions.record(info, 'seen', 'answer');
+          settle = () => this.deps.sessions.record(info, 'seen');
           return;
         }
         case 'end':

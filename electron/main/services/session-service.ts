@@ -144,7 +144,7 @@ export class SessionService {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
-    return toSessionView(this.record(info, 'reported', 'get'), this.viewer());
+    return toSessionView(this.record(info, 'reported'), this.viewer());
   }
 
   recentNumbers(): string[] {
@@ -153,20 +153,15 @@ export class SessionService {
   }
 
   /**
-   * Stores one server answer (an action's, or a fetched session) and puts it on the board. When
-   * the cache cannot be written the answer still counts: the failure is logged, not thrown.
+   * Puts one server answer (an action's, or a fetched session) on the board at once, and into the
+   * cache right after (SessionCache.upsertSoon): the hold start is worked out here by the cache's
+   * own rule, so the round trip does not wait for SQLite. A failed write is logged, not thrown.
    */
-  record(info: SessionInfo, origin: HoldOrigin, action: string): CachedSession {
+  record(info: SessionInfo, origin: HoldOrigin): CachedSession {
     this.assertOpen();
     const now = this.deps.clock.now();
-    let row: CachedSession | null = null;
-    try {
-      this.deps.cache.upsert(info, now, origin);
-      row = this.deps.cache.get(info.id);
-    } catch (error) {
-      this.cacheFailed(action, error);
-    }
-    row ??= this.fallbackRow(info, origin, now);
+    const row = this.fallbackRow(info, origin, now);
+    this.deps.cache.upsertSoon(info, now, origin);
     // An older answer than what the board shows (a poll overtook it) changes nothing.
     const shown = this.deps.board.row(info.id);
     if (!shown || modified(shown) <= modified(row)) this.deps.board.update(row);
@@ -234,19 +229,32 @@ export class SessionService {
       return this.deps.cache.active();
     } catch (error) {
       // The server answered: this is not a connection problem, and the calls must still show.
-      this.cacheFailed('sync', error);
+      this.cacheWriteFailed('sync', error);
       return infos.map((info) => this.fallbackRow(info, 'reported', now));
     }
   }
 
-  /** A row as the cache would have stored it: the board's hold start kept, else the same rule. */
+  /**
+   * A row as the cache stores it: an open hold keeps its start (the board's, or the cache's for a
+   * session not on the board), a new one starts by the same rule the cache applies.
+   */
   private fallbackRow(info: SessionInfo, origin: HoldOrigin, now: number): CachedSession {
     if (!isHeldState(info)) return { info, heldSinceMs: null };
-    const shown = this.deps.board.row(info.id)?.heldSinceMs ?? null;
-    return { info, heldSinceMs: shown ?? holdStartMs(info, origin, now) };
+    const shown = this.deps.board.row(info.id);
+    const open = shown ? shown.heldSinceMs : this.cachedHoldStart(info.id);
+    return { info, heldSinceMs: open ?? holdStartMs(info, origin, now) };
   }
 
-  private cacheFailed(action: string, error: unknown): void {
+  private cachedHoldStart(sessionId: string): number | null {
+    try {
+      return this.deps.cache.get(sessionId)?.heldSinceMs ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The cache could not store what the server said (a full disk): logged, the board goes on. */
+  cacheWriteFailed(action: string, error: unknown): void {
     this.deps.logger.error('cache: could not store a server answer; the call is shown from memory', {
       action,
       error: error instanceof Error ? error.message.slice(0, 120) : 'unknown',
