@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { agentLeg } from '../../electron/shared/call-rules';
 import { openCache } from '../../electron/main/db/open';
 import { SessionCache } from '../../electron/main/db/session-cache';
 import { DesktopController } from '../../electron/main/desktop/desktop-controller';
@@ -15,12 +16,13 @@ import { coreFor } from '../support/core';
 import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../support/desktop';
 import { MemoryLogger } from '../support/logger';
 import { interleave, median, now, percentile, result, type BenchResult } from './stats';
+import { windowSink } from './window-sink';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 
 export async function holdRoundTrip(): Promise<BenchResult[]> {
   const simulator = await startSimulator({ seed: { history: 0 } });
-  const t = coreFor(simulator);
+  const t = coreFor(simulator, { sink: windowSink().sink });
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
   await t.core.sessions.syncNow();
   const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
@@ -31,14 +33,34 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     body: JSON.stringify({ provider: 'credentials', userName: demo.email, password: demo.password, rememberMe: true }),
   });
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const raw = () =>
-    fetch(`${simulator.url}/sessions/${sessionId}/hold`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench', cookie },
-      body: JSON.stringify({ callSid: '', sessionId, reason: 'None' }),
-    }).then((response) => response.json());
-  const viaIpc = () => t.call('sessions.hold', { sessionId, callSid: 'CA-bench' });
-  for (let i = 0; i < 30; i += 1) await Promise.all([raw(), viaIpc()]);
+  const headers = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench', cookie };
+  // The agent's own leg, as the app finds it on the board and sends it.
+  const callSid = agentLeg(t.core.board.row(sessionId)!.info);
+  // Both sides alternate hold and resume on the connected call, so every app round trip writes
+  // the cache and changes the board; an even count per round leaves the call connected for the other.
+  // Each hold and resume adds a line to the session's log; a real call's log stays short, so
+  // both sides keep it at a few lines (the same few microseconds each).
+  const log = simulator.state.sessions.get(sessionId)!.info.log;
+  const keepLogShort = () => log.length > 6 && log.splice(2, log.length - 6);
+  let rawHeld = false;
+  const raw = () => {
+    keepLogShort();
+    rawHeld = !rawHeld;
+    const request = rawHeld
+      ? { url: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
+      : { url: `/sessions/${sessionId}`, method: 'PATCH', body: { callState: 'Connected', holdReason: 'None' } };
+    return fetch(`${simulator.url}${request.url}`, { method: request.method, headers, body: JSON.stringify(request.body) }).then((response) =>
+      response.json(),
+    );
+  };
+  let appHeld = false;
+  const viaIpc = async () => {
+    keepLogShort();
+    appHeld = !appHeld;
+    const answer = appHeld ? await t.call('sessions.hold', { sessionId }) : await t.call('sessions.resume', { sessionId });
+    if (!answer.ok) throw new Error(`hold round trip failed: ${answer.error.message}`);
+  };
+  for (let i = 0; i < 60; i += 1) await (i % 4 < 2 ? raw() : viaIpc());
   const { a, b } = await interleave(10, 50, viaIpc, raw);
   t.core.dispose();
   await simulator.close();

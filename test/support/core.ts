@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../electron/main/core';
 import { createRouter, type Router } from '../../electron/main/ipc/router';
-import type { Clock, SecretStore } from '../../electron/main/ports';
+import type { Clock, EventSink, SecretStore } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import type { Simulator } from '../../electron/main/simulator/server';
 import type { InputOf, InvokeChannel, OutputOf } from '../../electron/shared/contract';
@@ -24,7 +24,15 @@ export interface TestCore {
 /** The real core (cache on disk, real HTTP to the simulator) behind the real router. */
 export function coreFor(
   simulator: Simulator,
-  options: { dataDir?: string; secrets?: SecretStore; clock?: Clock; autoDemo?: boolean; configured?: boolean } = {},
+  options: {
+    dataDir?: string;
+    secrets?: SecretStore;
+    clock?: Clock;
+    autoDemo?: boolean;
+    configured?: boolean;
+    /** Where events go instead of `events` (benchmarks serialise them as the window's IPC does). */
+    sink?: EventSink;
+  } = {},
 ): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-core-'));
   const events: { event: string; payload: unknown }[] = [];
@@ -34,7 +42,7 @@ export function coreFor(
     appInfo: { name: 'Evo Softphone', version: '0.0.0-test', platform: 'linux' },
     secrets: options.secrets ?? new MemorySecretStore(),
     logger,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: options.sink ?? ((event, payload) => events.push({ event, payload })),
     demoServer: async () => simulator.url,
     runningDemoServer: options.autoDemo ? () => simulator.url : undefined,
     configuredServer: options.configured === false ? undefined : simulator.url,

@@ -27,6 +27,11 @@ interface Row {
   held_since: number | null;
 }
 
+const deferWrite = (write: () => void) => {
+  // Nothing else keeps the app alive for it: closing writes what waits (Core.dispose -> flush).
+  setTimeout(write, LATE_WRITE_MS).unref();
+};
+
 export const partyNumber = (info: SessionInfo): string =>
   info.direction === 'Outgoing' ? info.toAddress || info.destination : info.fromAddress || info.fromPhoneNumber;
 
@@ -37,9 +42,16 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char
 export interface SessionCacheOptions {
   /** A deferred write (upsertSoon) failed: nobody is waiting for it, so it is reported here. */
   onLateWriteFailed?(error: unknown): void;
-  /** When deferred writes run: right after the current task (setImmediate). */
+  /** When deferred writes run (default: LATE_WRITE_MS from the first one waiting). */
   defer?(write: () => void): void;
 }
+
+/**
+ * How long an answer may wait for its write. Long enough that a burst of answers (a swap is two
+ * requests, a busy moment several) shares one commit, short enough that a crash loses at most
+ * this much (a hold start lost that way comes back from Evo's log: evo/session-times.ts).
+ */
+export const LATE_WRITE_MS = 20;
 
 export class SessionCache {
   private readonly statements: Record<string, Statement>;
@@ -93,13 +105,13 @@ export class SessionCache {
   }
 
   /**
-   * Stores an action's answer right after the current task instead of now: the board already
-   * shows it, and a SQLite commit (about 0.2 ms, most of a hold's local cost; `npm run bench`) has
-   * no business on the round trip. Every other method writes what waits first, so nothing ever
-   * reads or writes around it, and a wipe for another account cannot come before it.
+   * Stores an action's answer shortly after instead of now: the board already shows it, and a
+   * SQLite commit (about 0.2 ms, most of a hold's local cost; `npm run bench`) has no business on
+   * the round trip. Every other method writes what waits first, so nothing ever reads or writes
+   * around it, and a wipe for another account cannot come before it.
    */
   upsertSoon(row: SessionInfo, nowMs: number, origin: HoldOrigin): void {
-    if (this.soon.push({ row, nowMs, origin }) === 1) (this.options.defer ?? setImmediate)(() => this.flush());
+    if (this.soon.push({ row, nowMs, origin }) === 1) (this.options.defer ?? deferWrite)(() => this.flush());
   }
 
   /** Writes what upsertSoon left waiting. A failure is reported, never thrown: the answer already counted. */

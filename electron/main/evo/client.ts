@@ -235,7 +235,10 @@ export class EvoClient {
     const cookie = this.jar.header();
     if (cookie) headers.Cookie = cookie;
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    // A timer cleared with the answer, rather than AbortSignal.timeout's, which stays armed for the
+    // whole timeout after every request and cost about 10 µs more per request (npm run bench's hold row).
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     let text: string;
     let response: Response;
     try {
@@ -243,14 +246,15 @@ export class EvoClient {
         method: spec.method,
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
+        signal: abort.signal,
         redirect: 'error',
       });
       this.jar.absorb(response.headers);
       text = await response.text();
-    } catch (error) {
-      const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
-      throw new WireFailure(timedOut ? timeoutError(this.timeoutMs / 1000) : unreachableError(url.host), null, null);
+    } catch {
+      throw new WireFailure(abort.signal.aborted ? timeoutError(this.timeoutMs / 1000) : unreachableError(url.host), null, null);
+    } finally {
+      clearTimeout(timer);
     }
 
     if (!response.ok) {

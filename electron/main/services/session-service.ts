@@ -28,8 +28,9 @@ export interface SessionServiceDeps {
 const HISTORY_PAGE = 25;
 
 export class SessionService {
-  /** The loop's next poll. */
+  /** The loop's next poll, and when it is due. */
   private timer: unknown = null;
+  private timerDue = Number.NaN;
   /** A refresh gathering the events of a burst. */
   private refreshTimer: unknown = null;
   private running = false;
@@ -180,12 +181,16 @@ export class SessionService {
    */
   private schedule(): void {
     if (!this.running) return;
+    const due = this.nextPollAt();
+    // Most answers (a hold, a resume) do not move the next poll: leave its timer be.
+    if (this.timer !== null && due === this.timerDue) return;
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timerDue = due;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
       if (this.deps.clock.now() >= this.nextPollAt()) void this.syncNow();
       else this.schedule();
-    }, Math.max(0, this.nextPollAt() - this.deps.clock.now()));
+    }, Math.max(0, due - this.deps.clock.now()));
   }
 
   private nextPollAt(): number {
