@@ -19,8 +19,18 @@ export class SimulatorState {
   readonly sessions = new Map<string, SimSession>();
   private lastStamp = 0;
   private readonly peaks = new Map<string, number>();
+  /** The seeded agents, and any a test or benchmark adds: by lower-case email, and by id. */
+  private readonly users = new Map(USERS.map((user) => [user.email.toLowerCase(), user]));
+  private readonly usersById = new Map(USERS.map((user) => [user.id, user]));
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** Another agent in the demo account (the scale benchmark signs in hundreds). */
+  addUser(user: SimUser): SimUser {
+    this.users.set(user.email.toLowerCase(), user);
+    this.usersById.set(user.id, user);
+    return user;
+  }
 
   /** Strictly increasing timestamps, as a real server's row versions are. */
   stamp(): string {
@@ -29,11 +39,11 @@ export class SimulatorState {
   }
 
   userByEmail(email: string): SimUser | undefined {
-    return USERS.find((user) => user.email.toLowerCase() === email.trim().toLowerCase());
+    return this.users.get(email.trim().toLowerCase());
   }
 
   userById(id: string): SimUser | undefined {
-    return USERS.find((user) => user.id === id);
+    return this.usersById.get(id);
   }
 
   /** A call between `user` and an outside party; `state` decides where it starts. */
