@@ -1,5 +1,5 @@
 /** Display helpers: durations, phone numbers (libphonenumber-js, never by hand), dates. */
-import { AsYouType, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { AsYouType, parsePhoneNumberFromString, type CountryCode } from './phone-numbers.svelte';
 
 /** Numbers typed without a country code are read as North American (Evo Voice's home market). */
 export const DEFAULT_REGION: CountryCode = 'US';
