@@ -43,7 +43,7 @@ const rows = results.map((r) => [
   `${r.value.toLocaleString('en-US')} ${r.unit}`,
   `${r.baseline.toLocaleString('en-US')} ${r.unit} (${r.baselineName})`,
   `${r.ratio}x`,
-  r.goal ?? '(part of the row above)',
+  r.goal ?? '(a share: no goal of its own)',
   metWord(r.met),
 ]);
 const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((row) => row[i]!.length)));
