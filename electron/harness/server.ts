@@ -54,8 +54,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const token = randomBytes(24).toString('base64url');
   const logger = createConsoleLogger(options.quiet ?? false);
   const sockets = new Map<number, WebSocket>();
-  // The harness is a test rig: its simulator answers the /__sim/ control routes.
-  const demo = lazyDemo(() => startSimulator({ controls: true, ...options.simulator }));
+  // The harness is a test rig: its simulator answers the /__sim/ control routes. As in the app's
+  // demo mode, the simulator's ring stands in for the Voice SDK's incoming invite.
+  const demo = lazyDemo(() =>
+    startSimulator({
+      controls: true,
+      ...options.simulator,
+      onRing: (email, sessionId) => {
+        options.simulator?.onRing?.(email, sessionId);
+        core.sessions.refresh('incoming');
+      },
+    }),
+  );
   const evoApiUrl = options.evoApiUrl || (await demo.start()).url;
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -101,7 +111,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let csp = '';
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    // Built assets carry a content hash in their name, so they may be kept, as Electron keeps them
+    // (app:// is registered with codeCache): V8 then reuses their compiled code at the next start.
+    const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+    const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': cache };
     if (path === '/__harness/bridge.js') {
       // It carries the socket's token: no other origin may load it as a script.
       res

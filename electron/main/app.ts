@@ -33,8 +33,11 @@ export async function createApp(): Promise<void> {
   const windows = new Set<number>();
   let window: BrowserWindow | null = null;
   let quitting = false;
-  // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts.
-  const demo = lazyDemo(async () => (await import('./simulator/server')).startSimulator());
+  // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts. It
+  // has no Voice SDK: its ring is the "incoming" that refreshes the board.
+  const demo = lazyDemo(async () =>
+    (await import('./simulator/server')).startSimulator({ onRing: () => core.sessions.refresh('incoming') }),
+  );
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
@@ -165,7 +168,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
-    void core.sessions.syncNow();
+    core.sessions.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
   powerMonitor.on('resume', wake);

@@ -84,7 +84,11 @@ export function createCore(deps: CoreDeps): Core {
     // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
   }
   const clock = deps.clock ?? systemClock;
-  const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger);
+  // eslint-disable-next-line prefer-const -- the services refer to each other through callbacks
+  let sessions: SessionService;
+  const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger, {
+    onLateWriteFailed: (error) => sessions.cacheWriteFailed('answer', error),
+  });
   const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
   const notes = new NoteStore(db);
   const events = new MainEvents(deps.emit);
@@ -92,8 +96,6 @@ export function createCore(deps: CoreDeps): Core {
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
 
-  // eslint-disable-next-line prefer-const -- the two services refer to each other through callbacks
-  let sessions: SessionService;
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
       new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
@@ -129,7 +131,6 @@ export function createCore(deps: CoreDeps): Core {
     board,
     clock,
     logger: deps.logger,
-    pollIntervalMs: () => settings.get().pollIntervalMs,
   });
   const actions = new CallActions({ auth, board, sessions, cache, clock, logger: deps.logger });
 
@@ -146,7 +147,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger })),
-    ...callHandlers(board, actions),
+    ...callHandlers(board, actions, sessions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
@@ -168,6 +169,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     dispose() {
       sessions.dispose();
+      cache.flush();
       db.close();
     },
   };

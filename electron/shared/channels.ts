@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'calls.board',
   'calls.freeLine',
   'calls.dismissFailure',
+  'calls.refresh',
   'voice.token',
   'voice.reportStatus',
   'settings.get',

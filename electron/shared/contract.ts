@@ -106,6 +106,8 @@ export const CallAction = z.enum([
   'cancelConsult',
 ]);
 export const HoldMode = z.enum(['hold', 'end']);
+/** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
+export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);
 export const CallFailure = z.object({ action: CallAction, code: z.string(), message: z.string() });
 export const CallView = z.object({
   id: z.string(),
@@ -165,8 +167,9 @@ export const VoiceToken = z.object({
   chunderw: z.string().nullable(),
 });
 
+// No poll interval here: the pace is Evo's cost as much as the agent's, so poll-policy.ts owns it.
+// A settings file that still carries `pollIntervalMs` loads; the field is dropped.
 export const Settings = z.object({
-  pollIntervalMs: z.number().int().min(1000).max(300_000),
   /** Seconds after the hold starts; the last one repeats. */
   holdReminders: z.array(z.number().int().min(5).max(3600)).min(1).max(10),
   hotkeys: z.object({
@@ -193,7 +196,6 @@ export const HotkeyConflicts = z.object({
   mute: z.string().optional(),
 });
 export const SettingsPatch = z.strictObject({
-  pollIntervalMs: Settings.shape.pollIntervalMs.optional(),
   holdReminders: Settings.shape.holdReminders.optional(),
   hotkeys: Settings.shape.hotkeys.partial().strict().optional(),
   audio: Settings.shape.audio.partial().strict().optional(),
@@ -286,6 +288,12 @@ export const invokeContract = {
   'calls.freeLine': [z.strictObject({ mode: HoldMode }), Board],
   /** The agent read a failed action's message. */
   'calls.dismissFailure': [z.strictObject({ sessionId: id }), z.object({})],
+  /**
+   * Something the window saw may have changed the agent's calls (the phone rang or hung up, the
+   * window got focus, the network came back): main refreshes once, soon, sharing a burst. The
+   * board follows as `calls.changed`; the answer only says whether a request is on its way.
+   */
+  'calls.refresh': [z.strictObject({ reason: RefreshReason }), z.object({ refreshing: z.boolean() })],
   'voice.token': [none, VoiceToken],
   /** The phone's registration state, for diagnostics and the tray. */
   'voice.reportStatus': [z.strictObject({ status: z.enum(['offline', 'registering', 'registered', 'reconnecting', 'error']) }), z.object({})],
@@ -332,6 +340,7 @@ export type ActiveSessions = z.infer<typeof ActiveSessions>;
 export type CallPhase = z.infer<typeof CallPhase>;
 export type CallAction = z.infer<typeof CallAction>;
 export type HoldMode = z.infer<typeof HoldMode>;
+export type RefreshReason = z.infer<typeof RefreshReason>;
 export type CallFailure = z.infer<typeof CallFailure>;
 export type CallView = z.infer<typeof CallView>;
 export type Board = z.infer<typeof Board>;

@@ -5,7 +5,14 @@
  * international prefix, short codes (911, *72) stay as typed, and an extension or pause (`x12`,
  * `;ext=12`, `,`) is kept to be sent as tones once the call connects. Pure: no I/O.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js';
+
+/**
+ * libphonenumber-js's parser, handed in: main passes the library's own, the window the one it
+ * loads just after start-up (renderer/src/lib/phone-numbers.svelte.ts), so this module never
+ * pulls the library into the window's start-up bundle.
+ */
+export type ParsePhone = (text: string, country?: CountryCode) => PhoneNumber | undefined;
 
 /** Numbers typed without a country code are read as North American (Evo Voice's home market). */
 export const DEFAULT_REGION: CountryCode = 'US';
@@ -59,7 +66,7 @@ export type Destination = { ok: true; value: string; postDial: string } | { ok: 
  * The number to send (E.164 when it parses, else the digits of a short code) and its post-dial
  * digits; or why it is not a number. `empty` is what to say when nothing was typed.
  */
-export function normaliseDestination(text: string, empty = 'Enter a number to call.'): Destination {
+export function normaliseDestination(text: string, parsePhoneNumberFromString: ParsePhone, empty = 'Enter a number to call.'): Destination {
   const raw = text.trim();
   if (!raw) return { ok: false, message: empty };
   const { main, suffix } = splitDialInput(raw);

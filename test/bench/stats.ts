@@ -1,4 +1,8 @@
 /** Timing helpers for the benchmarks: every figure is reported with its baseline from the same run. */
+
+/** What a row must show: a ratio to its baseline, or a value, at most this. */
+export type Goal = { maxRatio: number } | { maxValue: number };
+
 export interface BenchResult {
   name: string;
   value: number;
@@ -7,6 +11,9 @@ export interface BenchResult {
   baseline: number;
   /** value / baseline: 1.0 means as fast as the baseline. */
   ratio: number;
+  /** The goal in words ("<= 1.15x"), or null for a row that only shows a part of another. */
+  goal: string | null;
+  met: boolean | null;
   note?: string;
 }
 
@@ -19,8 +26,19 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const median = (samples: readonly number[]) => percentile(samples, 50);
 
-export function result(name: string, value: number, unit: string, baselineName: string, baseline: number, note?: string): BenchResult {
-  return { name, value: round(value), unit, baselineName, baseline: round(baseline), ratio: round(value / baseline), ...(note ? { note } : {}) };
+export function result(
+  name: string,
+  value: number,
+  unit: string,
+  baselineName: string,
+  baseline: number,
+  goal: Goal | null,
+  note?: string,
+): BenchResult {
+  const ratio = baseline === 0 ? (value === 0 ? 1 : Number.POSITIVE_INFINITY) : value / baseline;
+  const met = goal === null ? null : 'maxRatio' in goal ? ratio <= goal.maxRatio : value <= goal.maxValue;
+  const words = goal === null ? null : 'maxRatio' in goal ? `<= ${goal.maxRatio}x` : `<= ${goal.maxValue.toLocaleString('en-US')} ${unit}`;
+  return { name, value: round(value), unit, baselineName, baseline: round(baseline), ratio: round(ratio), goal: words, met, ...(note ? { note } : {}) };
 }
 
 export const round = (value: number) => Math.round(value * 1000) / 1000;

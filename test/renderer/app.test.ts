@@ -221,14 +221,29 @@ describe('App', () => {
     );
   });
 
-  it('after a network change, syncs sessions and registers the phone again', async () => {
+  it('after a network change, asks main for a refresh and registers the phone again', async () => {
     const fake = stubbed(signedInStatus);
-    fake.answer('sessions.refresh', { ok: true, value: { sessions: [], connection: 'online', syncedAt: null, error: null } });
+    fake.answer('calls.refresh', { ok: true, value: { refreshing: true } });
     render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByText('Phone ready');
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(() => expect(fake.calls.some((c) => c.channel === 'sessions.refresh')).toBe(true));
+    await vi.waitFor(() => expect(fake.calls.filter((c) => c.channel === 'calls.refresh').map((c) => c.payload)).toEqual([{ reason: 'online' }]));
     await screen.findByText('Phone ready');
+  });
+
+  it('asks main for a refresh when the agent comes back to the window, and not while signed out', async () => {
+    const fake = stubbed(signedInStatus);
+    fake.answer('calls.refresh', { ok: true, value: { refreshing: false } });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await screen.findByText('Phone ready');
+    window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    const refreshes = () => fake.calls.filter((c) => c.channel === 'calls.refresh').map((c) => c.payload);
+    expect(refreshes()).toEqual([{ reason: 'focus' }, { reason: 'focus' }]);
+    fake.emit('auth.changed', signedOut);
+    await screen.findByRole('button', { name: 'Sign in' });
+    window.dispatchEvent(new Event('focus'));
+    expect(refreshes()).toHaveLength(2);
   });
 
   it('lists the microphones and speakers in Settings, with names even before permission', async () => {

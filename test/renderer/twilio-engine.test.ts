@@ -192,6 +192,30 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     expect(engine.muted).toBe(false);
   });
 
+  it('asks main for a refresh when a call rings, when the caller gives up, and when the other side hangs up', async () => {
+    const { engine, device, fake } = setup();
+    await engine.start();
+    const refreshes = () => fake.calls.filter((c) => c.channel === 'calls.refresh').map((c) => c.payload);
+    const cancelled = new StandInCall({ CallSid: 'CA-1', From: '+1' });
+    device().emit('incoming', cancelled);
+    cancelled.emit('cancel');
+    expect(refreshes()).toEqual([{ reason: 'incoming' }, { reason: 'disconnect' }]);
+    await engine.dial('+15550100123');
+    (engine as unknown as { call: StandInCall }).call.disconnect();
+    expect(refreshes()).toHaveLength(3);
+    expect(refreshes().at(-1)).toEqual({ reason: 'disconnect' });
+  });
+
+  it('asks for no refresh when it hangs up its own leg: main already has Evo\'s answer', async () => {
+    const { engine, fake } = setup();
+    await engine.start();
+    await engine.dial('+15550100123');
+    engine.hangUp();
+    await engine.dial('+15550100124');
+    await engine.dial('+15550100125');
+    expect(fake.calls.filter((c) => c.channel === 'calls.refresh')).toEqual([]);
+  });
+
   it('uses the chosen audio devices and falls back to the default when one is unplugged', async () => {
     const { engine, device } = setup();
     await engine.start();

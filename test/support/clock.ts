@@ -41,6 +41,33 @@ export class FakeClock implements Clock {
   pending(): number {
     return this.timers.size;
   }
+
+  /** When the earliest timer falls due, null when none is set. */
+  nextDue(): number | null {
+    let next: number | null = null;
+    for (const timer of this.timers.values()) if (next === null || timer.at < next) next = timer.at;
+    return next;
+  }
+
+  /**
+   * Moves time forward timer by timer, letting the async work each timer starts (a sync over real
+   * HTTP) finish before the next: `settle` resolves when it has. A loop that keeps re-arming at
+   * the same instant fails here instead of hanging the test.
+   */
+  async run(ms: number, settle: () => Promise<void>): Promise<void> {
+    const end = this.time + ms;
+    await settle();
+    for (let sameInstant = 0; ; ) {
+      const next = this.nextDue();
+      if (next === null || next > end) break;
+      sameInstant = next === this.time ? sameInstant + 1 : 0;
+      if (sameInstant > 1000) throw new Error('timers keep firing without time passing');
+      this.advance(next - this.time);
+      await settle();
+    }
+    this.advance(end - this.time);
+    await settle();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreDeps } from '../../electron/main/core';
 import { createRouter, type Router } from '../../electron/main/ipc/router';
-import type { Clock, SecretStore } from '../../electron/main/ports';
+import type { Clock, EventSink, SecretStore } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import type { Simulator } from '../../electron/main/simulator/server';
 import type { InputOf, InvokeChannel, OutputOf } from '../../electron/shared/contract';
@@ -32,6 +32,8 @@ export function coreFor(
     configured?: boolean;
     /** Evo client options over the fast defaults (e.g. its own clock). */
     client?: CoreDeps['client'];
+    /** Where events go instead of `events` (benchmarks serialise them as the window's IPC does). */
+    sink?: EventSink;
   } = {},
 ): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-core-'));
@@ -42,7 +44,7 @@ export function coreFor(
     appInfo: { name: 'Evo Softphone', version: '0.0.0-test', platform: 'linux' },
     secrets: options.secrets ?? new MemorySecretStore(),
     logger,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: options.sink ?? ((event, payload) => events.push({ event, payload })),
     demoServer: async () => simulator,
     runningDemoServer: options.autoDemo ? () => simulator.url : undefined,
     configuredServer: options.configured === false ? undefined : simulator.url,

@@ -162,6 +162,7 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
       { requiredKeys: ['sessionId', 'text', 'outcome'] },
     ),
     'calls.board': none,
+    'calls.refresh': fc.record({ reason: fc.constantFrom('focus', 'online', 'incoming', 'disconnect') }),
     'calls.freeLine': fc.record({ mode: fc.constantFrom('hold', 'end') }),
     'calls.dismissFailure': fc.record({ sessionId }),
     'voice.token': none,
@@ -169,7 +170,6 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
     'settings.get': none,
     'settings.update': fc.record(
       {
-        pollIntervalMs: fc.integer({ min: 1000, max: 300_000 }),
         holdReminders: fc.array(fc.integer({ min: 5, max: 3600 }), { minLength: 1, maxLength: 10 }),
         hotkeys: fc.record({ holdResume: hotkey, answer: hotkey, hangUp: hotkey, mute: hotkey }, { requiredKeys: [] }),
         audio: fc.record({ input: fc.string({ maxLength: 20 }), output: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }),

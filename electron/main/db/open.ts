@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
 import { migrate } from './migrations';
-import { SessionCache } from './session-cache';
+import { SessionCache, type SessionCacheOptions } from './session-cache';
 import { classifyStorageFailure, DamagedCacheError, notSavedNotice } from './storage-failure';
 
 export interface OpenedCache {
@@ -24,7 +24,7 @@ export interface OpenedCache {
 /** A bigger cache than this is not copied into memory when the disk cannot be written. */
 const MAX_MEMORY_COPY_BYTES = 256 * 1024 * 1024;
 
-function prepare(db: Database.Database, onDisk: boolean): { db: Database.Database; cache: SessionCache } {
+function prepare(db: Database.Database, onDisk: boolean, options: SessionCacheOptions): { db: Database.Database; cache: SessionCache } {
   try {
     db.pragma('busy_timeout = 3000');
     if (onDisk) {
@@ -35,16 +35,16 @@ function prepare(db: Database.Database, onDisk: boolean): { db: Database.Databas
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DamagedCacheError(`quick_check: ${String(check)}`);
     migrate(db);
-    return { db, cache: new SessionCache(db) };
+    return { db, cache: new SessionCache(db, options) };
   } catch (error) {
     db.close();
     throw error;
   }
 }
 
-function openOnDisk(file: string) {
+function openOnDisk(file: string, options: SessionCacheOptions) {
   ensureFolder(dirname(file));
-  return prepare(new Database(file), true);
+  return prepare(new Database(file), true, options);
 }
 
 /** Node's recursive mkdir answers ENOENT on a read-only file system; a plain mkdir tells the real reason. */
@@ -57,10 +57,10 @@ function ensureFolder(dir: string): void {
   }
 }
 
-export function openCache(file: string, logger: Logger, now = Date.now): OpenedCache {
+export function openCache(file: string, logger: Logger, options: SessionCacheOptions = {}, now = Date.now): OpenedCache {
   let failure;
   try {
-    return { ...openOnDisk(file), recoveredFrom: null, notSavedNotice: null };
+    return { ...openOnDisk(file, options), recoveredFrom: null, notSavedNotice: null };
   } catch (error) {
     failure = classifyStorageFailure(error);
     if (file === ':memory:') throw error;
@@ -72,27 +72,27 @@ export function openCache(file: string, logger: Logger, now = Date.now): OpenedC
         if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
       }
       logger.warn('cache: damaged session cache moved aside and rebuilt');
-      return { ...openOnDisk(file), recoveredFrom: aside, notSavedNotice: null };
+      return { ...openOnDisk(file, options), recoveredFrom: aside, notSavedNotice: null };
     } catch (error) {
       failure = classifyStorageFailure(error);
       if (failure.kind === 'damaged') failure = { kind: 'unavailable' as const, code: 'CACHE_DAMAGED', reason: 'the history file is damaged and could not be rebuilt. Restart Evo Softphone; if this repeats, contact support' };
     }
   }
   logger.warn('cache: history kept in memory only', { code: failure.code });
-  return { ...inMemory(file, logger), recoveredFrom: null, notSavedNotice: notSavedNotice(failure.reason) };
+  return { ...inMemory(file, logger, options), recoveredFrom: null, notSavedNotice: notSavedNotice(failure.reason) };
 }
 
 /** The cache in memory, from a copy of the file when it can be read, else empty. */
-function inMemory(file: string, logger: Logger) {
+function inMemory(file: string, logger: Logger, options: SessionCacheOptions) {
   try {
     if (existsSync(file) && statSync(file).size <= MAX_MEMORY_COPY_BYTES) {
       const bytes = readFileSync(file);
       // A WAL-mode file cannot be opened from memory: mark it as a rollback-journal file (header bytes 18-19).
       if (bytes.length >= 100) bytes[18] = bytes[19] = 1;
-      return prepare(new Database(bytes), false);
+      return prepare(new Database(bytes), false, options);
     }
   } catch {
     logger.warn('cache: the history file could not be read either; starting empty');
   }
-  return prepare(new Database(':memory:'), false);
+  return prepare(new Database(':memory:'), false, options);
 }

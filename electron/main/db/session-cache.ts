@@ -28,6 +28,11 @@ interface Row {
   held_since: number | null;
 }
 
+const deferWrite = (write: () => void) => {
+  // Nothing else keeps the app alive for it: closing writes what waits (Core.dispose -> flush).
+  setTimeout(write, LATE_WRITE_MS).unref();
+};
+
 export const partyNumber = (info: SessionInfo): string =>
   info.direction === 'Outgoing' ? info.toAddress || info.destination : info.fromAddress || info.fromPhoneNumber;
 
@@ -35,10 +40,29 @@ export const partyNumber = (info: SessionInfo): string =>
 const looksLikeNumber = (query: string) => /\d/.test(query) && /^[\d\s()+\-.*#/]+$/.test(query);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+export interface SessionCacheOptions {
+  /** A deferred write (upsertSoon) failed: nobody is waiting for it, so it is reported here. */
+  onLateWriteFailed?(error: unknown): void;
+  /** When deferred writes run (default: LATE_WRITE_MS from the first one waiting). */
+  defer?(write: () => void): void;
+}
+
+/**
+ * How long an answer may wait for its write. Long enough that a burst of answers (a swap is two
+ * requests, a busy moment several) shares one commit, short enough that a crash loses at most
+ * this much (a hold start lost that way comes back from Evo's log: evo/session-times.ts).
+ */
+export const LATE_WRITE_MS = 20;
+
 export class SessionCache {
   private readonly statements: Record<string, Statement>;
+  /** Answers waiting for upsertSoon's write, in arrival order. */
+  private readonly soon: { row: SessionInfo; nowMs: number; origin: HoldOrigin }[] = [];
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly options: SessionCacheOptions = {},
+  ) {
     const select = `SELECT s.json AS json, h.started_ms AS held_since FROM sessions s
       LEFT JOIN hold_spans h ON h.session_id = s.id AND h.ended_ms IS NULL`;
     this.statements = {
@@ -86,8 +110,32 @@ export class SessionCache {
     };
   }
 
+  /**
+   * Stores an action's answer shortly after instead of now: the board already shows it, and a
+   * SQLite commit (about 0.2 ms, most of a hold's local cost; `npm run bench`) has no business on
+   * the round trip. Every other method writes what waits first, so nothing ever reads or writes
+   * around it, and a wipe for another account cannot come before it.
+   */
+  upsertSoon(row: SessionInfo, nowMs: number, origin: HoldOrigin): void {
+    if (this.soon.push({ row, nowMs, origin }) === 1) (this.options.defer ?? deferWrite)(() => this.flush());
+  }
+
+  /** Writes what upsertSoon left waiting. A failure is reported, never thrown: the answer already counted. */
+  flush(): void {
+    if (this.soon.length === 0) return;
+    const waiting = this.soon.splice(0);
+    try {
+      this.db.transaction(() => {
+        for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin);
+      })();
+    } catch (error) {
+      this.options.onLateWriteFailed?.(error);
+    }
+  }
+
   /** The server + user this cache belongs to; anything cached for someone else is wiped. */
   useScope(scope: string): void {
+    this.flush();
     const current = (this.statements.getMeta!.get('scope') as { value: string } | undefined)?.value;
     if (current === scope) return;
     this.db.transaction(() => {
@@ -98,6 +146,7 @@ export class SessionCache {
 
   /** Stores rows that are not older than what is cached and differ from it; returns their ids. */
   upsertMany(rows: readonly SessionInfo[], nowMs: number, origin: HoldOrigin = 'reported'): string[] {
+    this.flush();
     return this.db.transaction(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id))();
   }
 
@@ -107,6 +156,7 @@ export class SessionCache {
 
   /** Records which sessions the server calls active now; holds of the others are closed. */
   replaceActive(rows: readonly SessionInfo[], nowMs: number): string[] {
+    this.flush();
     return this.db.transaction(() => {
       const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported')).map((row) => row.id);
       this.statements.clearActive!.run();
@@ -121,6 +171,7 @@ export class SessionCache {
    * once instead of asking the server again. The server's own row replaces it at the next fetch.
    */
   markEnded(id: string, nowMs: number): void {
+    this.flush();
     this.db.transaction(() => {
       this.statements.markEnded!.run({ id, now: nowMs, iso: new Date(nowMs).toISOString() });
       this.statements.closeSpan!.run(nowMs, id);
@@ -128,14 +179,17 @@ export class SessionCache {
   }
 
   active(): CachedSession[] {
+    this.flush();
     return this.read(this.statements.active!.all());
   }
 
   held(): CachedSession[] {
+    this.flush();
     return this.read(this.statements.held!.all());
   }
 
   get(id: string): CachedSession | null {
+    this.flush();
     return this.read(this.statements.get!.all(id))[0] ?? null;
   }
 
@@ -144,6 +198,7 @@ export class SessionCache {
     items: CachedSession[];
     hasMore: boolean;
   } {
+    this.flush();
     const limit = options.pageSize + 1;
     const offset = options.page * options.pageSize;
     const query = (options.query ?? '').trim();
@@ -163,6 +218,7 @@ export class SessionCache {
   }
 
   recentNumbers(limit = 8): string[] {
+    this.flush();
     return (this.statements.recent!.all(limit) as { number: string }[]).map((row) => row.number);
   }
 
@@ -172,6 +228,7 @@ export class SessionCache {
   }
 
   holdSpans(sessionId: string): HoldSpan[] {
+    this.flush();
     return (
       this.statements.spans!.all(sessionId) as {
         session_id: string;

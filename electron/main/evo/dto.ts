@@ -16,78 +16,123 @@ const bounded = (max: number) =>
     .nullish()
     .transform((value) => value ?? '');
 const text = bounded(LIMITS.text);
-const requiredDate = z.string().min(1).max(LIMITS.date);
-const flag = z.boolean().nullish().transform((value) => value ?? false);
-/** Newer servers may add enum members; an unknown one must not reject the whole session. */
-const lenientEnum = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-  z
-    .string()
-    .max(LIMITS.text)
-    .nullish()
-    .transform((value): T[number] => ((values as readonly string[]).includes(value ?? '') ? (value as T[number]) : fallback));
 
-export const SessionMemberInfo = z.object({
-  identity: text,
-  endpointId: text,
-  displayName: text,
-  isOriginalMember: flag,
-  callState: text,
-  role: text,
-  callSid: text,
-  muted: flag,
+/**
+ * Sessions are parsed on every poll and every action's answer, so their schema only validates
+ * (bounded strings, flags, bounded lists, the required ids; nulls allowed) and one pass afterwards
+ * fills in what ServiceStack left out. The same schema with a transform on each field cost about
+ * five times as much per session (npm run bench, hold round trip); what is accepted is the same.
+ */
+const wireText = z.string().max(LIMITS.text).nullish();
+const wireDate = z.string().max(LIMITS.date).nullish();
+const wireLogLine = z.string().max(LIMITS.logLine).nullish();
+const wireFlag = z.boolean().nullish();
+const WIRE_TEXTS: ReadonlySet<unknown> = new Set([wireText, wireDate, wireLogLine]);
+const requiredDate = z.string().min(1).max(LIMITS.date);
+
+const SessionMemberWire = z.object({
+  identity: wireText,
+  endpointId: wireText,
+  displayName: wireText,
+  isOriginalMember: wireFlag,
+  callState: wireText,
+  role: wireText,
+  callSid: wireText,
+  muted: wireFlag,
 });
 
-export const SessionInfo = z.object({
+const SessionLogWire = z.object({ date: wireDate, message: wireLogLine });
+
+const SessionWire = z.object({
   id: z.string().min(1).max(LIMITS.id).refine(isSafeSessionId, 'not a usable session id'),
   dateCreated: requiredDate,
   dateLastModified: requiredDate,
-  createdBy: text,
-  lastModifiedBy: text,
-  callState: z.string().max(LIMITS.text).transform((value) =>
-    (['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive'] as const).find((known) => known === value) ?? 'Passive',
-  ),
-  dialState: text,
-  queueState: text,
-  accountId: text,
-  accountName: text,
-  customerId: text,
-  customerName: text,
-  endpointId: text,
-  endpointName: text,
-  dateCompleted: text,
-  destination: text,
-  toAddress: text,
-  fromAddress: text,
-  fromName: text,
-  answeredByName: text,
-  channel: text,
-  ended: flag,
-  outcome: text,
-  callSid: text,
-  holdQueueName: text,
-  heldByUserId: text,
+  createdBy: wireText,
+  lastModifiedBy: wireText,
+  callState: z.string().max(LIMITS.text),
+  dialState: wireText,
+  queueState: wireText,
+  accountId: wireText,
+  accountName: wireText,
+  customerId: wireText,
+  customerName: wireText,
+  endpointId: wireText,
+  endpointName: wireText,
+  dateCompleted: wireText,
+  destination: wireText,
+  toAddress: wireText,
+  fromAddress: wireText,
+  fromName: wireText,
+  answeredByName: wireText,
+  channel: wireText,
+  ended: wireFlag,
+  outcome: wireText,
+  callSid: wireText,
+  holdQueueName: wireText,
+  heldByUserId: wireText,
   /** Set once the call is a conference (AddConferenceMember converts it). */
-  conferenceSid: text,
-  holdReason: lenientEnum(['None', 'Transferring'] as const, 'None'),
-  displayName: text,
-  log: z
-    .array(z.object({ date: bounded(LIMITS.date), message: bounded(LIMITS.logLine) }))
-    .max(LIMITS.logLines)
-    .nullish()
-    .transform((value) => value ?? []),
-  members: z
-    .array(SessionMemberInfo)
-    .max(LIMITS.members)
-    .nullish()
-    .transform((value) => value ?? []),
-  callbackNumber: text,
-  direction: lenientEnum(['Incoming', 'Outgoing'] as const, 'Incoming'),
-  fromPhoneNumber: text,
-  wasMissed: flag,
+  conferenceSid: wireText,
+  holdReason: wireText,
+  displayName: wireText,
+  log: z.array(SessionLogWire).max(LIMITS.logLines).nullish(),
+  members: z.array(SessionMemberWire).max(LIMITS.members).nullish(),
+  callbackNumber: wireText,
+  direction: wireText,
+  fromPhoneNumber: wireText,
+  wasMissed: wireFlag,
   /** The ring queue an incoming call waits in (documented as an id; Evo names no queue otherwise). */
-  ringQueueId: text,
+  ringQueueId: wireText,
 });
-export type SessionInfo = z.infer<typeof SessionInfo>;
+
+type Filled<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> };
+
+/**
+ * Fills, in place, every text (with '') and flag (with false) of `shape` that the server left out
+ * or sent as null. The defaults are worked out once per schema, not per session.
+ */
+function filler<T extends Record<string, unknown>>(shape: z.ZodRawShape): (value: T) => Filled<T> {
+  const defaults = Object.entries(shape).flatMap(([key, field]): [string, string | boolean][] =>
+    WIRE_TEXTS.has(field) ? [[key, '']] : field === wireFlag ? [[key, false]] : [],
+  );
+  return (value) => {
+    const out = value as Record<string, unknown>;
+    for (const [key, empty] of defaults) out[key] ??= empty;
+    return value as Filled<T>;
+  };
+}
+
+/** Newer servers may add enum members; an unknown one must not reject the whole session. */
+const known = <T extends string>(values: readonly T[], value: string, fallback: T): T =>
+  (values as readonly string[]).includes(value) ? (value as T) : fallback;
+
+const CALL_STATES = ['Disconnected', 'Ringing', 'Connected', 'Hold', 'Passive'] as const;
+
+const fillSession = filler<z.output<typeof SessionWire>>(SessionWire.shape);
+const fillLog = filler<z.output<typeof SessionLogWire>>(SessionLogWire.shape);
+const fillMember = filler<z.output<typeof SessionMemberWire>>(SessionMemberWire.shape);
+
+/** The fields whose type is narrower than the wire's once read. */
+interface SessionReadings {
+  callState: (typeof CALL_STATES)[number];
+  holdReason: 'None' | 'Transferring';
+  direction: 'Incoming' | 'Outgoing';
+  log: Filled<z.output<typeof SessionLogWire>>[];
+  members: Filled<z.output<typeof SessionMemberWire>>[];
+}
+export type SessionInfo = Omit<Filled<z.output<typeof SessionWire>>, keyof SessionReadings> & SessionReadings;
+
+export const SessionInfo = SessionWire.transform((wire): SessionInfo => {
+  const session = fillSession(wire);
+  const readings: SessionReadings = {
+    callState: known(CALL_STATES, session.callState, 'Passive'),
+    holdReason: known(['None', 'Transferring'] as const, session.holdReason, 'None'),
+    direction: known(['Incoming', 'Outgoing'] as const, session.direction, 'Incoming'),
+    log: (wire.log ?? []).map(fillLog),
+    members: (wire.members ?? []).map(fillMember),
+  };
+  // In place: the object is zod's fresh output, and copying its fields showed in the profile.
+  return Object.assign(session, readings);
+});
 
 /** The envelopes of session lists; their rows are read one by one (session-rows.ts). */
 export const SessionList = z.object({ sessions: z.array(z.unknown()) });

@@ -38,15 +38,19 @@ export const tooLargeError = (maxBytes: number) =>
   );
 
 export async function exchange(url: URL, init: { method: string; headers: Record<string, string>; body?: string }, limits: ExchangeLimits): Promise<Exchange> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
+  // A timer cleared with the answer, rather than AbortSignal.timeout's, which stays armed for the
+  // whole timeout after every request and cost about 10 µs more per request (npm run bench's hold row).
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), limits.timeoutMs);
   try {
-    const response = await fetch(url, { ...init, signal, redirect: 'error' });
+    const response = await fetch(url, { ...init, signal: abort.signal, redirect: 'error' });
     const text = await readCapped(response, limits.maxBytes);
     return { status: response.status, headers: response.headers, text };
   } catch (error) {
     if (error instanceof WireFailure) throw error;
-    const timedOut = signal.aborted || (error instanceof Error && error.name === 'TimeoutError');
-    throw new WireFailure(timedOut ? timeoutError(limits.timeoutMs / 1000) : unreachableError(url.host), null, null);
+    throw new WireFailure(abort.signal.aborted ? timeoutError(limits.timeoutMs / 1000) : unreachableError(url.host), null, null);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -58,6 +62,8 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     throw tooLarge();
   }
   if (!response.body) return '';
+  // A declared length within the cap (undici holds the body to it): read it whole, the fast way.
+  if (Number.isFinite(declared)) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

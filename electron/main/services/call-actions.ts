@@ -128,7 +128,7 @@ export class CallActions {
     await this.freeLine({ mode: 'hold' });
     const { client } = this.deps.auth.requireSession();
     const info = await client.createSession(input.to, input.displayName ?? '');
-    return toSessionView(this.deps.sessions.record(info, 'seen', 'create'), this.viewer());
+    return toSessionView(this.deps.sessions.record(info, 'seen'), this.viewer());
   }
 
   dismissFailure(input: { sessionId: string }): Record<string, never> {
@@ -153,7 +153,7 @@ export class CallActions {
 
   /** The number the agent typed, by the dialer's rules; a typed error before any request otherwise. */
   private number(typed: string, sessionId: string, action: (name: string) => string): string {
-    const read = normaliseDestination(typed);
+    const read = normaliseDestination(typed, parsePhoneNumberFromString);
     if (read.ok) return read.value;
     const who = this.who(sessionId);
     throw badDestination(action(who.name), read.message, who);
@@ -271,7 +271,7 @@ export class CallActions {
     if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
-    void this.deps.sessions.syncNow();
+    this.deps.sessions.refresh('actionFailed');
     return new AppError(code, message, retryable);
   }
 

@@ -26,7 +26,7 @@ export class CallBoard {
   private connection: Connection = 'online';
   private error: ErrorInfo | null = null;
   private views = new Map<string, CallView>();
-  private meta = { currentId: null as string | null, lastHeldId: null as string | null, connection: 'online', error: 'null' };
+  private meta: BoardMeta = { currentId: null, lastHeldId: null, connection: 'online', error: null };
   private version = 0;
   /** While > 0, changes are gathered and published once when the outermost batch ends. */
   private batching = 0;
@@ -152,30 +152,30 @@ export class CallBoard {
         this.failures.delete(id);
       }
     }
-    const upserted = [...next.values()].filter((view) => !sameView(this.views.get(view.id), view));
+    const upserted = [...next.values()].filter((view) => !sameData(this.views.get(view.id), view));
     const removed = [...this.views.keys()].filter((id) => !next.has(id));
     const calls = [...next.values()];
-    const meta = {
-      currentId: currentCallId(calls),
-      lastHeldId: lastHeldId(calls),
-      connection: this.connection,
-      error: JSON.stringify(this.error),
-    };
-    const metaChanged = JSON.stringify(meta) !== JSON.stringify(this.meta);
+    const meta: BoardMeta = { currentId: currentCallId(calls), lastHeldId: lastHeldId(calls), connection: this.connection, error: this.error };
+    const metaChanged = !sameData(meta, this.meta);
     this.views = next;
     this.meta = meta;
     if (upserted.length === 0 && removed.length === 0 && !metaChanged) return;
     this.version += 1;
-    this.deps.emit({
-      version: this.version,
-      upserted,
-      removed,
-      currentId: meta.currentId,
-      lastHeldId: meta.lastHeldId,
-      connection: this.connection,
-      error: this.error,
-    });
+    this.deps.emit({ version: this.version, upserted, removed, ...meta });
   }
 }
 
-const sameView = (a: CallView | undefined, b: CallView) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+type BoardMeta = Omit<BoardChange, 'version' | 'upserted' | 'removed'>;
+
+/**
+ * Equality of plain data (what travels over IPC). A hold runs two publishes on the way back to
+ * the window; comparing by JSON.stringify cost more than the rest of the board's work together.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+  const keys = Object.keys(a);
+  if (Array.isArray(b) || keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

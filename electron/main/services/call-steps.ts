@@ -41,22 +41,22 @@ export class CallSteps {
       switch (step.do) {
         case 'hold': {
           const info = await client.hold(id, leg(), step.reason);
-          settle = () => sessions.record(info, 'seen', 'hold');
+          settle = () => sessions.record(info, 'seen');
           return;
         }
         case 'resume': {
           const info = await client.resume(id);
-          settle = () => sessions.record(info, 'seen', 'resume');
+          settle = () => sessions.record(info, 'seen');
           return;
         }
         case 'answer': {
           const info = await client.patch(id, { callState: 'Connected' });
-          settle = () => sessions.record(info, 'seen', 'answer');
+          settle = () => sessions.record(info, 'seen');
           return;
         }
         case 'addMember': {
           const info = await client.addConferenceMember(id, leg(), order.destination);
-          settle = () => sessions.record(info, 'seen', 'addParticipant');
+          settle = () => sessions.record(info, 'seen');
           return;
         }
         case 'end':

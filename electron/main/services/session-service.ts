@@ -1,6 +1,7 @@
 /**
- * Keeps the call board current with Evo: polls /sessions/active (backing off while the server
- * fails), stores what the server says in the cache, and serves history and single sessions.
+ * Keeps the call board current with Evo: polls /sessions/active at the pace `poll-policy.ts` sets
+ * for the moment (and backs off while the server fails), refreshes once on the events that
+ * matter, stores what the server says in the cache, and serves history and single sessions.
  * The cache is where history and hold starts live; when a write to it fails (a full disk), the
  * server's answer still reaches the board: a local failure never hides a remote success.
  */
@@ -15,6 +16,7 @@ import type { Clock } from '../ports';
 import type { Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { CallBoard } from './call-board';
+import { pollDelay, REFRESH_COALESCE_MS, wantsRefresh, type RefreshReason } from './poll-policy';
 import { toSessionView, type Viewer } from './session-view';
 
 export interface SessionServiceDeps {
@@ -25,21 +27,25 @@ export interface SessionServiceDeps {
   board: CallBoard;
   clock: Clock;
   logger: Logger;
-  pollIntervalMs(): number;
 }
 
 const HISTORY_PAGE = 25;
-const MAX_BACKOFF_MS = 60_000;
 
 export class SessionService {
+  /** The loop's next poll, and when it is due. */
   private timer: unknown = null;
+  private timerDue = Number.NaN;
+  /** A refresh gathering the events of a burst. */
+  private refreshTimer: unknown = null;
   private running = false;
-  /** Bumped by every start/stop, so a poll loop from an earlier sign-in cannot carry on. */
+  /** Bumped by every start/stop, so a sync from an earlier sign-in cannot carry on. */
   private generation = 0;
   private disposed = false;
   private failures = 0;
+  /** When the last request for the active list went out: every pace is counted from it. */
+  private lastRequestAt = Number.NEGATIVE_INFINITY;
   private syncedAt: string | null = null;
-  private syncing: Promise<void> | null = null;
+  private syncing: { generation: number; done: Promise<void> } | null = null;
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -48,14 +54,15 @@ export class SessionService {
     if (this.running) return;
     this.running = true;
     this.failures = 0;
-    void this.tick(++this.generation);
+    this.generation += 1;
+    this.lastRequestAt = Number.NEGATIVE_INFINITY;
+    void this.syncNow();
   }
 
   stop(): void {
     this.running = false;
     this.generation += 1;
-    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
-    this.timer = null;
+    this.clearTimers();
     this.syncedAt = null;
     this.deps.board.clear();
   }
@@ -66,12 +73,41 @@ export class SessionService {
     this.stop();
   }
 
-  /** One sync now; concurrent callers share it. Never throws: failures show in the connection. */
+  /**
+   * One sync now; concurrent callers share it. Never throws: failures show in the connection.
+   * Whoever asked, the loop's next poll is counted from this one.
+   */
   syncNow(): Promise<void> {
-    this.syncing ??= this.sync().finally(() => {
-      this.syncing = null;
+    const generation = this.generation;
+    // A sync still out for an earlier sign-in answers for nobody: this sign-in gets its own.
+    if (this.syncing?.generation === generation) return this.syncing.done;
+    const done = this.sync().finally(() => {
+      if (this.syncing?.done === done) this.syncing = null;
+      if (generation === this.generation) this.schedule();
     });
-    return this.syncing;
+    this.syncing = { generation, done };
+    return done;
+  }
+
+  /**
+   * Something happened that may have changed the agent's calls: one refresh soon, shared by the
+   * whole burst of events. Answers whether one is on its way. The loop is not hurried by it: its
+   * next poll is counted from this refresh.
+   */
+  refresh(reason: RefreshReason): boolean {
+    if (!this.running || !this.deps.auth.session) return false;
+    if (this.refreshTimer !== null) return true;
+    if (!wantsRefresh(reason, this.deps.clock.now() - this.lastRequestAt)) return false;
+    this.refreshTimer = this.deps.clock.setTimeout(() => {
+      this.refreshTimer = null;
+      void this.syncNow();
+    }, REFRESH_COALESCE_MS);
+    return true;
+  }
+
+  /** Resolves once no sync is in flight (tests and benchmarks drive a fake clock with it). */
+  async settled(): Promise<void> {
+    while (this.syncing) await this.syncing.done;
   }
 
   /** The active sessions as the board holds them, without their logs (the detail view fetches those). */
@@ -120,13 +156,13 @@ export class SessionService {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));
-    const row = this.record(info, 'reported', 'get');
+    const row = this.record(info, 'reported');
     // Evo keeps no hold total; the cache's hold spans are what this computer saw.
     let holdMs = 0;
     try {
       holdMs = this.deps.cache.totalHoldMs(sessionId, this.deps.clock.now());
     } catch (error) {
-      this.cacheFailed('get', error);
+      this.cacheWriteFailed('get', error);
     }
     return { ...toSessionView(row, this.viewer(), this.deps.notes.get(sessionId)), holdMs };
   }
@@ -137,25 +173,23 @@ export class SessionService {
   }
 
   /**
-   * Stores one server answer (an action's, or a fetched session) and puts it on the board. When
-   * the cache cannot be written the answer still counts: the failure is logged, not thrown.
+   * Puts one server answer (an action's, or a fetched session) on the board at once, and into the
+   * cache right after (SessionCache.upsertSoon): the hold start is worked out here by the cache's
+   * own rule, so the round trip does not wait for SQLite. A failed write is logged, not thrown.
    */
-  record(info: SessionInfo, origin: HoldOrigin, action: string): CachedSession {
+  record(info: SessionInfo, origin: HoldOrigin): CachedSession {
     this.assertOpen();
     const now = this.deps.clock.now();
-    let row: CachedSession | null = null;
-    try {
-      this.deps.cache.upsert(info, now, origin);
-      row = this.deps.cache.get(info.id);
-    } catch (error) {
-      this.cacheFailed(action, error);
-    }
-    row ??= this.fallbackRow(info, origin, now);
+    const row = this.fallbackRow(info, origin, now);
+    this.deps.cache.upsertSoon(info, now, origin);
     // An older answer than what the board shows (a poll overtook it) changes nothing.
     // An older answer than what the board shows (a poll overtook it) changes nothing; an ended
     // session the board does not show (a history detail) does not belong on it.
     const shown = this.deps.board.row(info.id);
+    // An ended session the board does not show (a history detail) does not belong on it.
     if (shown ? modified(shown) <= modified(row) : !info.ended) this.deps.board.update(row);
+    // A first call on an idle board (a dial, an answer) brings the quick pace forward.
+    this.schedule();
     return row;
   }
 
@@ -163,16 +197,37 @@ export class SessionService {
     if (this.disposed) throw new AppError('APP_CLOSING', 'Evo Softphone is closing.');
   }
 
-  private async tick(generation: number): Promise<void> {
-    if (generation !== this.generation) return;
-    await this.syncNow();
-    if (generation !== this.generation) return;
-    const interval = this.deps.pollIntervalMs();
-    const delay = this.failures === 0 ? interval : Math.min(MAX_BACKOFF_MS, interval * 2 ** this.failures);
-    this.timer = this.deps.clock.setTimeout(() => void this.tick(generation), delay);
+  /**
+   * Arms the loop for the policy's next poll, counted from the last request. The board is read
+   * again when the timer fires: if it went quiet meanwhile (the last call ended), the poll waits.
+   */
+  private schedule(): void {
+    if (!this.running) return;
+    const due = this.nextPollAt();
+    // Most answers (a hold, a resume) do not move the next poll: leave its timer be.
+    if (this.timer !== null && due === this.timerDue) return;
+    if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = null;
+      if (this.deps.clock.now() >= this.nextPollAt()) void this.syncNow();
+      else this.schedule();
+    }, Math.max(0, due - this.deps.clock.now()));
+  }
+
+  private nextPollAt(): number {
+    return this.lastRequestAt + pollDelay({ calls: this.deps.board.calls().length, failures: this.failures });
+  }
+
+  private clearTimers(): void {
+    for (const timer of [this.timer, this.refreshTimer]) if (timer !== null) this.deps.clock.clearTimeout(timer);
+    this.timer = null;
+    this.refreshTimer = null;
   }
 
   private async sync(): Promise<void> {
+    // Counted even when nothing goes out (signed out meanwhile), so the loop never spins.
+    this.lastRequestAt = this.deps.clock.now();
     const session = this.deps.auth.session;
     if (!session || this.disposed) return;
     let infos: SessionInfo[];
@@ -201,19 +256,32 @@ export class SessionService {
       return this.deps.cache.active();
     } catch (error) {
       // The server answered: this is not a connection problem, and the calls must still show.
-      this.cacheFailed('sync', error);
+      this.cacheWriteFailed('sync', error);
       return infos.map((info) => this.fallbackRow(info, 'reported', now));
     }
   }
 
-  /** A row as the cache would have stored it: the board's hold start kept, else the same rule. */
+  /**
+   * A row as the cache stores it: an open hold keeps its start (the board's, or the cache's for a
+   * session not on the board), a new one starts by the same rule the cache applies.
+   */
   private fallbackRow(info: SessionInfo, origin: HoldOrigin, now: number): CachedSession {
     if (!isHeldState(info)) return { info, heldSinceMs: null };
-    const shown = this.deps.board.row(info.id)?.heldSinceMs ?? null;
-    return { info, heldSinceMs: shown ?? holdStartMs(info, origin, now) };
+    const shown = this.deps.board.row(info.id);
+    const open = shown ? shown.heldSinceMs : this.cachedHoldStart(info.id);
+    return { info, heldSinceMs: open ?? holdStartMs(info, origin, now) };
   }
 
-  private cacheFailed(action: string, error: unknown): void {
+  private cachedHoldStart(sessionId: string): number | null {
+    try {
+      return this.deps.cache.get(sessionId)?.heldSinceMs ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The cache could not store what the server said (a full disk): logged, the board goes on. */
+  cacheWriteFailed(action: string, error: unknown): void {
     this.deps.logger.error('cache: could not store a server answer; the call is shown from memory', {
       action,
       error: error instanceof Error ? error.message.slice(0, 120) : 'unknown',

@@ -6,7 +6,6 @@ import { AppError } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 
 export const defaultSettings: Settings = {
-  pollIntervalMs: 3000,
   holdReminders: [30, 60],
   hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
   audio: { input: 'default', output: 'default', ringtone: 'default' },

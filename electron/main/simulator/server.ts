@@ -26,6 +26,11 @@ export interface SimulatorOptions {
   onRequest?: (route: SimRoute) => void;
   /** Serve the `/__sim/...` control routes (tests, `npm run simulator`, the harness); off in demo mode. */
   controls?: boolean;
+  /**
+   * Called when a call rings for an agent. Demo mode has no Voice SDK to announce the invite, so
+   * the app's refresh on "incoming" hangs here instead.
+   */
+  onRing?: (email: string, sessionId: string) => void;
 }
 
 export interface Simulator extends SimulatorControls {
@@ -216,7 +221,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const user = state.userByEmail(email);
       if (!user) throw new Error(`No simulator user ${email}`);
       const call = { direction: 'Incoming', number: from.number, name: from.name, state: 'Ringing', queue: from.queue } as const;
-      return state.addCall(user, call).info.id;
+      const id = state.addCall(user, call).info.id;
+      options.onRing?.(user.email, id);
+      return id;
     },
     async goDown(ms) {
       await stop();

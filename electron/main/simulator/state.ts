@@ -21,16 +21,27 @@ export const sid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex
 
 export class SimulatorState {
   readonly sessions = new Map<string, SimSession>();
-  /** This server's own copy of the agents, so that a test can change a password on one simulator. */
-  private readonly users: SimUser[] = USERS.map((user) => ({ ...user }));
   /** How long an invited conference member rings before joining. */
   memberAnswerMs = 1500;
   private lastStamp = 0;
   private readonly peaks = new Map<string, number>();
   /** When each ringing conference member (by CallSid) picks up. */
   private readonly answersAt = new Map<string, number>();
+  /**
+   * This server's own copies of the agents (a test may change a password on one simulator), and
+   * any a test or benchmark adds: by lower-case email, and by id.
+   */
+  private readonly users = new Map(USERS.map((user) => [user.email.toLowerCase(), { ...user }]));
+  private readonly usersById = new Map([...this.users.values()].map((user) => [user.id, user]));
 
   constructor(private readonly now: () => number = Date.now) {}
+
+  /** Another agent in the demo account (the scale benchmark signs in hundreds). */
+  addUser(user: SimUser): SimUser {
+    this.users.set(user.email.toLowerCase(), user);
+    this.usersById.set(user.id, user);
+    return user;
+  }
 
   /** Strictly increasing timestamps, as a real server's row versions are. */
   stamp(): string {
@@ -39,11 +50,11 @@ export class SimulatorState {
   }
 
   userByEmail(email: string): SimUser | undefined {
-    return this.users.find((user) => user.email.toLowerCase() === email.trim().toLowerCase());
+    return this.users.get(email.trim().toLowerCase());
   }
 
   userById(id: string): SimUser | undefined {
-    return this.users.find((user) => user.id === id);
+    return this.usersById.get(id);
   }
 
   /** What an administrator (or a password expiry) does on the real server: the old password stops working. */

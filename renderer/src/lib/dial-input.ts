@@ -3,7 +3,7 @@
  * really be dialled. How a typed number is read lives in electron/shared/destination.ts (main
  * reads transfer and consult numbers with the same rules).
  */
-import { AsYouType } from 'libphonenumber-js';
+import { AsYouType, parsePhoneNumberFromString } from './phone-numbers.svelte';
 import {
   DEFAULT_REGION,
   internationalPrefix,
@@ -16,7 +16,7 @@ import { PAUSE_SECONDS } from './calls/call-engine';
 import { formatPhone } from './phone-number';
 
 /** The number to send and its post-dial digits: the shared rules main applies too. */
-export const dialString = normaliseDestination;
+export const dialString = (text: string, empty?: string) => normaliseDestination(text, parsePhoneNumberFromString, empty);
 
 /** Formats the field as the agent types, keeping letters, extensions and pauses as they are. */
 export function formatDialInput(text: string): string {

@@ -1,5 +1,6 @@
 /** Phone numbers for display, through libphonenumber-js (never by hand). */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+// Through the window's lazily loaded copy of libphonenumber-js: until it arrives a number shows as it came.
+import { parsePhoneNumberFromString } from './phone-numbers.svelte';
 
 export { DEFAULT_REGION } from '../../../electron/shared/destination';
 

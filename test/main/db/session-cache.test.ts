@@ -31,6 +31,33 @@ function open(file: string) {
 }
 
 describe('session cache (SQLite on disk)', () => {
+  it('writes an answer stored "soon" after the current task, and before anything reads the cache', async () => {
+    const { db } = open(join(dir(), 'c.sqlite'));
+    const writes: (() => void)[] = [];
+    const cache = new SessionCache(db, { defer: (write) => writes.push(write) });
+    cache.upsertSoon(session({ callState: 'Hold', dateLastModified: '2026-11-24T10:01:00.000Z' }), 1_000_000, 'seen');
+    cache.upsertSoon(session({ callState: 'Connected', dateLastModified: '2026-11-24T10:02:00.000Z' }), 1_060_000, 'seen');
+    expect(writes).toHaveLength(1);
+    expect(cache.holdSpans('SE1')).toMatchObject([{ startedMs: 1_000_000, endedMs: 1_060_000 }]);
+    expect(cache.get('SE1')).toMatchObject({ info: { callState: 'Connected' }, heldSinceMs: null });
+    writes[0]!();
+    expect(cache.holdSpans('SE1')).toHaveLength(1);
+  });
+
+  it('writes what waits before wiping it for another account, and reports a late write that fails', () => {
+    const { db } = open(join(dir(), 'c.sqlite'));
+    const failures: unknown[] = [];
+    const cache = new SessionCache(db, { defer: () => undefined, onLateWriteFailed: (error) => failures.push(error) });
+    cache.useScope('server|agent-a');
+    cache.upsertSoon(session(), 1_000_000, 'seen');
+    cache.useScope('server|agent-b');
+    expect(cache.get('SE1')).toBeNull();
+    db.exec("CREATE TRIGGER no_writes BEFORE INSERT ON sessions BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;");
+    cache.upsertSoon(session(), 1_000_000, 'seen');
+    expect(() => cache.get('SE1')).not.toThrow();
+    expect(String(failures[0])).toMatch(/disk is full/);
+  });
+
   it('runs its migrations into STRICT tables and records user_version', () => {
     const { db } = open(join(dir(), 'c.sqlite'));
     expect(db.pragma('user_version', { simple: true })).toBe(2);

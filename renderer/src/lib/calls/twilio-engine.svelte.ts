@@ -36,6 +36,8 @@ export class TwilioCallEngine implements CallEngine {
   private device: DeviceLike | null = null;
   private ringing: CallLike | null = null;
   private call: CallLike | null = null;
+  /** A leg this app hung up itself: the board already has Evo's answer, so no refresh for it. */
+  private endedHere: CallLike | null = null;
   // Not reactive on purpose: `quality` is recomputed from it on every warning event.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly warnings = new Set<string>();
@@ -103,6 +105,7 @@ export class TwilioCallEngine implements CallEngine {
   }
 
   hangUp(): void {
+    this.endedHere = this.call;
     this.call?.disconnect();
   }
 
@@ -144,7 +147,10 @@ export class TwilioCallEngine implements CallEngine {
    */
   private async freeLine(mode: HoldMode): Promise<Result<unknown>> {
     const room = await this.api.calls.freeLine({ mode });
-    if (room.ok && this.call) this.call.disconnect();
+    if (room.ok && this.call) {
+      this.endedHere = this.call;
+      this.call.disconnect();
+    }
     return room;
   }
 
@@ -220,13 +226,18 @@ export class TwilioCallEngine implements CallEngine {
   private ring(call: CallLike): void {
     this.ringing = call;
     this.incoming = { from: call.parameters.From ?? 'Unknown caller', sessionId: null, callSid: call.parameters.CallSid ?? null };
+    // Evo knows the session before Twilio rings us: fetch it now rather than at the next poll.
+    this.refreshCalls('incoming');
     const clear = () => {
       if (this.ringing === call) {
         this.ringing = null;
         this.incoming = null;
       }
     };
-    call.on('cancel', clear);
+    call.on('cancel', () => {
+      clear();
+      this.refreshCalls('disconnect');
+    });
     call.on('reject', clear);
     call.on('disconnect', clear);
   }
@@ -268,12 +279,20 @@ export class TwilioCallEngine implements CallEngine {
       this.quality = null;
       this.warnings.clear();
     };
-    call.on('disconnect', end);
+    call.on('disconnect', () => {
+      // The other side hung up, or the line dropped: Evo's word on the session, now.
+      if (this.endedHere !== call) this.refreshCalls('disconnect');
+      end();
+    });
     call.on('cancel', end);
     call.on('reject', end);
     call.on('error', (error: SdkError) => {
       this.error = sdkErrorMessage(error);
     });
+  }
+
+  private refreshCalls(reason: 'incoming' | 'disconnect'): void {
+    void this.api.calls.refresh({ reason });
   }
 
   private clearWatchdog(): void {

@@ -1,4 +1,4 @@
-import type { AppInfo, CallView, HoldMode, HotkeyConflicts, SoftphoneApi } from '../api';
+import type { AppInfo, CallView, HoldMode, HotkeyConflicts, RefreshReason, SoftphoneApi } from '../api';
 import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
@@ -215,11 +215,20 @@ export class AppState {
     );
     // A network change: sync sessions now and register the phone again.
     const online = () => {
-      void this.api.sessions.refresh();
+      this.refreshCalls('online');
       this.reconnect();
     };
+    // The agent looks at the window again: main refreshes a board that is getting old.
+    const focus = () => this.refreshCalls('focus');
+    const visible = () => document.visibilityState === 'visible' && focus();
     window.addEventListener('online', online);
-    this.unsubscribers.push(() => window.removeEventListener('online', online));
+    window.addEventListener('focus', focus);
+    document.addEventListener('visibilitychange', visible);
+    this.unsubscribers.push(() => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('focus', focus);
+      document.removeEventListener('visibilitychange', visible);
+    });
     void this.api.settings.hotkeyConflicts().then((result) => {
       if (result.ok) this.hotkeyConflicts = result.value;
     });
@@ -242,6 +251,11 @@ export class AppState {
         });
       }),
     );
+  }
+
+  /** Main shares a burst of these in one request and decides whether one is worth it at all. */
+  private refreshCalls(reason: RefreshReason): void {
+    if (this.auth.signedIn) void this.api.calls.refresh({ reason });
   }
 
   private reconnect(): void {

@@ -1,0 +1,120 @@
+/** The agent's actions through main: a hold from the window (router + client + cache) and from the hotkey. */
+import { agentLeg } from '../../electron/shared/call-rules';
+import { DesktopController } from '../../electron/main/desktop/desktop-controller';
+import { resumeRequest } from '../../electron/main/evo/resume-request';
+import { systemClock } from '../../electron/main/ports';
+import { startSimulator } from '../../electron/main/simulator/server';
+import { coreFor } from '../support/core';
+import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../support/desktop';
+import { interleave, median, now, percentile, result, type BenchResult } from './stats';
+import { windowSink } from './window-sink';
+
+const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
+
+export async function holdRoundTrip(): Promise<BenchResult[]> {
+  const simulator = await startSimulator({ seed: { history: 0 } });
+  const t = coreFor(simulator, { sink: windowSink().sink });
+  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+  await t.core.sessions.syncNow();
+  const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
+  // The raw baseline signs in the same way and sends the very same request.
+  const signIn = await fetch(`${simulator.url}/auth/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench' },
+    body: JSON.stringify({ provider: 'credentials', userName: demo.email, password: demo.password, rememberMe: true }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const headers = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench', cookie };
+  // The agent's own leg, as the app finds it on the board and sends it.
+  const callSid = agentLeg(t.core.board.row(sessionId)!.info);
+  // Both sides alternate hold and resume on the connected call, so every app round trip changes
+  // the board and writes the cache; an even count per round leaves the call connected for the
+  // other side. Each hold and resume adds a line to the session's log; a real call's log stays
+  // short, so both sides keep it at a few lines (the same few microseconds each).
+  const log = simulator.state.sessions.get(sessionId)!.info.log;
+  const keepLogShort = () => log.length > 6 && log.splice(2, log.length - 6);
+  let rawHeld = false;
+  const raw = () => {
+    keepLogShort();
+    rawHeld = !rawHeld;
+    const request = rawHeld
+      ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
+      : resumeRequest(sessionId);
+    return fetch(`${simulator.url}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) }).then(
+      (response) => response.json(),
+    );
+  };
+  let appHeld = false;
+  const viaIpc = async () => {
+    keepLogShort();
+    appHeld = !appHeld;
+    const answer = appHeld ? await t.call('sessions.hold', { sessionId }) : await t.call('sessions.resume', { sessionId });
+    if (!answer.ok) throw new Error(`hold round trip failed: ${answer.error.message}`);
+  };
+  for (let i = 0; i < 60; i += 1) await (i % 4 < 2 ? raw() : viaIpc());
+  const { a, b } = await interleave(20, 50, viaIpc, raw);
+  t.core.dispose();
+  await simulator.close();
+  return [
+    result('hold/resume round trip, median (router+client+cache)', median(a), 'ms', 'raw fetch of the same routes', median(b), { maxRatio: 1.15 }),
+    result('hold/resume round trip, p99 (router+client+cache)', percentile(a, 99), 'ms', 'raw fetch of the same routes', percentile(b, 99), {
+      maxRatio: 1.3,
+    }),
+  ];
+}
+
+export async function hotkeyToWire(): Promise<BenchResult[]> {
+  let arrived: (() => void) | null = null;
+  const simulator = await startSimulator({ seed: { history: 0 }, onRequest: (route) => route === 'hold' && arrived?.() });
+  const t = coreFor(simulator);
+  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+  await t.core.sessions.syncNow();
+  const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
+  const desktop = new DesktopController({
+    board: t.core.board,
+    actions: t.core.actions,
+    clock: systemClock,
+    logger: t.logger,
+    emit: () => undefined,
+    notifier: new FakeNotifier(),
+    window: new FakeWindow(),
+    tray: new FakeTray(),
+    shortcuts: new FakeShortcuts(),
+    reminderSchedule: () => [30, 60],
+    toggleCompact: () => undefined,
+    quit: () => undefined,
+  });
+  t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
+  await t.core.sessions.syncNow();
+  const wire = async (send: () => Promise<unknown>) => {
+    const seen = new Promise<void>((resolve) => (arrived = resolve));
+    const start = now();
+    const done = send();
+    await seen;
+    const elapsed = now() - start;
+    await done;
+    return elapsed;
+  };
+  const hotkey: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < 60; i += 1) {
+    // Alternate hold and resume so that every press is a real hold of a live call.
+    hotkey.push(await wire(() => desktop.pressHotkey('holdResume')));
+    await t.value('sessions.resume', { sessionId });
+    await t.core.sessions.syncNow();
+    raw.push(
+      await wire(() =>
+        t.core.auth.session!.client.hold(sessionId, '', 'None').then(() => t.core.auth.session!.client.resume(sessionId)),
+      ),
+    );
+    await t.core.sessions.syncNow();
+  }
+  desktop.stop();
+  t.core.dispose();
+  await simulator.close();
+  return [
+    result('hotkey press to hold request on the wire, median', median(hotkey.slice(10)), 'ms', 'Evo client hold() call to the wire', median(raw.slice(10)), {
+      maxRatio: 1.15,
+    }),
+  ];
+}
