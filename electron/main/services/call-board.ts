@@ -27,6 +27,9 @@ export class CallBoard {
   private error: ErrorInfo | null = null;
   private views = new Map<string, CallView>();
   private meta: BoardMeta = { currentId: null, lastHeldId: null, connection: 'online', error: null };
+  /** What the window was last told: changes are published against it. */
+  private shown = new Map<string, CallView>();
+  private shownMeta: BoardMeta = this.meta;
   private version = 0;
   /** While > 0, changes are gathered and published once when the outermost batch ends. */
   private batching = 0;
@@ -51,13 +54,23 @@ export class CallBoard {
     if (this.rows.delete(sessionId)) this.publish();
   }
 
-  setPending(sessionId: string, action: CallAction | null): void {
+  /**
+   * Marks what is being sent for a call. `quiet`: the board knows at once (a second action is
+   * refused), the window only when `reveal()` says so: most answers come back within a blink, and
+   * telling the window "Holding…" just before "Held" was a whole change (and IPC message) for nothing.
+   */
+  setPending(sessionId: string, action: CallAction | null, quiet = false): void {
     if (action) {
       this.pending.set(sessionId, action);
       this.failures.delete(sessionId);
     } else {
       this.pending.delete(sessionId);
     }
+    this.publish(quiet);
+  }
+
+  /** Tells the window what the board holds now (a quiet pending that is taking a while). */
+  reveal(): void {
     this.publish();
   }
 
@@ -131,7 +144,7 @@ export class CallBoard {
     };
   }
 
-  private publish(): void {
+  private publish(quiet = false): void {
     if (this.batching > 0) {
       this.dirty = true;
       return;
@@ -152,13 +165,17 @@ export class CallBoard {
         this.failures.delete(id);
       }
     }
-    const upserted = [...next.values()].filter((view) => !sameData(this.views.get(view.id), view));
-    const removed = [...this.views.keys()].filter((id) => !next.has(id));
     const calls = [...next.values()];
     const meta: BoardMeta = { currentId: currentCallId(calls), lastHeldId: lastHeldId(calls), connection: this.connection, error: this.error };
-    const metaChanged = !sameData(meta, this.meta);
     this.views = next;
     this.meta = meta;
+    if (quiet) return;
+    // Against what the window was last told (a quiet change in between is folded in).
+    const upserted = calls.filter((view) => !sameData(this.shown.get(view.id), view));
+    const removed = [...this.shown.keys()].filter((id) => !next.has(id));
+    const metaChanged = !sameData(meta, this.shownMeta);
+    this.shown = next;
+    this.shownMeta = meta;
     if (upserted.length === 0 && removed.length === 0 && !metaChanged) return;
     this.version += 1;
     this.deps.emit({ version: this.version, upserted, removed, ...meta });

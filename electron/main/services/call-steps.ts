@@ -27,6 +27,9 @@ export interface Order {
   destination: string;
 }
 
+/** How long a request may take before the window shows it as in flight ("Holding…"). */
+export const PENDING_REVEAL_MS = 150;
+
 export class CallSteps {
   constructor(private readonly deps: CallStepsDeps) {}
 
@@ -35,7 +38,9 @@ export class CallSteps {
     const { board, sessions } = this.deps;
     const id = step.sessionId;
     const leg = () => order.legs[id] ?? agentLeg(board.row(id)?.info ?? { callSid: '', members: [] });
-    board.setPending(id, actionOf(step));
+    board.setPending(id, actionOf(step), true);
+    // The window hears of the request only if Evo takes a while to answer it.
+    const reveal = this.deps.clock.setTimeout(() => board.reveal(), PENDING_REVEAL_MS);
     let settle = () => {};
     try {
       switch (step.do) {
@@ -76,6 +81,7 @@ export class CallSteps {
       // Accepted with no body: the call is over for the agent.
       settle = () => this.over(id);
     } finally {
+      this.deps.clock.clearTimeout(reveal);
       // The new state and the end of "pending" reach the window as one change.
       board.batch(() => {
         board.setPending(id, null);
