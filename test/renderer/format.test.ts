@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialString, formatDialInput, formatDuration, formatPhone, formatWhen, partyName } from '../../renderer/src/lib/format';
+import { dialString, formatDialInput, formatDuration, formatPhone, partyName } from '../../renderer/src/lib/format';
 
 describe('phone numbers as the agent reads them', () => {
   it('formats what libphonenumber understands, and shows the rest as it came', () => {
@@ -50,14 +50,5 @@ describe('times', () => {
     expect(formatDuration(92_000)).toBe('01:32');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
     expect(formatDuration(-5_000)).toBe('00:00');
-  });
-
-  it("says Today for today's calls and the date for older ones", () => {
-    const now = new Date(2025, 2, 14, 15, 0).getTime();
-    expect(formatWhen(new Date(2025, 2, 14, 9, 5).toISOString(), now)).toMatch(/^Today 0?9[:.]05/);
-    const older = formatWhen(new Date(2025, 2, 1, 9, 5).toISOString(), now);
-    expect(older).not.toMatch(/Today/);
-    expect(older).toMatch(/\b1\b/);
-    expect(formatWhen('not a date', now)).toBe('');
   });
 });

@@ -8,10 +8,17 @@ export type CallKind = 'missed' | 'incoming' | 'outgoing';
 export const callKind = (item: Pick<SessionView, 'wasMissed' | 'direction'>): CallKind =>
   item.wasMissed ? 'missed' : item.direction === 'Incoming' ? 'incoming' : 'outgoing';
 
-/** Built once (see format.ts): rows re-render every second with the timers. */
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Date formatters built once (toLocale*String with options builds one per call, and the rows
+ * re-render every second with the timers), on first use rather than when the module loads.
+ */
+const once = (options: Intl.DateTimeFormatOptions) => {
+  let format: Intl.DateTimeFormat | null = null;
+  return (ms: number) => (format ??= new Intl.DateTimeFormat(undefined, options)).format(ms);
+};
+const timeOf = once({ hour: '2-digit', minute: '2-digit' });
+const dayOf = once({ weekday: 'long', month: 'long', day: 'numeric' });
+const dateTimeOf = once({ dateStyle: 'medium', timeStyle: 'short' });
 
 const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
 
@@ -22,11 +29,11 @@ export function dayLabel(iso: string, now: number): string {
   const days = Math.round((startOfDay(now) - startOfDay(ms)) / 86_400_000);
   if (days === 0) return 'Today';
   if (days === 1) return 'Yesterday';
-  return dayFormat.format(ms);
+  return dayOf(ms);
 }
 
-export const formatTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? '' : timeFormat.format(Date.parse(iso)));
-export const formatDateTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? '' : dateTimeFormat.format(Date.parse(iso)));
+export const formatTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? '' : timeOf(Date.parse(iso)));
+export const formatDateTime = (iso: string) => (Number.isNaN(Date.parse(iso)) ? '' : dateTimeOf(Date.parse(iso)));
 
 export interface HistoryRow {
   item: SessionView;
