@@ -98,7 +98,7 @@ describe('App', () => {
     expect(banner.textContent).toContain('+1 555 010 0555');
     expect(banner.textContent).toContain('Queue Sales');
     const onCall = screen.getByRole('region', { name: 'On call' });
-    expect(onCall.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(onCall.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
     for (const name of ['Hold & answer', 'End & answer', 'Decline']) expect(screen.getByRole('button', { name }).tagName).toBe('BUTTON');
     expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'End & answer' }));

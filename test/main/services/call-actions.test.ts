@@ -1,24 +1,17 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
-import { coreFor, type TestCore } from '../../support/core';
+import { describe, expect, it, vi } from 'vitest';
+import type { Simulator } from '../../../electron/main/simulator/server';
+import type { TestCore } from '../../support/core';
+import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
+const signedIn = signedInWorlds();
 let simulator: Simulator;
 let t: TestCore;
 
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-});
-
-/** Signed in with Jane Doe live, plus the calls asked for (rung, and answered where asked). */
+/** Signed in with Jane Doe live. */
 async function withCalls() {
-  simulator = await startSimulator({ seed: { history: 0 } });
-  t = coreFor(simulator);
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  await t.core.sessions.syncNow();
+  ({ simulator, t } = await signedIn({ seed: { history: 0 } }));
   const jane = t.core.board.calls()[0]!.id;
   return { jane };
 }

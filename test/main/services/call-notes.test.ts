@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/main/simulator/server';
 import { coreFor, type TestCore } from '../../support/core';
+import { signedInWorlds } from '../../support/signed-in';
 
 let simulator: Simulator;
 let t: TestCore;
 
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-});
+const signedIn = signedInWorlds();
 
 /** Signed in; Jane Doe's call has just ended. */
 async function afterJanesCall() {
-  simulator = await startSimulator({ seed: { history: 3 } });
-  t = coreFor(simulator);
-  await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
-  await t.core.sessions.syncNow();
+  ({ simulator, t } = await signedIn({ seed: { history: 3 } }));
   const jane = t.core.board.calls()[0]!.id;
   await t.value('sessions.end', { sessionId: jane });
   return jane;

@@ -1,23 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
-import { coreFor, type TestCore } from '../../support/core';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/main/simulator/server';
+import type { TestCore } from '../../support/core';
+import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 const LEE = '+15550100321';
 let simulator: Simulator;
 let t: TestCore;
 
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-});
+const signedIn = signedInWorlds();
 
 /** Signed in with Jane Doe live. */
 async function withJane() {
-  simulator = await startSimulator({ seed: { history: 0 }, memberAnswerMs: 0 });
-  t = coreFor(simulator);
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  await t.core.sessions.syncNow();
+  ({ simulator, t } = await signedIn({ seed: { history: 0 }, memberAnswerMs: 0 }));
   const jane = t.core.board.calls()[0]!;
   const agentLeg = jane.members.find((member) => member.role === 'Agent')!.callSid;
   return { jane: jane.id, agentLeg };
