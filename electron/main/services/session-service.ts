@@ -182,11 +182,9 @@ export class SessionService {
     const now = this.deps.clock.now();
     const row = this.fallbackRow(info, origin, now);
     this.deps.cache.upsertSoon(info, now, origin);
-    // An older answer than what the board shows (a poll overtook it) changes nothing.
     // An older answer than what the board shows (a poll overtook it) changes nothing; an ended
     // session the board does not show (a history detail) does not belong on it.
     const shown = this.deps.board.row(info.id);
-    // An ended session the board does not show (a history detail) does not belong on it.
     if (shown ? modified(shown) <= modified(row) : !info.ended) this.deps.board.update(row);
     // A first call on an idle board (a dial, an answer) brings the quick pace forward.
     this.schedule();
