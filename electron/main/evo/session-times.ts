@@ -4,6 +4,7 @@
  * ("Call placed on hold by …", "Answered by …") and `dateLastModified`. This is the only place
  * that reads them: swap it here when Evo documents real fields.
  */
+import { isHeldState } from '../../shared/call-rules';
 import type { SessionInfo } from './dto';
 
 const HOLD_ENTRY = /\b(on hold|held)\b/i;
@@ -31,7 +32,7 @@ function latestEntry(info: SessionInfo, matches: (message: string) => boolean): 
  * else `dateLastModified` while the state is Hold; null when the session is not held.
  */
 export function serverHoldStart(info: SessionInfo): number | null {
-  if (info.callState !== 'Hold' || info.ended) return null;
+  if (!isHeldState(info)) return null;
   return latestEntry(info, (message) => HOLD_ENTRY.test(message) && !NOT_A_HOLD.test(message)) ?? time(info.dateLastModified);
 }
 
