@@ -118,10 +118,7 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
   const board = new CallBoard({
-    viewer: () => {
-      const user = auth.session?.user;
-      return user ? { userId: user.id, name: user.name } : null;
-    },
+    viewer: () => auth.viewer(),
     emit: (change) => events.emit('calls.changed', change),
   });
   sessions = new SessionService({

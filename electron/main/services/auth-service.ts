@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger';
 import type { DemoBackend } from '../ports';
 import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
+import type { Viewer } from './session-view';
 
 export interface AuthServiceDeps {
   /** `onCredentialsRejected`: the server refused the password on a re-sign-in (see EvoClient). */
@@ -90,6 +91,12 @@ export class AuthService {
 
   get session(): SignedIn | null {
     return this.current;
+  }
+
+  /** Who reads the calls (their own holds say so); null when signed out. */
+  viewer(): Viewer | null {
+    const user = this.current?.user;
+    return user ? { userId: user.id, name: user.name } : null;
   }
 
   /** The signed-in agent's client, or AUTH_REQUIRED. */

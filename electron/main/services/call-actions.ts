@@ -128,7 +128,7 @@ export class CallActions {
     await this.freeLine({ mode: 'hold' });
     const { client } = this.deps.auth.requireSession();
     const info = await client.createSession(input.to, input.displayName ?? '');
-    return toSessionView(this.deps.sessions.record(info, 'seen'), this.viewer());
+    return toSessionView(this.deps.sessions.record(info, 'seen'), this.deps.auth.viewer());
   }
 
   dismissFailure(input: { sessionId: string }): Record<string, never> {
@@ -283,12 +283,7 @@ export class CallActions {
   private view(sessionId: string): SessionView {
     const row = this.deps.board.row(sessionId) ?? this.deps.cache.get(sessionId);
     if (!row) throw new AppError('CALL_NOT_FOUND', 'That call is not among your calls any more. It may have ended.');
-    return { ...toSessionView(row, this.viewer()), log: [] };
-  }
-
-  private viewer() {
-    const user = this.deps.auth.session?.user;
-    return user ? { userId: user.id, name: user.name } : null;
+    return { ...toSessionView(row, this.deps.auth.viewer()), log: [] };
   }
 }
 

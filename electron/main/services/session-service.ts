@@ -17,7 +17,7 @@ import type { Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { CallBoard } from './call-board';
 import { pollDelay, REFRESH_COALESCE_MS, wantsRefresh, type RefreshReason } from './poll-policy';
-import { toSessionView, type Viewer } from './session-view';
+import { toSessionView } from './session-view';
 
 export interface SessionServiceDeps {
   auth: AuthService;
@@ -113,7 +113,7 @@ export class SessionService {
   /** The active sessions as the board holds them, without their logs (the detail view fetches those). */
   active(): ActiveSessions {
     const board = this.deps.board.snapshot();
-    const viewer = this.viewer();
+    const viewer = this.deps.auth.viewer();
     const sessions = board.calls
       .map((call) => this.deps.board.row(call.id))
       .filter((row): row is CachedSession => row !== undefined)
@@ -141,7 +141,7 @@ export class SessionService {
     }
     const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
-    const viewer = this.viewer();
+    const viewer = this.deps.auth.viewer();
     const notes = this.deps.notes.forSessions(items.map((row) => row.info.id));
     return {
       items: items.map((row) => toSessionView(row, viewer, notes.get(row.info.id) ?? null)),
@@ -164,7 +164,7 @@ export class SessionService {
     } catch (error) {
       this.cacheWriteFailed('get', error);
     }
-    return { ...toSessionView(row, this.viewer(), this.deps.notes.get(sessionId)), holdMs };
+    return { ...toSessionView(row, this.deps.auth.viewer(), this.deps.notes.get(sessionId)), holdMs };
   }
 
   recentNumbers(): string[] {
@@ -284,11 +284,6 @@ export class SessionService {
       action,
       error: error instanceof Error ? error.message.slice(0, 120) : 'unknown',
     });
-  }
-
-  private viewer(): Viewer | null {
-    const user = this.deps.auth.session?.user;
-    return user ? { userId: user.id, name: user.name } : null;
   }
 }
 
