@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../shared/result';
 import type { Clock, UpdaterPort } from '../ports';
-import type { Logger } from '../logging/logger';
+import { errorText, type Logger } from '../logging/logger';
 
 export interface UpdateDeps {
   updater: UpdaterPort;
@@ -57,7 +57,7 @@ export class UpdateCoordinator {
     try {
       await this.deps.updater.checkForUpdates();
     } catch (error) {
-      this.deps.logger.warn('updates: check failed', { reason: error instanceof Error ? error.message.slice(0, 100) : 'unknown' });
+      this.deps.logger.warn('updates: check failed', { reason: errorText(error, 100) });
     }
     this.timer = this.deps.clock.setTimeout(() => void this.check(), this.deps.intervalMs ?? UPDATE_INTERVAL_MS);
   }

@@ -6,3 +6,8 @@ export interface Logger {
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
 }
+
+/** An error's message for a log line: short, since a message can carry a whole server answer. */
+export function errorText(error: unknown, max = 120): string {
+  return error instanceof Error ? error.message.slice(0, max) : 'unknown';
+}

@@ -5,7 +5,7 @@
 import { agentLeg, type Step } from '../../shared/call-rules';
 import type { SessionCache } from '../db/session-cache';
 import type { Clock } from '../ports';
-import type { Logger } from '../logging/logger';
+import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { CallBoard } from './call-board';
 import { actionOf } from './call-words';
@@ -95,7 +95,7 @@ export class CallSteps {
     try {
       this.deps.cache.markEnded(sessionId, this.deps.clock.now());
     } catch (error) {
-      this.deps.logger.error('cache: could not mark a call ended', { error: error instanceof Error ? error.message.slice(0, 120) : 'unknown' });
+      this.deps.logger.error('cache: could not mark a call ended', { error: errorText(error) });
     }
     this.deps.board.remove(sessionId);
   }

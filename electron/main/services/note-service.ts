@@ -6,7 +6,7 @@ import type { CallNote } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { NoteStore } from '../db/note-store';
 import type { Clock } from '../ports';
-import type { Logger } from '../logging/logger';
+import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { SettingsStore } from './settings-store';
 
@@ -32,7 +32,7 @@ export class NoteService {
     try {
       return this.deps.notes.put(input.sessionId, { text, outcome }, this.deps.clock.now());
     } catch (error) {
-      this.deps.logger.error('cache: could not save a call note', { error: error instanceof Error ? error.message.slice(0, 120) : 'unknown' });
+      this.deps.logger.error('cache: could not save a call note', { error: errorText(error) });
       throw new AppError('NOTE_NOT_SAVED', "Couldn't save the note: the local cache could not be written. Your note is still here; try again.", true);
     }
   }

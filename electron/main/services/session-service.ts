@@ -13,7 +13,7 @@ import type { CachedSession, SessionCache } from '../db/session-cache';
 import type { SessionInfo } from '../evo/dto';
 import { holdStartMs, type HoldOrigin } from '../evo/session-times';
 import type { Clock } from '../ports';
-import type { Logger } from '../logging/logger';
+import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
 import type { CallBoard } from './call-board';
 import { pollDelay, REFRESH_COALESCE_MS, wantsRefresh, type RefreshReason } from './poll-policy';
@@ -282,7 +282,7 @@ export class SessionService {
   cacheWriteFailed(action: string, error: unknown): void {
     this.deps.logger.error('cache: could not store a server answer; the call is shown from memory', {
       action,
-      error: error instanceof Error ? error.message.slice(0, 120) : 'unknown',
+      error: errorText(error),
     });
   }
 }
