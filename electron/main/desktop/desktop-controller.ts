@@ -5,13 +5,13 @@
  * fill the dialer.
  */
 import { isHeldPhase } from '../../shared/call-rules';
-import type { BoardChange, CallPhase, CallView } from '../../shared/contract';
+import type { Board, BoardChange, CallPhase, CallView } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Clock, DesktopNotification, EventSink, NotifierPort, ShortcutPort, TrayAction, TrayPort, WindowPort } from '../ports';
 import type { Logger } from '../logging/logger';
 import type { CallActions } from '../services/call-actions';
 import type { CallBoard } from '../services/call-board';
-import { HoldReminderScheduler, type Reminder } from './hold-reminders';
+import { HoldReminderScheduler, type HeldCall, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
@@ -99,8 +99,10 @@ export class DesktopController {
       this.phases.set(call.id, call.phase);
     }
     for (const id of change.removed) this.phases.delete(id);
-    this.reminders.sync(this.held().map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: heldSinceMs(call, this.deps.clock) })));
-    this.renderTray();
+    const board = this.deps.board.snapshot();
+    const held = heldCalls(board, this.deps.clock);
+    this.reminders.sync(held);
+    this.renderTray(board, held);
   }
 
   /** The hold hotkey: hold the current call, or resume the latest held one; never twice at once. */
@@ -165,10 +167,6 @@ export class DesktopController {
     this.notify({ title, body: message, urgency: 'critical', sessionId }, true);
   }
 
-  private held(): CallView[] {
-    return this.deps.board.snapshot().calls.filter((call) => isHeldPhase(call.phase));
-  }
-
   private remind(reminder: Reminder): void {
     this.notify({
       title: reminder.level >= 3 ? `${reminder.name} is still waiting on hold` : `${reminder.name} is on hold`,
@@ -193,13 +191,11 @@ export class DesktopController {
     );
   }
 
-  private renderTray(): void {
-    const board = this.deps.board.snapshot();
-    const held = board.calls.filter((call) => isHeldPhase(call.phase));
+  private renderTray(board = this.deps.board.snapshot(), held = heldCalls(board, this.deps.clock)): void {
     const current = board.calls.find((call) => call.id === board.currentId);
     this.deps.tray.update(
       buildTrayModel({
-        held: held.map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: heldSinceMs(call, this.deps.clock) })),
+        held,
         inCall: current ? { sessionId: current.id, name: current.displayName } : null,
         nowMs: this.deps.clock.now(),
         connection: this.signedIn ? board.connection : 'signedOut',
@@ -212,8 +208,14 @@ export class DesktopController {
   }
 }
 
-/** The board always knows a hold's start (seen here or from the server); now is a last resort. */
-const heldSinceMs = (call: CallView, clock: Clock) => (call.heldSince ? Date.parse(call.heldSince) : clock.now());
+/**
+ * The held calls as the tray and the reminders both take them. The board always knows a hold's
+ * start (seen here or from the server); now is a last resort.
+ */
+const heldCalls = (board: Board, clock: Clock): HeldCall[] =>
+  board.calls
+    .filter((call) => isHeldPhase(call.phase))
+    .map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: call.heldSince ? Date.parse(call.heldSince) : clock.now() }));
 
 const failedOn = (intent: { type: string; sessionId?: string } | null) => intent?.sessionId;
 
