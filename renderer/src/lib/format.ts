@@ -9,3 +9,6 @@ export { formatDuration } from '../../../electron/shared/format-duration';
 export function partyName(session: { displayName: string; number: string }): string {
   return session.displayName && session.displayName !== session.number ? session.displayName : formatPhone(session.number || session.displayName);
 }
+
+/** Where a call's timer counts from: the answer; while it rings out, the dial. */
+export const callStartMs = (call: { answeredAt: string | null; dateCreated: string }): number => Date.parse(call.answeredAt ?? call.dateCreated);
