@@ -142,19 +142,13 @@ export class AppState {
     this.tab = 'phone';
   }
 
-  /** Hangs up through Evo, then ends the agent's own audio leg if it was this call's. */
-  async hangUp(call: CallView): Promise<void> {
-    const engine = this.engine;
-    const leg = engine?.callSidFor(call);
-    const ended = await this.calls.hangUp(call, leg);
-    if (ended && leg) engine?.hangUp();
+  hangUp(call: CallView): Promise<void> {
+    return this.endingOwnLeg(call, (leg) => this.calls.hangUp(call, leg));
   }
 
-  /** Drops out of a conference through Evo, then ends the agent's own audio leg if it was this call's. */
-  async leave(call: CallView): Promise<void> {
-    const engine = this.engine;
-    const leg = engine?.callSidFor(call);
-    if ((await this.calls.leave(call, leg)) && leg) engine?.hangUp();
+  /** Drops out of a conference; the others keep talking. */
+  leave(call: CallView): Promise<void> {
+    return this.endingOwnLeg(call, (leg) => this.calls.leave(call, leg));
   }
 
   /** Consult first: the caller is held for transfer, then the phone dials the person to consult. */
@@ -166,10 +160,15 @@ export class AppState {
   }
 
   /** Complete transfer, Merge or Cancel: the consult call ends, so the phone's leg of it does too. */
-  async endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<void> {
+  endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<void> {
+    return this.endingOwnLeg(consult, () => this.calls.endConsult(consult, how));
+  }
+
+  /** Ends the agent's part in a call through Evo, then the phone's audio leg if it was this call's. */
+  private async endingOwnLeg(call: CallView, send: (leg: string | undefined) => Promise<boolean>): Promise<void> {
     const engine = this.engine;
-    const leg = engine?.callSidFor(consult);
-    if ((await this.calls.endConsult(consult, how)) && leg) engine?.hangUp();
+    const leg = engine?.callSidFor(call);
+    if ((await send(leg)) && leg) engine?.hangUp();
   }
 
   async loadDevices(): Promise<void> {
