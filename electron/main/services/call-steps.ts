@@ -4,6 +4,8 @@
  */
 import { agentLeg, type Step } from '../../shared/call-rules';
 import type { SessionCache } from '../db/session-cache';
+import type { EvoClient } from '../evo/client';
+import type { SessionInfo } from '../evo/dto';
 import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from './auth-service';
@@ -37,49 +39,14 @@ export class CallSteps {
     const { client } = this.deps.auth.requireSession();
     const { board, sessions } = this.deps;
     const id = step.sessionId;
-    const leg = () => order.legs[id] ?? agentLeg(board.row(id)?.info ?? { callSid: '', members: [] });
     board.setPending(id, actionOf(step), true);
     // The window hears of the request only if Evo takes a while to answer it.
     const reveal = this.deps.clock.setTimeout(() => board.reveal(), PENDING_REVEAL_MS);
     let settle = () => {};
     try {
-      switch (step.do) {
-        case 'hold': {
-          const info = await client.hold(id, leg(), step.reason);
-          settle = () => sessions.record(info, 'seen');
-          return;
-        }
-        case 'resume': {
-          const info = await client.resume(id);
-          settle = () => sessions.record(info, 'seen');
-          return;
-        }
-        case 'answer': {
-          const info = await client.patch(id, { callState: 'Connected' });
-          settle = () => sessions.record(info, 'seen');
-          return;
-        }
-        case 'addMember': {
-          const info = await client.addConferenceMember(id, leg(), order.destination);
-          settle = () => sessions.record(info, 'seen');
-          return;
-        }
-        case 'end':
-        case 'decline':
-          await client.end(id, leg());
-          break;
-        case 'leave':
-          await client.leave(id, leg());
-          break;
-        case 'endAll':
-          await client.endForEveryone(id);
-          break;
-        case 'transfer':
-          await client.transfer(id, order.destination);
-          break;
-      }
-      // Accepted with no body: the call is over for the agent.
-      settle = () => this.over(id);
+      const info = await this.send(client, step, order);
+      // Accepted with no body (an end, a transfer): the call is over for the agent.
+      settle = info ? () => sessions.record(info, 'seen') : () => this.over(id);
     } finally {
       this.deps.clock.clearTimeout(reveal);
       // The new state and the end of "pending" reach the window as one change.
@@ -87,6 +54,35 @@ export class CallSteps {
         board.setPending(id, null);
         settle();
       });
+    }
+  }
+
+  /** The step's one request: the session as Evo answers it, or null for the ones that end the call. */
+  private async send(client: EvoClient, step: Step, order: Order): Promise<SessionInfo | null> {
+    const id = step.sessionId;
+    const leg = () => order.legs[id] ?? agentLeg(this.deps.board.row(id)?.info ?? { callSid: '', members: [] });
+    switch (step.do) {
+      case 'hold':
+        return client.hold(id, leg(), step.reason);
+      case 'resume':
+        return client.resume(id);
+      case 'answer':
+        return client.patch(id, { callState: 'Connected' });
+      case 'addMember':
+        return client.addConferenceMember(id, leg(), order.destination);
+      case 'end':
+      case 'decline':
+        await client.end(id, leg());
+        return null;
+      case 'leave':
+        await client.leave(id, leg());
+        return null;
+      case 'endAll':
+        await client.endForEveryone(id);
+        return null;
+      case 'transfer':
+        await client.transfer(id, order.destination);
+        return null;
     }
   }
 
