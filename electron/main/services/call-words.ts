@@ -49,11 +49,13 @@ const verbs: Record<Step['do'], (name: string, step: Step, party: string) => str
   endAll: (name) => `end the call with ${name} for everyone`,
 };
 
+const holdAction = (reason: 'None' | 'Transferring'): CallAction => (reason === 'Transferring' ? 'holdForTransfer' : 'hold');
+
 /** The board's name for what a step does (the pending and failure marks). */
 export function actionOf(step: Step): CallAction {
   switch (step.do) {
     case 'hold':
-      return step.reason === 'Transferring' ? 'holdForTransfer' : 'hold';
+      return holdAction(step.reason);
     case 'end':
     case 'endAll':
       return 'hangUp';
@@ -68,7 +70,7 @@ export function actionOf(step: Step): CallAction {
 export function actionOfIntent(intent: Intent): CallAction | null {
   switch (intent.type) {
     case 'hold':
-      return intent.reason === 'Transferring' ? 'holdForTransfer' : 'hold';
+      return holdAction(intent.reason);
     case 'freeLine':
     case 'consult':
       return null;
