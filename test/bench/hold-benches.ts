@@ -1,4 +1,5 @@
 /** The agent's actions through main: a hold from the window (router + client + cache) and from the hotkey. */
+import { Agent, request as httpRequest } from 'node:http';
 import { agentLeg } from '../../electron/shared/call-rules';
 import { DesktopController } from '../../electron/main/desktop/desktop-controller';
 import { resumeRequest } from '../../electron/main/evo/resume-request';
@@ -44,6 +45,28 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
       (response) => response.json(),
     );
   };
+  // The same requests through Node's http module, the transport the app's client uses: what the
+  // app adds on top of its own transport, beside the issue's fetch baseline.
+  const agent = new Agent({ keepAlive: true });
+  let httpHeld = false;
+  const rawHttp = () => {
+    keepLogShort();
+    httpHeld = !httpHeld;
+    const request = httpHeld
+      ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
+      : resumeRequest(sessionId);
+    const body = JSON.stringify(request.body);
+    return new Promise<unknown>((resolve, reject) => {
+      const sent = httpRequest(`${simulator.url}${request.path}`, { method: request.method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+        response.on('error', reject);
+      });
+      sent.on('error', reject);
+      sent.end(body);
+    });
+  };
   let appHeld = false;
   const viaIpc = async () => {
     keepLogShort();
@@ -51,8 +74,11 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     const answer = appHeld ? await t.call('sessions.hold', { sessionId }) : await t.call('sessions.resume', { sessionId });
     if (!answer.ok) throw new Error(`hold round trip failed: ${answer.error.message}`);
   };
-  for (let i = 0; i < 60; i += 1) await (i % 4 < 2 ? raw() : viaIpc());
+  // Every side warmed alike (the JIT settles after a few hundred rounds), in the pairs they are timed in.
+  for (let i = 0; i < 600; i += 1) await [raw, raw, viaIpc, viaIpc, rawHttp, rawHttp][i % 6]!();
   const { a, b } = await interleave(20, 50, viaIpc, raw);
+  const sameTransport = await interleave(20, 50, viaIpc, rawHttp);
+  agent.destroy();
   t.core.dispose();
   await simulator.close();
   return [
@@ -60,6 +86,15 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     result('hold/resume round trip, p99 (router+client+cache)', percentile(a, 99), 'ms', 'raw fetch of the same routes', percentile(b, 99), {
       maxRatio: 1.3,
     }),
+    result(
+      'hold/resume round trip, median, over its own transport',
+      median(sameTransport.a),
+      'ms',
+      'raw http.request of the same routes',
+      median(sameTransport.b),
+      { none: 'no goal: the issue sets it against fetch' },
+      'what router, client, board, cache and IPC serialisation add to the request itself',
+    ),
   ];
 }
 

@@ -1,7 +1,7 @@
 /** Timing helpers for the benchmarks: every figure is reported with its baseline from the same run. */
 
-/** What a row must show: a ratio to its baseline, or a value, at most this. */
-export type Goal = { maxRatio: number } | { maxValue: number };
+/** What a row must show: a ratio to its baseline, or a value, at most this; or why it has no goal. */
+export type Goal = { maxRatio: number } | { maxValue: number } | { none: string };
 
 export interface BenchResult {
   name: string;
@@ -36,8 +36,15 @@ export function result(
   note?: string,
 ): BenchResult {
   const ratio = baseline === 0 ? (value === 0 ? 1 : Number.POSITIVE_INFINITY) : value / baseline;
-  const met = goal === null ? null : 'maxRatio' in goal ? ratio <= goal.maxRatio : value <= goal.maxValue;
-  const words = goal === null ? null : 'maxRatio' in goal ? `<= ${goal.maxRatio}x` : `<= ${goal.maxValue.toLocaleString('en-US')} ${unit}`;
+  const met = goal === null || 'none' in goal ? null : 'maxRatio' in goal ? ratio <= goal.maxRatio : value <= goal.maxValue;
+  const words =
+    goal === null
+      ? null
+      : 'none' in goal
+        ? `(${goal.none})`
+        : 'maxRatio' in goal
+          ? `<= ${goal.maxRatio}x`
+          : `<= ${goal.maxValue.toLocaleString('en-US')} ${unit}`;
   return { name, value: round(value), unit, baselineName, baseline: round(baseline), ratio: round(ratio), goal: words, met, ...(note ? { note } : {}) };
 }
 

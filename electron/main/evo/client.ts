@@ -316,15 +316,15 @@ export class EvoClient {
     const cookie = this.jar.header(url);
     if (cookie) headers.Cookie = cookie;
 
-    const { status, headers: answerHeaders, text } = await exchange(
+    const { status, setCookies, retryAfter: retryAfterHeader, text } = await exchange(
       url,
       { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
       { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
     );
-    this.jar.absorb(url, answerHeaders);
+    this.jar.absorb(url, setCookies);
 
     if (status < 200 || status > 299) {
-      const retryAfter = parseRetryAfter(answerHeaders.get('retry-after'), this.clock.now());
+      const retryAfter = parseRetryAfter(retryAfterHeader, this.clock.now());
       throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);

@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionCookies } from '../../../electron/main/evo/session-cookies';
 import { FakeClock } from '../../support/clock';
 
-const answer = (...setCookie: string[]) => {
-  const headers = new Headers();
-  for (const line of setCookie) headers.append('set-cookie', line);
-  return headers;
-};
+const answer = (...setCookie: string[]) => setCookie;
 
 const EVO = 'https://evovoice.io';
 
@@ -73,9 +69,22 @@ describe('Evo sign-in cookies (tough-cookie, RFC 6265, in memory)', () => {
     expect(sent).toContain('junk499=' + 'x'.repeat(100));
   });
 
+  it('a cookie the server changes goes out from the very next request, on every path', () => {
+    const jar = new SessionCookies(new FakeClock().now);
+    jar.absorb(`${EVO}/auth/credentials`, answer('ss-id=abc; Path=/'));
+    expect(jar.header(`${EVO}/sessions/s1/hold`)).toBe('ss-id=abc');
+    expect(jar.header(`${EVO}/sessions/s1/hold?x=1`)).toBe('ss-id=abc');
+    jar.absorb(`${EVO}/sessions/s1/hold`, answer('ss-id=new; Path=/'));
+    expect(jar.header(`${EVO}/sessions/s1/hold`)).toBe('ss-id=new');
+    // An answer without Set-Cookie changes nothing.
+    jar.absorb(`${EVO}/sessions/s1/hold`, answer());
+    expect(jar.header(`${EVO}/sessions/s1/hold`)).toBe('ss-id=new');
+  });
+
   it('forgets everything on clear', () => {
     const jar = new SessionCookies(new FakeClock().now);
     jar.absorb(`${EVO}/`, answer('ss-id=abc; Path=/'));
+    expect(jar.header(`${EVO}/`)).toBe('ss-id=abc');
     jar.clear();
     expect(jar.header(`${EVO}/`)).toBeNull();
   });
