@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -26,6 +27,21 @@ const cspMeta = (): Plugin => ({
   ],
 });
 
+/**
+ * libphonenumber-js ships its metadata (82 KB, over half of its chunk) as a JS object literal,
+ * which V8 compiles into code that builds it. The dialer waits for this chunk, and it was often
+ * the last thing start-up waited for. As a JSON string it is scanned as one string and
+ * JSON.parse builds it: the same data, compiled and run sooner.
+ */
+const phoneMetadataAsJson = (): Plugin => ({
+  name: 'evo-phone-metadata-json',
+  load(id) {
+    if (!id.endsWith('/libphonenumber-js/metadata.min.json.js')) return null;
+    const json = readFileSync(id.replace(/\.js$/, ''), 'utf8').trim();
+    return `export default JSON.parse(${JSON.stringify(json)});`;
+  },
+});
+
 export default defineConfig({
   main: {
     build: {
@@ -49,7 +65,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: resolve('resources/public'),
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta(), phoneMetadataAsJson()],
     build: {
       outDir: 'out/renderer',
       minify: true,
