@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { onFirstUse, whenIdle } from '../../renderer/src/lib/idle';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatTime } from '../../renderer/src/lib/history-view';
+import { onFirstUse, prepareIntl, whenIdle } from '../../renderer/src/lib/idle';
 
 describe('work for later', () => {
   it('loads once, for whoever asks first', async () => {
@@ -28,5 +29,38 @@ describe('work for later', () => {
     whenIdle(work);
     expect(work).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(work).toHaveBeenCalledOnce());
+  });
+});
+
+describe('the head start for Intl', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('has a worker build the first Intl formatter, off the window thread', () => {
+    const started: string[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor(url: URL) {
+          started.push(String(url));
+        }
+      },
+    );
+    prepareIntl();
+    expect(started).toEqual([expect.stringMatching(/intl-warm-up/)]);
+  });
+
+  it('is only a head start: without workers, or when one cannot start, dates still format', () => {
+    vi.stubGlobal('Worker', undefined);
+    prepareIntl();
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('refused', 'SecurityError');
+        }
+      },
+    );
+    expect(() => prepareIntl()).not.toThrow();
+    expect(formatTime('2025-11-24T15:04:00Z')).toMatch(/\d\d:\d\d/);
   });
 });
