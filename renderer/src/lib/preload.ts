@@ -1,13 +1,6 @@
-/**
- * Work the window will want soon but not for its first screen: it runs once the browser has
- * nothing better to do, so that it never stands between the agent and a usable dialer.
- */
-export function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
-  else setTimeout(work, 0);
-}
+/** What the window will want soon but not for its first screen, started once start-up is done. */
 
-/** A load started on first use: by whoever needs it first, the idle preload or the agent. */
+/** A load started on first use: by whoever needs it first, the preload or the agent. */
 export function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   let started: Promise<T> | null = null;
   return () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatTime } from '../../renderer/src/lib/history-view';
-import { onFirstUse, prepareIntl, whenIdle } from '../../renderer/src/lib/idle';
+import { onFirstUse, prepareIntl } from '../../renderer/src/lib/preload';
 
-describe('work for later', () => {
+describe('what is fetched ahead of use', () => {
   it('loads once, for whoever asks first', async () => {
     const load = vi.fn(async () => 'chunk');
     const chunk = onFirstUse(load);
@@ -22,13 +22,6 @@ describe('work for later', () => {
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
     await expect(chunk()).rejects.toThrow('offline');
-  });
-
-  it('runs work when the window is idle', async () => {
-    const work = vi.fn();
-    whenIdle(work);
-    expect(work).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(work).toHaveBeenCalledOnce());
   });
 });
 
