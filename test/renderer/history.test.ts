@@ -97,6 +97,21 @@ describe('History', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(4);
   });
 
+  it('moves the day headings on when the day changes, as the clock ticks', async () => {
+    const fake = fakeSoftphone();
+    const history = new HistoryState(fake.api);
+    const noon = new Date(now).setHours(12, 0, 0, 0);
+    const view = render(History, { history, now: noon, onCallBack: vi.fn() });
+    fake.answer('sessions.history', page([sessionView({ id: 'A', ended: true, dateCreated: new Date(noon - 3600_000).toISOString() })]));
+    await history.search('');
+    const heading = async () => (await screen.findByRole('heading', { level: 3 })).textContent;
+    expect(await heading()).toBe('Today');
+    await view.rerender({ history, now: noon + 1000, onCallBack: vi.fn() });
+    expect(await heading()).toBe('Today');
+    await view.rerender({ history, now: noon + 86_400_000, onCallBack: vi.fn() });
+    expect(await heading()).toBe('Yesterday');
+  });
+
   it('filters missed, incoming and outgoing calls through the cache', async () => {
     const { fake, history } = setup();
     fake.answer('sessions.history', page([sessionView({ id: 'M', wasMissed: true, ended: true })]));

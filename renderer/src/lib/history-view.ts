@@ -20,7 +20,7 @@ const timeOf = once({ hour: '2-digit', minute: '2-digit' });
 const dayOf = once({ weekday: 'long', month: 'long', day: 'numeric' });
 const dateTimeOf = once({ dateStyle: 'medium', timeStyle: 'short' });
 
-const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
+export const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
 
 /** "Today", "Yesterday", or "Monday, November 24" in the agent's own locale. */
 export function dayLabel(iso: string, now: number): string {

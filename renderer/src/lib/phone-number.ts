@@ -1,11 +1,28 @@
 /** Phone numbers for display, through libphonenumber-js (never by hand). */
 // Through the window's lazily loaded copy of libphonenumber-js: until it arrives a number shows as it came.
-import { parsePhoneNumberFromString } from './phone-numbers.svelte';
+import { parsePhoneNumberFromString, phoneNumbers } from './phone-numbers.svelte';
 
 export { DEFAULT_REGION } from '../../../electron/shared/destination';
 
+/**
+ * The same few numbers show everywhere (recent numbers, history rows, calls on hold) and again at
+ * every re-render, and parsing one is not cheap: a +1 number is tried against each of the ~25
+ * regions that share the code. Only results from the loaded library are kept (before it, a
+ * number shows as it came and the template re-renders when it arrives); bounded, as the numbers
+ * an agent sees keep changing.
+ */
+const formatted = new Map<string, string>();
+const KEEP = 500;
+
 /** "+15550100199" -> "+1 555 010 0199"; anything unparseable is shown as it came. */
 export function formatPhone(number: string): string {
+  const known = formatted.get(number);
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(number);
-  return parsed?.isPossible() ? parsed.formatInternational() : number;
+  const shown = parsed?.isPossible() ? parsed.formatInternational() : number;
+  if (phoneNumbers.ready) {
+    if (formatted.size >= KEEP) formatted.clear();
+    formatted.set(number, shown);
+  }
+  return shown;
 }

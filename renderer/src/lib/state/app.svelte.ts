@@ -63,10 +63,12 @@ export class AppState {
 
   async start(): Promise<void> {
     this.ticker.start();
+    // In parallel: every IPC round trip before the first screen is start-up time. The sign-in
+    // status goes first, as main answers in order and the first screen waits for that one.
+    const loading = Promise.all([this.auth.load(), this.api.app.info()]);
     this.listen();
     this.reportPhoneStatus();
-    // In parallel: every IPC round trip before the first screen is start-up time.
-    const [info] = await Promise.all([this.api.app.info(), this.auth.load()]);
+    const [, info] = await loading;
     if (info.ok) this.info = info.value;
   }
 

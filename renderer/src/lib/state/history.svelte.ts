@@ -2,7 +2,8 @@ import type { HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneA
 
 /** Call history: the cache answers at once, then the server's fresh page replaces it. */
 export class HistoryState {
-  items = $state<SessionView[]>([]);
+  // Replaced whole by every page, never changed in place: no deep proxy for each row.
+  items = $state.raw<SessionView[]>([]);
   page = $state(0);
   hasMore = $state(false);
   query = $state('');
