@@ -112,7 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     // Built assets carry a content hash in their name, so they may be kept, as Electron keeps them
-    // (app:// is registered with codeCache): V8 then reuses their compiled code at the next start.
+    // (app:// is registered with codeCache). The browser keeps the files; in headless Chromium
+    // under Playwright V8's compiled code was never read back (npm run bench's start-up row).
     const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
     const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': cache };
     if (path === '/__harness/bridge.js') {

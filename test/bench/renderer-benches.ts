@@ -23,7 +23,8 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
   const browser = await launchChromium();
   const harness = await harnessProcess();
   // One browser profile for every run, as the app keeps its own between starts: an agent's
-  // start-up is never the very first, so the compiled code V8 keeps (codeCache) is there.
+  // start-up is never the very first, so the files are in the HTTP cache. V8's compiled code is
+  // not read back here (traced), though Electron's app:// keeps it: every start compiles anew.
   const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
   // The page says when the dialer is usable (a CDP binding, as the static file's load event is a
   // CDP event), instead of Playwright polling it once per frame from a script of its own.
