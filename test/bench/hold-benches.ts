@@ -34,13 +34,18 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
   // short, so both sides keep it at a few lines (the same few microseconds each).
   const log = simulator.state.sessions.get(sessionId)!.info.log;
   const keepLogShort = () => log.length > 6 && log.splice(2, log.length - 6);
-  let rawHeld = false;
+  /** Each side's next request, hold and resume in turn, with the log kept short. */
+  const alternating = () => {
+    let held = false;
+    return () => {
+      keepLogShort();
+      held = !held;
+      return held ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } } : resumeRequest(sessionId);
+    };
+  };
+  const nextRaw = alternating();
   const raw = () => {
-    keepLogShort();
-    rawHeld = !rawHeld;
-    const request = rawHeld
-      ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
-      : resumeRequest(sessionId);
+    const request = nextRaw();
     return fetch(`${simulator.url}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) }).then(
       (response) => response.json(),
     );
@@ -48,13 +53,9 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
   // The same requests through Node's http module, the transport the app's client uses: what the
   // app adds on top of its own transport, beside the issue's fetch baseline.
   const agent = new Agent({ keepAlive: true });
-  let httpHeld = false;
+  const nextHttp = alternating();
   const rawHttp = () => {
-    keepLogShort();
-    httpHeld = !httpHeld;
-    const request = httpHeld
-      ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
-      : resumeRequest(sessionId);
+    const request = nextHttp();
     const body = JSON.stringify(request.body);
     return new Promise<unknown>((resolve, reject) => {
       const sent = httpRequest(`${simulator.url}${request.path}`, { method: request.method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (response) => {
