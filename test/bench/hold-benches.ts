@@ -1,12 +1,11 @@
 /** The agent's actions through main: a hold from the window (router + client + cache) and from the hotkey. */
 import { Agent, request as httpRequest } from 'node:http';
 import { agentLeg } from '../../electron/shared/call-rules';
-import { DesktopController } from '../../electron/main/desktop/desktop-controller';
 import { resumeRequest } from '../../electron/main/evo/resume-request';
 import { systemClock } from '../../electron/main/ports';
 import { startSimulator } from '../../electron/main/simulator/server';
 import { coreFor } from '../support/core';
-import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../support/desktop';
+import { desktopOnFakes } from '../support/desktop';
 import { interleave, median, now, percentile, result, type BenchResult } from './stats';
 import { windowSink } from './window-sink';
 
@@ -106,20 +105,7 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
   await t.core.sessions.syncNow();
   const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
-  const desktop = new DesktopController({
-    board: t.core.board,
-    actions: t.core.actions,
-    clock: systemClock,
-    logger: t.logger,
-    emit: () => undefined,
-    notifier: new FakeNotifier(),
-    window: new FakeWindow(),
-    tray: new FakeTray(),
-    shortcuts: new FakeShortcuts(),
-    reminderSchedule: () => [30, 60],
-    toggleCompact: () => undefined,
-    quit: () => undefined,
-  });
+  const desktop = desktopOnFakes({ board: t.core.board, actions: t.core.actions, clock: systemClock, logger: t.logger });
   t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
   await t.core.sessions.syncNow();
   const wire = async (send: () => Promise<unknown>) => {

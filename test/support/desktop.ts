@@ -1,3 +1,4 @@
+import { DesktopController, type DesktopDeps } from '../../electron/main/desktop/desktop-controller';
 import type { DesktopNotification, NotifierPort, ShortcutPort, TrayModel, TrayPort, WindowPort, WindowSize } from '../../electron/main/ports';
 
 export class FakeNotifier implements NotifierPort {
@@ -49,4 +50,23 @@ export class FakeShortcuts implements ShortcutPort {
   press(accelerator: string) {
     this.registered.get(accelerator)!();
   }
+}
+
+/**
+ * A desktop controller whose OS side (notifications, window, tray, shortcuts) is fakes and whose
+ * hooks do nothing; the board, actions, clock and logger are the caller's, and any other part can
+ * be given too.
+ */
+export function desktopOnFakes(deps: Pick<DesktopDeps, 'board' | 'actions' | 'clock' | 'logger'> & Partial<DesktopDeps>): DesktopController {
+  return new DesktopController({
+    emit: () => undefined,
+    notifier: new FakeNotifier(),
+    window: new FakeWindow(),
+    tray: new FakeTray(),
+    shortcuts: new FakeShortcuts(),
+    reminderSchedule: () => [30, 60],
+    toggleCompact: () => undefined,
+    quit: () => undefined,
+    ...deps,
+  });
 }

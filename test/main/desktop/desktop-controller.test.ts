@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DesktopController } from '../../../electron/main/desktop/desktop-controller';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
 import type { Board, CallView } from '../../../electron/shared/contract';
 import { FakeClock } from '../../support/clock';
 import { coreFor, type TestCore } from '../../support/core';
-import { FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
+import { desktopOnFakes, FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
 import { callView } from '../../support/fake-softphone';
 import { MemoryLogger } from '../../support/logger';
 
@@ -26,7 +25,7 @@ async function setup() {
   const emitted: { event: string; payload: unknown }[] = [];
   let quits = 0;
   let toggles = 0;
-  const desktop = new DesktopController({
+  const desktop = desktopOnFakes({
     board: t.core.board,
     actions: t.core.actions,
     clock,
@@ -36,7 +35,6 @@ async function setup() {
     window,
     tray,
     shortcuts,
-    reminderSchedule: () => [30, 60],
     toggleCompact: () => (toggles += 1),
     quit: () => (quits += 1),
   });
@@ -203,19 +201,12 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const notifier = new FakeNotifier();
     const held: CallView = callView({ phase: 'held', callState: 'Hold', heldSince: new Date(clock.now() - 45_000).toISOString() });
     const board: Board = { version: 1, calls: [held], currentId: null, lastHeldId: held.id, connection: 'online', error: null };
-    const desktop = new DesktopController({
+    const desktop = desktopOnFakes({
       board: { snapshot: () => board },
       actions: { hotkey: async () => ({ intent: null, error: null }), resume: async () => ({}) as never, end: async () => ({ ended: true }) },
       clock,
       logger: new MemoryLogger(),
-      emit: () => undefined,
       notifier,
-      window: new FakeWindow(),
-      tray: new FakeTray(),
-      shortcuts: new FakeShortcuts(),
-      reminderSchedule: () => [30, 60],
-      toggleCompact: () => undefined,
-      quit: () => undefined,
     });
     desktop.onBoardChanged({ ...board, upserted: [held], removed: [] });
     // Held 45 s by the server's clock: the 30 s reminder is past, the 60 s one is 15 s away.
