@@ -54,6 +54,38 @@ const compileWhenLoaded =
   (chunk: { facadeModuleId: string | null }): string =>
     components.some((name) => chunk.facadeModuleId?.endsWith(`/components/${name}`)) ? '//# allFunctionsCalledOnLoad' : '';
 
+/**
+ * renderer/src/main.ts asks main its first questions, then imports the app's own chunk. Left to
+ * itself the browser would start fetching that chunk, the Svelte runtime it shares with the lazy
+ * tabs and their styles only once main.ts has run, one after another; these links in index.html
+ * fetch and compile them all beside main.ts instead.
+ */
+const preloadApp = (entry: string): Plugin => ({
+  name: 'evo-preload-app',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, { bundle }) {
+      const chunks = Object.values(bundle ?? {}).filter((file) => file.type === 'chunk');
+      const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry));
+      if (!app) throw new Error(`evo-preload-app: no chunk for ${entry}`);
+      const needed = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+        if (!chunk || chunk.isEntry || needed.has(fileName)) return;
+        needed.add(fileName);
+        chunk.imports.forEach(visit);
+      };
+      visit(app.fileName);
+      const files = [...needed].map((fileName) => chunks.find((chunk) => chunk.fileName === fileName)!);
+      const styles = new Set(files.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
+      return [
+        ...files.map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' as const })),
+        ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+      ];
+    },
+  },
+});
+
 export default defineConfig({
   main: {
     build: {
@@ -77,7 +109,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     publicDir: resolve('resources/public'),
-    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta(), phoneMetadataAsJson()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta(), phoneMetadataAsJson(), preloadApp('/src/start-app.ts')],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser';
 import { median, now, result, type BenchResult } from './stats';
 
@@ -17,6 +18,24 @@ async function harnessProcess(): Promise<{ url: string; stop(): Promise<void> }>
       await exited;
     },
   };
+}
+
+const SETTLED_MS = 1000;
+
+/** Timed inside the page: from a click on the History tab to its first 25 rows in the DOM. */
+function clickHistory(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        new MutationObserver((_records, observer) => {
+          if (document.querySelectorAll('[aria-label="Call history"] li').length !== 25) return;
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        }).observe(document.body, { subtree: true, childList: true });
+        document.getElementById('tab-history')!.click();
+      }),
+  );
 }
 
 export async function startupAndHistory(): Promise<BenchResult[]> {
@@ -42,6 +61,7 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
   const startup: number[] = [];
   const blank: number[] = [];
   const history: number[] = [];
+  const settled: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < 14; i += 1) {
     // Each navigation from a fresh tab, so neither pays for unloading the other's document.
@@ -57,21 +77,7 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
     await usable;
     startup.push(now() - start);
 
-    // Timed inside the page: from the click to the first 25 rows in the DOM.
-    history.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const t0 = performance.now();
-            new MutationObserver((_records, observer) => {
-              if (document.querySelectorAll('[aria-label="Call history"] li').length !== 25) return;
-              observer.disconnect();
-              resolve(performance.now() - t0);
-            }).observe(document.body, { subtree: true, childList: true });
-            document.getElementById('tab-history')!.click();
-          }),
-      ),
-    );
+    history.push(await clickHistory(page));
     // The same work by hand: the same page of the cache over the same bridge, 25 rows into the DOM.
     // Once History has shown the server's page too (the list is no longer busy): measured at once,
     // it also timed the app re-rendering that page, work the row it compares with does not count.
@@ -95,6 +101,17 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
       }),
     );
     await page.close();
+
+    // The same first click once the window has settled, as an agent's first click comes seconds
+    // after start-up: the row above also pays for start-up's deferred work (libphonenumber-js,
+    // the lazy chunks, the ICU warm-up) still running when it clicks.
+    const later = await context.newPage();
+    const ready = new Promise<void>((resolve) => (dialerReady = resolve));
+    await later.goto(harness.url, { waitUntil: 'commit' });
+    await ready;
+    await later.waitForTimeout(SETTLED_MS);
+    settled.push(await clickHistory(later));
+    await later.close();
   }
   await browser.close();
   await harness.stop();
@@ -110,7 +127,15 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
       'same page over the same bridge, 25 rows by hand',
       median(steady(bare)),
       { maxRatio: 2 },
-      'the History view shows the cache at once, then the server page',
+      'clicked as soon as the dialer is usable; the History view shows the cache at once, then the server page',
+    ),
+    result(
+      `history: the same first click, ${SETTLED_MS / 1000} s after start-up`,
+      median(steady(settled)),
+      'ms',
+      'same page over the same bridge, 25 rows by hand',
+      median(steady(bare)),
+      { maxRatio: 2 },
     ),
   ];
 }

@@ -100,6 +100,15 @@ describe("the agent's window in Chromium, through the harness, against the simul
     expect(await page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
   });
 
+  it('a window whose app code cannot load says so instead of staying blank', async () => {
+    const { page, errors } = await fixture.world();
+    await page.route('**/assets/start-app-*.js', (route) => route.abort());
+    await page.reload();
+    const alert = page.getByRole('alert');
+    expect(await alert.textContent()).toMatch(/^Evo Softphone could not load its window \(.+\)\. Restart the app; if this happens again, reinstall it\.$/);
+    expect(errors).toEqual([]);
+  });
+
   it('demo mode: dial a number, the call connects, Hold, Resume, Hang up', async () => {
     const { page, simulator } = await fixture.world();
     await page.getByRole('button', { name: 'Try the demo' }).click();

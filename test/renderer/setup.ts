@@ -1,6 +1,6 @@
 import '@testing-library/svelte/vitest';
-import { phoneNumbersLoaded } from '../../renderer/src/lib/phone-numbers.svelte';
+import { loadPhoneNumbers } from '../../renderer/src/lib/phone-numbers.svelte';
 
 // The window reads numbers once libphonenumber-js has arrived (it loads just after start-up);
 // component tests start from there.
-await phoneNumbersLoaded;
+await loadPhoneNumbers();

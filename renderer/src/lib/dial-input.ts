@@ -3,7 +3,7 @@
  * really be dialled. How a typed number is read lives in electron/shared/destination.ts (main
  * reads transfer and consult numbers with the same rules).
  */
-import { AsYouType, parsePhoneNumberFromString } from './phone-numbers.svelte';
+import { AsYouType, loadPhoneNumbers, parsePhoneNumberFromString } from './phone-numbers.svelte';
 import {
   DEFAULT_REGION,
   internationalPrefix,
@@ -11,12 +11,27 @@ import {
   isShortNumber,
   normaliseDestination,
   splitDialInput,
+  type Destination,
 } from '../../../electron/shared/destination';
 import { PAUSE_SECONDS } from './calls/call-engine';
 import { formatPhone } from './phone-number';
 
 /** The number to send and its post-dial digits: the shared rules main applies too. */
 export const dialString = (text: string, empty?: string) => normaliseDestination(text, parsePhoneNumberFromString, empty);
+
+/**
+ * What was typed, read once libphonenumber-js is there: the dialer takes typing from its first
+ * frame, before the library has arrived, and without it a 10-digit number would not parse. This
+ * waits for it (milliseconds, fetched just after start-up) rather than guess.
+ */
+export async function readDestination(text: string, empty?: string): Promise<Destination> {
+  try {
+    await loadPhoneNumbers();
+  } catch {
+    return { ok: false, message: "Evo Softphone couldn't load its phone-number rules, so it can't read this number. Restart Evo Softphone." };
+  }
+  return dialString(text, empty);
+}
 
 /** Formats the field as the agent types, keeping letters, extensions and pauses as they are. */
 export function formatDialInput(text: string): string {

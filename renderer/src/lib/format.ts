@@ -2,7 +2,7 @@
 import { formatPhone } from './phone-number';
 
 export { DEFAULT_REGION, formatPhone } from './phone-number';
-export { dialString, formatDialInput } from './dial-input';
+export { dialString, formatDialInput, readDestination } from './dial-input';
 export { formatDuration } from '../../../electron/shared/format-duration';
 
 /** Who a session is with: the name, or the formatted number when Evo knows no name. */

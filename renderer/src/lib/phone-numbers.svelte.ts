@@ -1,15 +1,16 @@
 /**
- * libphonenumber-js for the window, fetched right after start-up instead of with it: its code and
- * metadata are about 34 KiB gzip, more than the rest of the window's own JS (npm run bench, the
- * renderer JS rows). The request starts when this module loads, beside the sign-in round trips,
- * and the dialer stays disabled until `phoneNumbers.ready` (App.svelte), so no number is ever
- * read without it. Until then a number shows as it came; templates that showed one re-render
+ * libphonenumber-js for the window, in a chunk of its own fetched when the app starts
+ * (start-app.ts): its code and metadata are about 34 KiB gzip, more than the rest of the window's
+ * own JS (npm run bench, the renderer JS rows). The first screen does not wait for it: the dialer
+ * takes typing before it arrives, and a typed number is read only once it is there (dial-input.ts,
+ * readDestination). Until then a number shows as it came; templates that showed one re-render
  * when the library arrives, because `lib` is state.
  *
  * The same names as the library, so that format.ts only changes its import line. Add here what
  * format.ts starts to use.
  */
 import type * as Library from 'libphonenumber-js';
+import { onFirstUse } from './preload';
 
 export type { CountryCode, PhoneNumber } from 'libphonenumber-js';
 
@@ -18,10 +19,12 @@ type Lib = Pick<typeof Library, 'parsePhoneNumberFromString' | 'AsYouType'>;
 
 let lib = $state.raw<Lib | null>(null);
 
-/** Resolves when the library is there (tests wait for it before reading numbers). */
-export const phoneNumbersLoaded: Promise<void> = import('libphonenumber-js').then(({ parsePhoneNumberFromString, AsYouType }) => {
-  lib = { parsePhoneNumberFromString, AsYouType };
-});
+/** Fetches the library, once: when the app starts, or by whoever reads a number first. */
+export const loadPhoneNumbers: () => Promise<void> = onFirstUse(() =>
+  import('libphonenumber-js').then(({ parsePhoneNumberFromString, AsYouType }) => {
+    lib = { parsePhoneNumberFromString, AsYouType };
+  }),
+);
 
 export const phoneNumbers = {
   get ready(): boolean {

@@ -3,6 +3,7 @@ import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
+import type { FirstAnswers } from '../first-answers';
 import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
@@ -61,11 +62,12 @@ export class AppState {
     this.calls.onEnded((call) => this.wrapUp.callEnded(call));
   }
 
-  async start(): Promise<void> {
+  /** Loads what the window shows; at start-up, from the answers the entry already asked for. */
+  async start(first?: FirstAnswers): Promise<void> {
     this.ticker.start();
     // In parallel: every IPC round trip before the first screen is start-up time. The sign-in
     // status goes first, as main answers in order and the first screen waits for that one.
-    const loading = Promise.all([this.auth.load(), this.api.app.info()]);
+    const loading = Promise.all([this.auth.load(first), this.api.app.info()]);
     this.listen();
     this.reportPhoneStatus();
     const [, info] = await loading;

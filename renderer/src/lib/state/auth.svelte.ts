@@ -1,4 +1,5 @@
 import type { AuthStatus, ServerList, SoftphoneApi } from '../api';
+import type { FirstAnswers } from '../first-answers';
 import { SignInDraft } from './sign-in-draft.svelte';
 
 export interface SignInForm {
@@ -48,9 +49,10 @@ export class AuthState {
     return /^[a-z]+:\/\/([^/]+)/i.exec(url)?.[1] ?? url;
   }
 
-  async load(): Promise<void> {
+  /** Asks main, or takes what the window's entry already asked (`first`, at start-up only). */
+  async load(first?: FirstAnswers): Promise<void> {
     this.unsubscribe ??= this.api.auth.onChanged((status) => (this.status = status));
-    const [status, servers] = await Promise.all([this.api.auth.status(), this.api.auth.servers()]);
+    const [status, servers] = await Promise.all([first ? first.status() : this.api.auth.status(), first?.servers ?? this.api.auth.servers()]);
     if (status.ok) this.status = status.value;
     if (servers.ok) {
       this.servers = servers.value;

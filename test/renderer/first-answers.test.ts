@@ -1,0 +1,65 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../renderer/src/App.svelte';
+import { askFirstQuestions } from '../../renderer/src/lib/first-answers';
+import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import type { AuthStatus, ServerList } from '../../electron/shared/contract';
+import type { Result } from '../../electron/shared/result';
+import { board, defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
+
+const servers: ServerList = { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io', lastEmail: '' };
+
+/** main's answer to auth.status, held until `release()`. */
+function softphone(status: AuthStatus) {
+  const fake = fakeSoftphone();
+  let release = () => {};
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  fake.answer('auth.status', async () => {
+    await answered;
+    return { ok: true, value: status } satisfies Result<AuthStatus>;
+  });
+  fake.answer('auth.servers', { ok: true, value: servers });
+  return { ...fake, release };
+}
+
+describe('the first questions, asked before the app loads', () => {
+  it('hands over the answers main gave', async () => {
+    const fake = softphone(signedInStatus);
+    const first = askFirstQuestions(fake.api);
+    fake.release();
+    expect(await first.status()).toEqual({ ok: true, value: signedInStatus });
+    expect(await first.servers).toEqual({ ok: true, value: servers });
+    expect(fake.calls.map((call) => call.channel)).toEqual(['auth.status', 'auth.servers']);
+  });
+
+  it('a sign-out main announces after its answer, before the app listens, is not lost', async () => {
+    const fake = softphone(signedInStatus);
+    const first = askFirstQuestions(fake.api);
+    fake.release();
+    // The answer lands in one task, the announcement in a later one, as over IPC.
+    await new Promise((resolve) => setTimeout(resolve));
+    fake.emit('auth.changed', signedOut);
+    expect(await first.status()).toEqual({ ok: true, value: signedOut });
+  });
+
+  it('an announcement heard before the answer is older than the answer', async () => {
+    const fake = softphone(signedInStatus);
+    const first = askFirstQuestions(fake.api);
+    fake.emit('auth.changed', signedOut);
+    fake.release();
+    expect(await first.status()).toEqual({ ok: true, value: signedInStatus });
+  });
+
+  it('the app starts from them: signed in at once, without asking main again', async () => {
+    const fake = softphone(signedInStatus);
+    fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
+    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
+    fake.answer('sessions.recentNumbers', { ok: true, value: [] });
+    fake.answer('calls.board', { ok: true, value: board([]) });
+    const first = askFirstQuestions(fake.api);
+    fake.release();
+    render(App, { api: fake.api, engines: simulatedOnly, first });
+    await screen.findByLabelText('Number');
+    expect(fake.calls.filter((call) => call.channel.startsWith('auth.')).map((call) => call.channel)).toEqual(['auth.status', 'auth.servers']);
+  });
+});
