@@ -109,6 +109,24 @@ describe("the agent's window in Chromium, through the harness, against the simul
     expect(errors).toEqual([]);
   });
 
+  it('says it is starting only when start-up is slow, never as a flash', async () => {
+    const { page } = await fixture.world();
+    // Main never answers (the harness socket goes nowhere): start-up waits for the first answers.
+    await page.routeWebSocket(/\/__harness\/ws/, () => undefined);
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        const message = [...document.querySelectorAll('p')].find((p) => p.textContent === 'Starting Evo Softphone…');
+        if (!message) return;
+        observer.disconnect();
+        (window as unknown as { shownAtOnce: string }).shownAtOnce = getComputedStyle(message).visibility;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.reload();
+    const message = page.getByRole('status').filter({ hasText: 'Starting Evo Softphone…' });
+    await message.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => (window as unknown as { shownAtOnce?: string }).shownAtOnce)).toBe('hidden');
+  });
+
   it('demo mode: dial a number, the call connects, Hold, Resume, Hang up', async () => {
     const { page, simulator } = await fixture.world();
     await page.getByRole('button', { name: 'Try the demo' }).click();

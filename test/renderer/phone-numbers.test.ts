@@ -46,14 +46,14 @@ describe('phone numbers, loaded just after start-up', () => {
 });
 
 describe('the dialer before libphonenumber-js arrives', () => {
-  async function dialer() {
+  async function dialer(recent: string[] = []) {
     const [{ render, screen, fireEvent, cleanup: unmount }, { default: Dialer }] = await Promise.all([
       import('@testing-library/svelte'),
       import('../../renderer/src/lib/components/Dialer.svelte'),
     ]);
     const onCall = vi.fn();
     cleanup = unmount;
-    render(Dialer, { recent: [], busy: false, error: null, onCall });
+    render(Dialer, { recent, busy: false, error: null, onCall });
     return { screen, fireEvent, onCall };
   }
 
@@ -73,6 +73,28 @@ describe('the dialer before libphonenumber-js arrives', () => {
     expect(screen.getByRole('button', { name: 'Call' }).tagName).toBe('BUTTON');
   });
 
+  it('shows recent numbers once they can be formatted, never raw first', async () => {
+    const library = mockLibrary();
+    const { screen } = await dialer(['+15550100123']);
+    expect(screen.queryByRole('heading', { name: 'Recent' })).toBeNull();
+    expect(screen.queryByText('+15550100123')).toBeNull();
+    library.arrive();
+    await (await import('../../renderer/src/lib/phone-numbers.svelte')).loadPhoneNumbers();
+    expect((await screen.findByRole('button', { name: '+1 555 010 0123' })).tagName).toBe('BUTTON');
+  });
+
+  it('calls what the field says once the library is there, an edit made meanwhile included', async () => {
+    const library = mockLibrary();
+    const { screen, fireEvent, onCall } = await dialer();
+    const field = screen.getByLabelText('Number') as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: '5550100199' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Call' }));
+    await fireEvent.input(field, { target: { value: '2125550143' } });
+    library.arrive();
+    await vi.waitFor(() => expect(onCall).toHaveBeenCalledTimes(1));
+    expect(onCall).toHaveBeenCalledWith('+12125550143', '');
+  });
+
   it('says why it cannot call when the library fails to load, and keeps the number', async () => {
     const library = mockLibrary(true);
     const { screen, fireEvent, onCall } = await dialer();
@@ -85,5 +107,83 @@ describe('the dialer before libphonenumber-js arrives', () => {
     expect(onCall).not.toHaveBeenCalled();
     expect((screen.getByLabelText('Number') as HTMLInputElement).value).toBe('5550100199');
     expect((screen.getByRole('button', { name: 'Call' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('numbers on screen before libphonenumber-js arrives', () => {
+  it('history rows show each number as it came, then formatted everywhere once it arrives', async () => {
+    const library = mockLibrary();
+    const [{ render, screen, cleanup: unmount }, { default: History }, { HistoryState }, support] = await Promise.all([
+      import('@testing-library/svelte'),
+      import('../../renderer/src/lib/components/History.svelte'),
+      import('../../renderer/src/lib/state/history.svelte'),
+      import('../support/fake-softphone'),
+    ]);
+    cleanup = unmount;
+    const fake = support.fakeSoftphone();
+    const item = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
+    fake.answer('sessions.history', { ok: true, value: { items: [item], page: 0, hasMore: false, source: 'cache' } });
+    const history = new HistoryState(fake.api);
+    render(History, { history, now: Date.now(), onCallBack: vi.fn() });
+    await history.load(0);
+    const row = await screen.findByRole('listitem');
+    expect(row.textContent).toContain('+15550100199 · incoming');
+    library.arrive();
+    const phone = await import('../../renderer/src/lib/phone-numbers.svelte');
+    await phone.loadPhoneNumbers();
+    await vi.waitFor(() => expect(row.querySelector('.name')!.textContent).toBe('+1 555 010 0199'));
+    expect(row.querySelector('.who .small')!.textContent).toBe('+1 555 010 0199 · incoming');
+  });
+});
+
+describe('the transfer form before libphonenumber-js arrives', () => {
+  async function form() {
+    const [{ render, screen, fireEvent, cleanup: unmount }, { default: DestinationForm }] = await Promise.all([
+      import('@testing-library/svelte'),
+      import('../../renderer/src/lib/components/DestinationForm.svelte'),
+    ]);
+    cleanup = unmount;
+    const transfer = vi.fn();
+    const consult = vi.fn();
+    render(DestinationForm, {
+      label: 'Transfer to',
+      busy: false,
+      actions: [
+        { label: 'Transfer now', busyLabel: 'Transferring…', pending: false, run: transfer },
+        { label: 'Consult first', busyLabel: 'Holding…', pending: false, run: consult },
+      ],
+    });
+    return { screen, fireEvent, transfer, consult };
+  }
+
+  it('sends one transfer however often it is pressed meanwhile, and says it is on its way', async () => {
+    const library = mockLibrary();
+    const { screen, fireEvent, transfer, consult } = await form();
+    await fireEvent.input(screen.getByLabelText('Transfer to'), { target: { value: '212 555 0143' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Transfer now' }));
+    const pressed = screen.getByRole('button', { name: 'Transferring…' }) as HTMLButtonElement;
+    expect(pressed.disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Consult first' }) as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.submit(pressed.form!);
+    await fireEvent.click(screen.getByRole('button', { name: 'Consult first' }));
+    library.arrive();
+    await vi.waitFor(() => expect(transfer).toHaveBeenCalledWith('+12125550143'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(transfer).toHaveBeenCalledTimes(1);
+    expect(consult).not.toHaveBeenCalled();
+    expect((screen.getByRole('button', { name: 'Transfer now' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('refuses an extension instead of dropping it, and sends nothing', async () => {
+    const library = mockLibrary();
+    library.arrive();
+    const { screen, fireEvent, transfer } = await form();
+    await fireEvent.input(screen.getByLabelText('Transfer to'), { target: { value: '212 555 0143 x12' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Transfer now' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Only a number can go here: remove the extension or pauses after it, and dial them on the keypad once connected.',
+    );
+    expect(transfer).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Transfer to') as HTMLInputElement).value).toBe('212 555 0143 x12');
   });
 });

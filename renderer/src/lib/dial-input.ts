@@ -20,17 +20,18 @@ import { formatPhone } from './phone-number';
 export const dialString = (text: string, empty?: string) => normaliseDestination(text, parsePhoneNumberFromString, empty);
 
 /**
- * What was typed, read once libphonenumber-js is there: the dialer takes typing from its first
+ * What is typed, read once libphonenumber-js is there: the dialer takes typing from its first
  * frame, before the library has arrived, and without it a 10-digit number would not parse. This
- * waits for it (milliseconds, fetched just after start-up) rather than guess.
+ * waits for it (milliseconds, fetched at start-up) rather than guess, then reads the field as it
+ * is then: an edit made meanwhile is what gets called.
  */
-export async function readDestination(text: string, empty?: string): Promise<Destination> {
+export async function readDestination(typed: () => string, empty?: string): Promise<Destination> {
   try {
     await loadPhoneNumbers();
   } catch {
     return { ok: false, message: "Evo Softphone couldn't load its phone-number rules, so it can't read this number. Restart Evo Softphone." };
   }
-  return dialString(text, empty);
+  return dialString(typed(), empty);
 }
 
 /** Formats the field as the agent types, keeping letters, extensions and pauses as they are. */
