@@ -111,7 +111,7 @@ describe('the dialer before libphonenumber-js arrives', () => {
 });
 
 describe('numbers on screen before libphonenumber-js arrives', () => {
-  it('history rows show each number as it came, then formatted everywhere once it arrives', async () => {
+  it('history rows show each number as it came, then formatted everywhere once it arrives, and once a row', async () => {
     const library = mockLibrary();
     const [{ render, screen, cleanup: unmount }, { default: History }, { HistoryState }, support] = await Promise.all([
       import('@testing-library/svelte'),
@@ -121,18 +121,22 @@ describe('numbers on screen before libphonenumber-js arrives', () => {
     ]);
     cleanup = unmount;
     const fake = support.fakeSoftphone();
-    const item = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
-    fake.answer('sessions.history', { ok: true, value: { items: [item], page: 0, hasMore: false, source: 'cache' } });
+    const nameless = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
+    const named = support.sessionView({ id: 'B', displayName: 'Jane Doe', number: '+15550100123', ended: true });
+    fake.answer('sessions.history', { ok: true, value: { items: [nameless, named], page: 0, hasMore: false, source: 'cache' } });
     const history = new HistoryState(fake.api);
     render(History, { history, now: Date.now(), onCallBack: vi.fn() });
     await history.load(0);
-    const row = await screen.findByRole('listitem');
-    expect(row.textContent).toContain('+15550100199 · incoming');
+    const [first, second] = (await screen.findAllByRole('listitem')).map((row) => ({
+      name: () => row.querySelector('.name')!.textContent,
+      line: () => row.querySelector('.who .small')!.textContent,
+    }));
+    expect([first!.name(), first!.line(), second!.name(), second!.line()]).toEqual(['+15550100199', 'incoming', 'Jane Doe', '+15550100123 · incoming']);
     library.arrive();
     const phone = await import('../../renderer/src/lib/phone-numbers.svelte');
     await phone.loadPhoneNumbers();
-    await vi.waitFor(() => expect(row.querySelector('.name')!.textContent).toBe('+1 555 010 0199'));
-    expect(row.querySelector('.who .small')!.textContent).toBe('+1 555 010 0199 · incoming');
+    await vi.waitFor(() => expect(first!.name()).toBe('+1 555 010 0199'));
+    expect([first!.line(), second!.line()]).toEqual(['incoming', '+1 555 010 0123 · incoming']);
   });
 });
 

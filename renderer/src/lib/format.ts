@@ -10,5 +10,11 @@ export function partyName(session: { displayName: string; number: string }): str
   return session.displayName && session.displayName !== session.number ? session.displayName : formatPhone(session.number || session.displayName);
 }
 
+/** The formatted number to show beside the party's name, or null when the name already is it. */
+export function numberBesideName(session: { displayName: string; number: string }): string | null {
+  const number = formatPhone(session.number);
+  return partyName(session) === number ? null : number;
+}
+
 /** Where a call's timer counts from: the answer; while it rings out, the dial. */
 export const callStartMs = (call: { answeredAt: string | null; dateCreated: string }): number => Date.parse(call.answeredAt ?? call.dateCreated);
