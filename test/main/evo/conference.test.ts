@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../electron/main/evo/dto';
 import type { Simulator } from '../../../electron/main/simulator/server';
-import type { AppError } from '../../../electron/shared/result';
+import { AppError } from '../../../electron/shared/result';
 import { simulatorWithClient } from '../../support/simulator';
+import { rejectionOf } from '../../support/rejection';
 
 let simulator: Simulator | undefined;
 afterEach(async () => {
@@ -82,7 +83,7 @@ describe('conferences on Evo (client against the simulator)', () => {
 
   it('refuses a member for a held call, a leg of another call, and no destination, in Evo words', async () => {
     const { client, live, agentLeg } = await setup();
-    const refused = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as AppError);
+    const refused = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
     expect(await refused(client.addConferenceMember(live.id, 'CA-not-this-call', '+15550100321'))).toMatchObject({
       code: 'EVO_BAD_REQUEST',
       message: 'The call SID does not belong to this session',

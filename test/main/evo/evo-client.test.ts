@@ -7,6 +7,7 @@ import { SkippedRows } from '../../../electron/main/evo/session-rows';
 import { InstantClock } from '../../support/clock';
 import { MemoryLogger } from '../../support/logger';
 import { fastClientOptions, simulatorWithClient } from '../../support/simulator';
+import { rejectionOf } from '../../support/rejection';
 
 let simulator: Simulator | undefined;
 afterEach(async () => {
@@ -27,14 +28,7 @@ async function clientOn(sim: Simulator, options: Partial<EvoClientOptions>) {
   return client;
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 const holdLines = (sim: Simulator, id: string) =>
   sim.state.sessions.get(id)!.info.log.filter((line) => line.message.startsWith('Call placed on hold')).length;

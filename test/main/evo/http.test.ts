@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchange, WireFailure } from '../../../electron/main/evo/http';
+import { rejectionOf } from '../../support/rejection';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -43,14 +44,7 @@ async function serve(answer: (res: ServerResponse, req: IncomingMessage) => void
 
 const limits = { timeoutMs: 2_000, maxBytes: 1024 };
 
-async function wireFailure(promise: Promise<unknown>): Promise<WireFailure> {
-  const caught = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(WireFailure);
-  return caught as WireFailure;
-}
+const wireFailure = (promise: Promise<unknown>) => rejectionOf(promise, WireFailure);
 
 describe('one HTTP exchange with Evo', () => {
   it('sends the method, headers and UTF-8 body as given, and reads status, cookies, Retry-After and text', async () => {
