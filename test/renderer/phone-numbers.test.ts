@@ -1,3 +1,4 @@
+import type { Component } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /** Unmounts what a fresh copy of the testing library rendered (its own cleanup is not registered). */
@@ -25,6 +26,17 @@ function mockLibrary(fails = false) {
   return { arrive, fetched };
 }
 
+/**
+ * Renders a component of the module graph `mockLibrary` has just reset, with that graph's own copy
+ * of the testing library (whose cleanup after each test is the one above).
+ */
+async function renderFresh<Props extends Record<string, unknown>>(component: Promise<{ default: Component<Props> }>, props: Props) {
+  const [library, { default: shown }] = await Promise.all([import('@testing-library/svelte'), component]);
+  cleanup = library.cleanup;
+  library.render(shown, props);
+  return library;
+}
+
 describe('phone numbers, loaded just after start-up', () => {
   it('is not fetched until asked, shows a number as it came until it arrives, then formats it', async () => {
     const library = mockLibrary();
@@ -47,13 +59,8 @@ describe('phone numbers, loaded just after start-up', () => {
 
 describe('the dialer before libphonenumber-js arrives', () => {
   async function dialer(recent: string[] = []) {
-    const [{ render, screen, fireEvent, cleanup: unmount }, { default: Dialer }] = await Promise.all([
-      import('@testing-library/svelte'),
-      import('../../renderer/src/lib/components/Dialer.svelte'),
-    ]);
     const onCall = vi.fn();
-    cleanup = unmount;
-    render(Dialer, { recent, busy: false, error: null, onCall });
+    const { screen, fireEvent } = await renderFresh(import('../../renderer/src/lib/components/Dialer.svelte'), { recent, busy: false, error: null, onCall });
     return { screen, fireEvent, onCall };
   }
 
@@ -113,19 +120,13 @@ describe('the dialer before libphonenumber-js arrives', () => {
 describe('numbers on screen before libphonenumber-js arrives', () => {
   it('history rows show each number as it came, then formatted everywhere once it arrives, and once a row', async () => {
     const library = mockLibrary();
-    const [{ render, screen, cleanup: unmount }, { default: History }, { HistoryState }, support] = await Promise.all([
-      import('@testing-library/svelte'),
-      import('../../renderer/src/lib/components/History.svelte'),
-      import('../../renderer/src/lib/state/history.svelte'),
-      import('../support/fake-softphone'),
-    ]);
-    cleanup = unmount;
+    const [{ HistoryState }, support] = await Promise.all([import('../../renderer/src/lib/state/history.svelte'), import('../support/fake-softphone')]);
     const fake = support.fakeSoftphone();
     const nameless = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
     const named = support.sessionView({ id: 'B', displayName: 'Jane Doe', number: '+15550100123', ended: true });
     fake.answer('sessions.history', { ok: true, value: { items: [nameless, named], page: 0, hasMore: false, source: 'cache' } });
     const history = new HistoryState(fake.api);
-    render(History, { history, now: Date.now(), onCallBack: vi.fn() });
+    const { screen } = await renderFresh(import('../../renderer/src/lib/components/History.svelte'), { history, now: Date.now(), onCallBack: vi.fn() });
     await history.load(0);
     const [first, second] = (await screen.findAllByRole('listitem')).map((row) => ({
       name: () => row.querySelector('.name')!.textContent,
@@ -142,14 +143,9 @@ describe('numbers on screen before libphonenumber-js arrives', () => {
 
 describe('the transfer form before libphonenumber-js arrives', () => {
   async function form() {
-    const [{ render, screen, fireEvent, cleanup: unmount }, { default: DestinationForm }] = await Promise.all([
-      import('@testing-library/svelte'),
-      import('../../renderer/src/lib/components/DestinationForm.svelte'),
-    ]);
-    cleanup = unmount;
     const transfer = vi.fn();
     const consult = vi.fn();
-    render(DestinationForm, {
+    const { screen, fireEvent } = await renderFresh(import('../../renderer/src/lib/components/DestinationForm.svelte'), {
       label: 'Transfer to',
       busy: false,
       actions: [
