@@ -4,20 +4,9 @@ import App from '../../renderer/src/App.svelte';
 import { simulatedOnly, type EngineFactory } from '../../renderer/src/lib/state/app.svelte';
 import { SimulatedCallEngine } from '../../renderer/src/lib/calls/simulated-engine.svelte';
 import type { CallView } from '../../electron/shared/contract';
-import { board, callView, defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
+import { board, callView, defaultTestSettings, signedInStatus, signedOut, startedWindow } from '../support/fake-softphone';
 
-function stubbed(status = signedOut, calls: CallView[] = []) {
-  const fake = fakeSoftphone();
-  fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
-  fake.answer('auth.status', { ok: true, value: status });
-  fake.answer('auth.servers', { ok: true, value: { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io', lastEmail: 'dana@example.com' } });
-  fake.answer('settings.get', { ok: true, value: defaultTestSettings });
-  fake.answer('sessions.recentNumbers', { ok: true, value: [] });
-  fake.answer('calls.board', { ok: true, value: board(calls) });
-  fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
-  fake.answer('voice.reportStatus', { ok: true, value: {} });
-  return fake;
-}
+const stubbed = (status = signedOut, calls: CallView[] = []) => startedWindow(calls, { status });
 
 describe('App', () => {
   it('shows the sign-in screen when signed out', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import type { CallView } from '../../electron/shared/contract';
-import { callView, signedInWindow } from '../support/fake-softphone';
+import { callView, startedWindow } from '../support/fake-softphone';
 
 const heldSince = new Date(Date.now() - 42_000).toISOString();
 const jane = callView({ id: 'JANE', phase: 'heldForTransfer', callState: 'Hold', holdReason: 'Transferring', heldSince, heldByMe: true });
@@ -11,7 +11,7 @@ const lee = (fields: Partial<CallView> = {}) =>
   callView({ id: 'LEE', displayName: '+1 555 010 0321', number: '+15550100321', direction: 'Outgoing', consultOf: 'JANE', ...fields });
 
 function signedInWith(calls: CallView[], currentId?: string) {
-  const fake = signedInWindow(calls, { currentId });
+  const fake = startedWindow(calls, { currentId });
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }

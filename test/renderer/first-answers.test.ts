@@ -3,22 +3,19 @@ import { describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { askFirstQuestions } from '../../renderer/src/lib/first-answers';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
-import type { AuthStatus, ServerList } from '../../electron/shared/contract';
+import type { AuthStatus } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
-import { board, defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
+import { signedInStatus, signedOut, startedWindow, testServers } from '../support/fake-softphone';
 
-const servers: ServerList = { servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }], preselected: 'https://evovoice.io', lastEmail: '' };
-
-/** main's answer to auth.status, held until `release()`. */
+/** A started window whose answer to auth.status main holds until `release()`. */
 function softphone(status: AuthStatus) {
-  const fake = fakeSoftphone();
+  const fake = startedWindow();
   let release = () => {};
   const answered = new Promise<void>((resolve) => (release = resolve));
   fake.answer('auth.status', async () => {
     await answered;
     return { ok: true, value: status } satisfies Result<AuthStatus>;
   });
-  fake.answer('auth.servers', { ok: true, value: servers });
   return { ...fake, release };
 }
 
@@ -28,7 +25,7 @@ describe('the first questions, asked before the app loads', () => {
     const first = askFirstQuestions(fake.api);
     fake.release();
     expect(await first.status()).toEqual({ ok: true, value: signedInStatus });
-    expect(await first.servers).toEqual({ ok: true, value: servers });
+    expect(await first.servers).toEqual({ ok: true, value: testServers });
     expect(fake.calls.map((call) => call.channel)).toEqual(['auth.status', 'auth.servers']);
   });
 
@@ -52,10 +49,6 @@ describe('the first questions, asked before the app loads', () => {
 
   it('the app starts from them: signed in at once, without asking main again', async () => {
     const fake = softphone(signedInStatus);
-    fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
-    fake.answer('settings.get', { ok: true, value: defaultTestSettings });
-    fake.answer('sessions.recentNumbers', { ok: true, value: [] });
-    fake.answer('calls.board', { ok: true, value: board([]) });
     const first = askFirstQuestions(fake.api);
     fake.release();
     render(App, { api: fake.api, engines: simulatedOnly, first });

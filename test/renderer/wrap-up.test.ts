@@ -3,10 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
 import type { CallView, Settings } from '../../electron/shared/contract';
-import { callView, defaultTestSettings, signedInWindow, type fakeSoftphone } from '../support/fake-softphone';
+import { callView, defaultTestSettings, startedWindow, type fakeSoftphone } from '../support/fake-softphone';
 
 function signedInWith(calls: CallView[], settings: Settings = defaultTestSettings) {
-  const fake = signedInWindow(calls, { settings });
+  const fake = startedWindow(calls, { settings });
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }

@@ -4,7 +4,7 @@
  */
 import { buildSoftphoneApi, type SoftphoneApi } from '../../electron/shared/softphone-api';
 import type { Result } from '../../electron/shared/result';
-import type { AuthStatus, Board, CallView, SessionView, Settings } from '../../electron/shared/contract';
+import type { AuthStatus, Board, CallView, ServerList, SessionView, Settings } from '../../electron/shared/contract';
 import { defaultSettings } from '../../electron/main/services/settings-store';
 
 type Answer = Result<unknown> | ((payload: unknown) => Result<unknown> | Promise<Result<unknown>>);
@@ -116,11 +116,18 @@ export function board(calls: CallView[], overrides: Partial<Board> = {}): Board 
   return { version: 1, calls, currentId: live?.id ?? null, lastHeldId: held?.id ?? null, connection: 'online', error: null, ...overrides };
 }
 
-/** A window signed in with these calls on the board: every start-up channel answered. */
-export function signedInWindow(calls: CallView[], options: { currentId?: string; settings?: Settings } = {}) {
+export const testServers: ServerList = {
+  servers: [{ url: 'https://evovoice.io', label: 'Evo Voice' }],
+  preselected: 'https://evovoice.io',
+  lastEmail: 'dana@example.com',
+};
+
+/** A window's softphone with every start-up channel answered: signed in (or as `status` says), these calls on the board. */
+export function startedWindow(calls: CallView[] = [], options: { status?: AuthStatus; currentId?: string; settings?: Settings } = {}) {
   const fake = fakeSoftphone();
   fake.answer('app.info', { ok: true, value: { name: 'Evo Softphone', version: '9.9.9', platform: 'linux' } });
-  fake.answer('auth.status', { ok: true, value: signedInStatus });
+  fake.answer('auth.status', { ok: true, value: options.status ?? signedInStatus });
+  fake.answer('auth.servers', { ok: true, value: testServers });
   fake.answer('settings.get', { ok: true, value: options.settings ?? defaultSettings });
   fake.answer('sessions.recentNumbers', { ok: true, value: [] });
   fake.answer('calls.board', { ok: true, value: board(calls, options.currentId ? { currentId: options.currentId } : {}) });
