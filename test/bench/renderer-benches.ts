@@ -58,6 +58,15 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
       (window as unknown as { dialerReady(): void }).dialerReady();
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
   });
+  /** A fresh tab navigated to the app, once its dialer is usable, and how long that took. */
+  const openUsable = async () => {
+    const page = await context.newPage();
+    const usable = new Promise<void>((resolve) => (dialerReady = resolve));
+    const start = now();
+    await page.goto(harness.url, { waitUntil: 'commit' });
+    await usable;
+    return { page, elapsed: now() - start };
+  };
   const startup: number[] = [];
   const blank: number[] = [];
   const history: number[] = [];
@@ -66,16 +75,12 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
   for (let i = 0; i < 14; i += 1) {
     // Each navigation from a fresh tab, so neither pays for unloading the other's document.
     const still = await context.newPage();
-    let start = now();
+    const start = now();
     await still.goto(`${harness.url}/icon.svg`);
     blank.push(now() - start);
     await still.close();
-    const page = await context.newPage();
-    const usable = new Promise<void>((resolve) => (dialerReady = resolve));
-    start = now();
-    await page.goto(harness.url, { waitUntil: 'commit' });
-    await usable;
-    startup.push(now() - start);
+    const { page, elapsed } = await openUsable();
+    startup.push(elapsed);
 
     history.push(await clickHistory(page));
     // The same work by hand: the same page of the cache over the same bridge, 25 rows into the DOM.
@@ -105,10 +110,7 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
     // The same first click once the window has settled, as an agent's first click comes seconds
     // after start-up: the row above also pays for start-up's deferred work (libphonenumber-js,
     // the lazy chunks, the ICU warm-up) still running when it clicks.
-    const later = await context.newPage();
-    const ready = new Promise<void>((resolve) => (dialerReady = resolve));
-    await later.goto(harness.url, { waitUntil: 'commit' });
-    await ready;
+    const { page: later } = await openUsable();
     await later.waitForTimeout(SETTLED_MS);
     settled.push(await clickHistory(later));
     await later.close();
