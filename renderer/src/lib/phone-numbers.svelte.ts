@@ -1,6 +1,6 @@
 /**
  * libphonenumber-js for the window, in a chunk of its own fetched when the app starts
- * (start-app.ts): its code and metadata are about 34 KiB gzip, more than the rest of the window's
+ * (App.svelte): its code and metadata are about 34 KiB gzip, more than the rest of the window's
  * own JS (npm run bench, the renderer JS rows). The first screen does not wait for it: the dialer
  * takes typing before it arrives, and a typed number is read only once it is there (dial-input.ts,
  * readDestination). Until then a number shows as it came; templates that showed one re-render
