@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
 import type { Board, CallView } from '../../../electron/shared/contract';
+import { DOUBLE_PRESS_MS } from '../../../electron/shared/press-guard';
 import { FakeClock } from '../../support/clock';
 import { coreFor, type TestCore } from '../../support/core';
 import { desktopOnFakes, FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
@@ -59,7 +60,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   });
 
   it('the hotkey holds the current call straight from main, then resumes it', async () => {
-    const { shortcuts, tray, notifier } = await setup();
+    const { shortcuts, tray, notifier, clock } = await setup();
     const before = simulator.hits.hold;
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
@@ -67,6 +68,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     expect(simulator.hits.hold - before).toBe(1);
     expect(tray.last).toMatchObject({ icon: 'held', tooltip: '1 call on hold' });
     expect(notifier.titles()).toContain('Jane Doe is on hold');
+    clock.advance(DOUBLE_PRESS_MS);
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
     await t.core.sessions.syncNow();
@@ -74,14 +76,31 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   });
 
   it('a second press while the hold is in flight sends nothing more', async () => {
-    const { desktop } = await setup();
+    const { desktop, clock } = await setup();
     simulator.faults.set('hold', { latencyMs: 150 });
     const before = simulator.hits.hold;
     // The first press marks the call busy before it returns its promise.
     const first = desktop.pressHotkey('holdResume');
+    // Past the double-press window: it is the in-flight hold that stops this one.
+    clock.advance(DOUBLE_PRESS_MS);
     await desktop.pressHotkey('holdResume');
     await first;
     expect(simulator.hits.hold - before).toBe(1);
+  });
+
+  it('a second press within 500 ms of the first is a slip: the call is held, not held and resumed', async () => {
+    const { desktop, clock } = await setup();
+    await desktop.pressHotkey('holdResume');
+    await settle();
+    clock.advance(DOUBLE_PRESS_MS - 1);
+    await desktop.pressHotkey('holdResume');
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]!.held).toBe(true);
+    // Once the window has passed, the next press is the agent's: it resumes.
+    clock.advance(1);
+    await desktop.pressHotkey('holdResume');
+    await t.core.sessions.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]!.held).toBe(false);
   });
 
   it('a press with no call notifies "No active call"', async () => {

@@ -8,6 +8,7 @@ import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
+import { LOST_REASON, MainLink } from './main-link.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
@@ -31,6 +32,8 @@ export class AppState {
   readonly settings: SettingsState;
   readonly wrapUp: WrapUpState;
   readonly ticker = new Ticker();
+  /** Whether main still answers: call actions are off (and say why) while it does not. */
+  readonly link: MainLink;
   info = $state<AppInfo | null>(null);
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
@@ -54,7 +57,12 @@ export class AppState {
     private readonly makeEngine: EngineFactory = defaultEngines,
   ) {
     this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
-    this.calls = new CallsState(api);
+    this.link = new MainLink(api);
+    this.calls = new CallsState(api, undefined, () => (this.link.lost ? LOST_REASON : null));
+    // Events sent while main was out of reach are gone: the board is asked for again.
+    this.link.onFound(() => {
+      if (this.auth.signedIn) void this.calls.resync();
+    });
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
@@ -65,6 +73,7 @@ export class AppState {
   /** Loads what the window shows; at start-up, from the answers the entry already asked for. */
   async start(first?: FirstAnswers): Promise<void> {
     this.ticker.start();
+    this.link.start();
     // In parallel: every IPC round trip before the first screen is start-up time. The sign-in
     // status goes first, as main answers in order and the first screen waits for that one.
     const loading = Promise.all([this.auth.load(first), this.api.app.info()]);
@@ -124,12 +133,13 @@ export class AppState {
   }
 
   /** Places a call; main holds the live one first. The draft is cleared once it is placed. */
-  async dial(number: string, postDial = ''): Promise<boolean> {
+  /** `chained`: the dial is the second step of one press (Consult first), not a press of its own. */
+  async dial(number: string, postDial = '', chained = false): Promise<boolean> {
     const engine = this.engine;
     if (!engine || this.dialing) return false;
     this.dialing = true;
     try {
-      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`);
+      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`, chained);
       if (placed) {
         this.dialDraft.clear();
         void this.refreshRecent();
@@ -160,7 +170,7 @@ export class AppState {
     const engine = this.engine;
     if (!engine) return false;
     const number = await this.calls.consult(call, destination, engine.callSidFor(call));
-    return number !== null && this.dial(number);
+    return number !== null && this.dial(number, '', true);
   }
 
   /** Complete transfer, Merge or Cancel: the consult call ends, so the phone's leg of it does too. */
@@ -198,6 +208,7 @@ export class AppState {
   dispose(): void {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.ticker.stop();
+    this.link.stop();
     this.auth.dispose();
     this.calls.dispose();
     this.settings.dispose();
