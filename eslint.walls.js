@@ -37,7 +37,7 @@ const doors = {
   core: ['ports', 'ipc', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
   ports: ['contract', 'shared'],
   ipc: ['ports', 'services', 'logging', 'contract', 'shared'],
-  policy: [],
+  policy: ['shared'],
   services: ['ports', 'evo', 'db', 'logging', 'contract', 'shared'],
   evo: ['ports', 'logging', 'contract', 'shared'],
   db: ['ports', 'evo', 'logging', 'contract', 'shared'],

@@ -86,10 +86,12 @@ export function createElectronFake() {
   }
   const registeredShortcuts = new Map<string, () => void>();
   const session = {
-    defaultSession: {
+    // An emitter too: `select-hid-device` is a session event.
+    defaultSession: Object.assign(new FakeEmitter(), {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
-    },
+      setDevicePermissionHandler: vi.fn(),
+    }),
   };
   const app = Object.assign(new FakeEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),
