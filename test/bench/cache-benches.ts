@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCache } from '../../electron/main/db/open';
-import { migrate } from '../../electron/main/db/migrations/index';
+import { migrate } from '../../electron/main/db/migrations';
 import { partyNumber, SessionCache } from '../../electron/main/db/session-cache';
 import { SessionInfo } from '../../electron/main/evo/dto';
 import { MemoryLogger } from '../support/logger';

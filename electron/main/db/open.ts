@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logging/logger';
-import { migrate } from './migrations/index';
+import { migrate } from './migrations';
 import { SessionCache, type SessionCacheOptions } from './session-cache';
 import { classifyStorageFailure, DamagedCacheError, notSavedNotice } from './storage-failure';
 
