@@ -333,7 +333,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     }
     expect(states).toEqual(['reconnecting', 'reconnecting', 'offline', 'offline']);
     expect(lastChange(t)!.error).toMatchObject({ code: 'EVO_UNAVAILABLE' });
-    // The back-off's pace is counted request by request in services/session-polling.test.ts.
+    // The back-off's pace is counted request by request in calls/sync-loop.test.ts.
     expect(Math.max(...clock.scheduled)).toBeLessThanOrEqual(60_000);
     simulator.faults.clear();
     clock.advance(120_000);
