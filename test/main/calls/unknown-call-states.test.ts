@@ -13,7 +13,7 @@ describe('a call state from a newer Evo', () => {
     const { simulator, t } = await signedIn({ seed: { history: 0 } });
     const jane = t.core.board.calls()[0]!.id;
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.answer', { sessionId: sam });
     expect(t.core.board.get(jane)?.phase).toBe('held');
 
@@ -21,7 +21,7 @@ describe('a call state from a newer Evo', () => {
     const parked = simulator.state.sessions.get(sam)!;
     (parked.info as { callState: string }).callState = 'Parked';
     parked.info.dateLastModified = new Date().toISOString();
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
 
     const view = t.core.board.get(sam)!;
     expect(view.phase).toBe('unknown');
