@@ -17,7 +17,8 @@ import { UpdateCoordinator } from './desktop/update-coordinator';
 import { installAppMenu } from './platform/app-menu';
 import { createElectronLogger } from './platform/electron-logger';
 import { createElectronUpdater } from './platform/updater';
-import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
+import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts, electronWakeLock } from './platform/desktop-adapters';
+import { StayAwake } from './desktop/stay-awake';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazyDemo } from './services/demo-backend';
 import { serveRenderer } from './windows/app-protocol';
@@ -36,7 +37,7 @@ export async function createApp(): Promise<void> {
   // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts. It
   // has no Voice SDK: its ring is the "incoming" that refreshes the board.
   const demo = lazyDemo(async () =>
-    (await import('./simulator/server')).startSimulator({ onRing: () => core.sessions.refresh('incoming') }),
+    (await import('./simulator/server')).startSimulator({ onRing: () => core.sync.refresh('incoming') }),
   );
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
@@ -106,7 +107,7 @@ export async function createApp(): Promise<void> {
   );
 
   serveRenderer(join(here, '../renderer'));
-  installPermissionHandlers();
+  installPermissionHandlers(join(app.getPath('userData'), 'hid-devices.json'));
   window = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     iconPath: join(resources, 'icons/app.png'),
@@ -149,7 +150,11 @@ export async function createApp(): Promise<void> {
     core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings));
     app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   };
-  core.events.on('calls.changed', (change) => desktop?.onBoardChanged(change));
+  const awake = new StayAwake(electronWakeLock, systemClock);
+  core.events.on('calls.changed', (change) => {
+    desktop?.onBoardChanged(change);
+    awake.follow(core.board.calls());
+  });
   core.events.on('auth.changed', (status) => desktop?.setSignedIn(status.signedIn));
   core.events.on('settings.changed', applySettings);
   desktop.start(core.settings.get());
@@ -168,7 +173,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
-    core.sessions.refresh('wake');
+    core.sync.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
   powerMonitor.on('resume', wake);
@@ -184,6 +189,7 @@ export async function createApp(): Promise<void> {
   app.on('will-quit', () => {
     updates?.stop();
     desktop?.stop();
+    awake.stop();
     tray.destroy();
     core.dispose();
     void demo.close();

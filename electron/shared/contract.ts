@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
 import { isSafeSessionId } from './session-id';
+import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES } from './hold-promise';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
@@ -89,7 +90,7 @@ export const ActiveSessions = z.object({
 });
 
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
-export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending']);
+export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown']);
 /** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
 export const CallAction = z.enum([
   'hold',
@@ -120,6 +121,8 @@ export const CallView = z.object({
   number: z.string(),
   direction: Direction,
   callState: CallState,
+  /** The call state as Evo sent it: for the phase `unknown`, the window says "Evo reports Parked". */
+  evoState: z.string(),
   holdReason: HoldReason,
   /** Who put the call on hold, in words ("Dana Agent", "Another agent"); empty when not held. */
   heldBy: z.string(),
@@ -172,6 +175,8 @@ export const VoiceToken = z.object({
 export const Settings = z.object({
   /** Seconds after the hold starts; the last one repeats. */
   holdReminders: z.array(z.number().int().min(5).max(3600)).min(1).max(10),
+  /** Minutes every hold is promised at its start ("Default hold promise"); the card can change it. */
+  holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).default(DEFAULT_PROMISE_MINUTES),
   hotkeys: z.object({
     holdResume: z.string().max(100),
     answer: z.string().max(100),
@@ -197,6 +202,7 @@ export const HotkeyConflicts = z.object({
 });
 export const SettingsPatch = z.strictObject({
   holdReminders: Settings.shape.holdReminders.optional(),
+  holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).optional(),
   hotkeys: Settings.shape.hotkeys.partial().strict().optional(),
   audio: Settings.shape.audio.partial().strict().optional(),
   startAtLogin: z.boolean().optional(),

@@ -85,11 +85,25 @@ export function createElectronFake() {
     show = vi.fn(() => void FakeNotification.shown.push(this));
   }
   const registeredShortcuts = new Map<string, () => void>();
+  // Like Electron's: each start() is a new blocker with a new id, alive until stop(id).
+  const blockers = new Map<number, string>();
+  let nextBlocker = 0;
+  const powerSaveBlocker = {
+    blockers,
+    start: vi.fn((type: string) => {
+      blockers.set(nextBlocker, type);
+      return nextBlocker++;
+    }),
+    stop: vi.fn((id: number) => void blockers.delete(id)),
+    isStarted: vi.fn((id: number) => blockers.has(id)),
+  };
   const session = {
-    defaultSession: {
+    // An emitter too: `select-hid-device` is a session event.
+    defaultSession: Object.assign(new FakeEmitter(), {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
-    },
+      setDevicePermissionHandler: vi.fn(),
+    }),
   };
   const app = Object.assign(new FakeEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),
@@ -119,6 +133,7 @@ export function createElectronFake() {
     dialog: { showErrorBox: vi.fn() },
     systemPreferences: { askForMediaAccess: vi.fn(async () => true) },
     powerMonitor: new FakeEmitter(),
+    powerSaveBlocker,
     globalShortcut: {
       registered: registeredShortcuts,
       register: vi.fn((accelerator: string, callback: () => void) => {

@@ -1,4 +1,4 @@
-import type { SoftphoneApi } from '../api';
+import type { SoftphoneApi } from '../softphone/api';
 
 /** How often the window asks main whether it is there. */
 export const BEAT_MS = 500;

@@ -1,0 +1,182 @@
+/**
+ * What the agent reads when a call action fails or is refused: the action, the caller, and where
+ * the caller stands now ("Couldn't put Jane on hold: Evo answered 'Queue full'. Jane can still
+ * hear you."). Main writes these once; the window, the hotkey and the tray all show them.
+ */
+import type { CallPhase, Intent, Refusal, Step } from '../../shared/call-rules';
+import type { CallAction } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+
+export type Who = (sessionId: string) => { name: string; phase: CallPhase | null };
+
+/** Evo's own words are quoted as such; our sentences (network, timeouts) are used as they are. */
+export function reasonOf(error: unknown): string {
+  if (!(error instanceof AppError)) return 'something went wrong in Evo Softphone';
+  const text = error.message.replace(/[.\s]+$/, '');
+  // Our own sentences keep their capital ("Evo Voice did not answer…" names a product).
+  return error.fromServer ? `Evo answered '${text}'` : text;
+}
+
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+
+/** Where the caller stands after a failed step, in a short sentence. */
+function standing(name: string, phase: CallPhase | null): string {
+  switch (phase) {
+    case 'held':
+    case 'heldForTransfer':
+      return `${name} is still on hold.`;
+    case 'ringingIn':
+      return 'The call is still ringing.';
+    case 'dialing':
+      return `The call to ${name} is still ringing.`;
+    case 'unknown':
+      return `Evo reports ${name}'s call in a state this app does not know.`;
+    case null:
+      return '';
+    default:
+      return `${name} can still hear you.`;
+  }
+}
+
+/** `party`: who an AddConferenceMember invites (a name, or the number formatted). */
+const verbs: Record<Step['do'], (name: string, step: Step, party: string) => string> = {
+  hold: (name, step) => (step.do === 'hold' && step.reason === 'Transferring' ? `hold ${name} for transfer` : `put ${name} on hold`),
+  resume: (name) => `resume ${name}`,
+  end: (name) => `hang up on ${name}`,
+  answer: (name) => `answer ${name}`,
+  decline: (name) => `decline ${name}`,
+  transfer: (name) => `transfer ${name}`,
+  addMember: (name, _step, party) => `add ${party} to the call with ${name}`,
+  leave: (name) => `leave the call with ${name}`,
+  endAll: (name) => `end the call with ${name} for everyone`,
+};
+
+const holdAction = (reason: 'None' | 'Transferring'): CallAction => (reason === 'Transferring' ? 'holdForTransfer' : 'hold');
+
+/** The board's name for what a step does (the pending and failure marks). */
+export function actionOf(step: Step): CallAction {
+  switch (step.do) {
+    case 'hold':
+      return holdAction(step.reason);
+    case 'end':
+    case 'endAll':
+      return 'hangUp';
+    case 'addMember':
+      return 'addParticipant';
+    default:
+      return step.do;
+  }
+}
+
+/** What the agent asked for, as the board names it: Retry sends it again, whole (a swap, not its hold). */
+export function actionOfIntent(intent: Intent): CallAction | null {
+  switch (intent.type) {
+    case 'hold':
+      return holdAction(intent.reason);
+    case 'freeLine':
+    case 'consult':
+      return null;
+    default:
+      return intent.type;
+  }
+}
+
+/** A step that failed, said as the agent needs it. `then` says what was not done because of it. */
+export function stepFailed(step: Step, error: unknown, who: Who, then = '', party = 'them'): string {
+  const { name, phase } = who(step.sessionId);
+  return [`Couldn't ${verbs[step.do](name, step, party)}: ${reasonOf(error)}.`, standing(name, phase), then].filter(Boolean).join(' ');
+}
+
+/** A number that is not one, refused before any request: the action, why, and where the caller stands. */
+export function badDestination(action: string, problem: string, who: ReturnType<Who>): AppError {
+  return new AppError('DESTINATION_INVALID', [`Couldn't ${action}: ${lowerFirst(problem.replace(/\.$/, ''))}.`, standing(who.name, who.phase)].join(' ').trim());
+}
+
+/**
+ * What a failed step left undone of ending a consult. Once the consult call is hung up (the first
+ * step), the agent must know it is gone: the consulted person is no longer on the line.
+ */
+export function consultNotDone(type: string, consultEnded: boolean, caller: string, consult: string): string {
+  const ended = `Your call with ${consult} has ended`;
+  switch (type) {
+    case 'completeTransfer':
+      return consultEnded ? `${ended}.` : `${caller} was not transferred.`;
+    case 'merge':
+      return consultEnded ? `${ended}; the calls were not merged.` : 'The calls were not merged.';
+    default:
+      return consultEnded ? `${ended}.` : `${caller} is still on hold.`;
+  }
+}
+
+/** The final step of a swap failed after the other call was held: say where both callers are. */
+export function swapFailed(step: Step, error: unknown, who: Who, restored: string[], stillHeld: string[]): string {
+  const { name } = who(step.sessionId);
+  const back = restored.map((id) => `${who(id).name} is back on the line`);
+  const held = stillHeld.map((id) => `${who(id).name} is on hold too`);
+  const target = step.do === 'resume' ? `${name} is still on hold` : '';
+  const tail = [target, ...back, ...held].filter(Boolean).join('; ');
+  return `Couldn't ${verbs[step.do](name, step, 'them')}: ${reasonOf(error)}.${tail ? ` ${tail[0]!.toUpperCase()}${tail.slice(1)}.` : ''}`;
+}
+
+/** What the preparation's failure cost: the action the agent asked for did not happen. */
+export function notDone(intent: { type: string; sessionId?: string }, who: Who): string {
+  const name = intent.sessionId ? who(intent.sessionId).name : '';
+  switch (intent.type) {
+    case 'resume':
+      return `${name} was not resumed.`;
+    case 'answer':
+      return `${name}'s call was not answered.`;
+    default:
+      return 'The new call was not started.';
+  }
+}
+
+export function refusal(code: Refusal, action: string, target: string | null, blockedBy: string | null, who: Who): AppError {
+  switch (code) {
+    case 'CALL_NOT_FOUND':
+      return new AppError(code, 'That call is not among your calls any more. It may have ended.');
+    case 'CALL_WRONG_PHASE': {
+      // blockedBy: the other call of a pair (the caller of a consult) is the one in the way.
+      const { name } = who(target ?? '');
+      const other = who(blockedBy ?? target ?? '');
+      return new AppError(code, `You can't ${action} ${name} now: ${phaseWords(other.name, other.phase)}.`);
+    }
+    case 'CALL_NOT_CONFERENCE': {
+      const { name } = who(target ?? '');
+      return new AppError(code, `You can't leave the call with ${name}: nobody else is on it to carry on. Hang up instead.`);
+    }
+    case 'CALL_NOT_CONSULT': {
+      const { name } = who(target ?? '');
+      return new AppError(code, `The call with ${name} is not a consult: no caller is waiting to be transferred.`);
+    }
+    case 'CALL_LINE_BUSY': {
+      const { name, phase } = who(blockedBy ?? '');
+      return new AppError(
+        code,
+        phase === 'ending'
+          ? `Wait a moment: the call with ${name} is still being hung up.`
+          : `The call to ${name} is still ringing. Wait for an answer or hang it up first.`,
+      );
+    }
+  }
+}
+
+function phaseWords(name: string, phase: CallPhase | null): string {
+  switch (phase) {
+    case 'ringingIn':
+      return 'the call is still ringing';
+    case 'dialing':
+      return `the call to ${name} is still ringing`;
+    case 'held':
+    case 'heldForTransfer':
+      return `${name} is on hold`;
+    case 'ending':
+      return 'the call is being hung up';
+    case 'live':
+      return `you are talking to ${name}`;
+    case 'unknown':
+      return `Evo reports ${name}'s call in a state this app does not know`;
+    default:
+      return 'the call has ended';
+  }
+}
