@@ -1,12 +1,12 @@
-import { agentLeg } from '../../../../electron/shared/call-rules';
-import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../api';
+import { agentLeg } from '@shared/call-rules';
+import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../softphone/api';
 import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 import { SimulatedLine } from './simulated-line';
 
 /**
  * Demo mode's phone: the same states as the real one, and the agent's microphone opened while a
- * call is live (through noise suppression, muted by its track) though no audio goes anywhere. Outgoing calls become sessions
- * on the simulator (NewSession); incoming ones are the simulator's ringing sessions, answered
+ * call is live (through noise suppression, muted by its track) though no audio goes anywhere.
+ * Outgoing calls become sessions on the simulator (NewSession); incoming ones are the simulator's ringing sessions, answered
  * with PatchSession and rejected with EndSession.
  */
 export class SimulatedCallEngine implements CallEngine {
