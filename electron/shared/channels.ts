@@ -30,6 +30,7 @@ export const INVOKE_CHANNELS = [
   'sessions.create',
   'sessions.answer',
   'sessions.recentNumbers',
+  'sessions.today',
   'calls.board',
   'calls.freeLine',
   'calls.dismissFailure',
