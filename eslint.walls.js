@@ -102,7 +102,11 @@ export const walls = [
       'boundaries/files-single-match': true,
       // Not only `import`: re-exports and import() cross walls too.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
-      'import/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] } },
+      // The TypeScript resolver reads tsconfig.json's paths, so `@shared/...` lands in the shared room.
+      'import/resolver': {
+        typescript: { project: 'tsconfig.json', extensions: ['.ts', '.js', '.mjs', '.svelte'] },
+        node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] },
+      },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies }],

@@ -58,6 +58,7 @@ const crossings: [wall: string, file: string, code: string][] = [
   ['renderer -> electron', 'renderer/src/lib/planted.ts', "import { ipcRenderer } from 'electron';"],
   ['renderer -> main', 'renderer/src/lib/planted.ts', "import { EvoClient } from '../../../electron/main/evo/client';"],
   ['renderer -> the contract\'s zod schemas', 'renderer/src/lib/planted.ts', "import { invokeContract } from '../../../electron/shared/contract';"],
+  ['renderer -> the contract\'s zod schemas, through the @shared alias', 'renderer/src/lib/planted.ts', "import { invokeContract } from '@shared/contract';"],
   ['renderer component -> main', 'renderer/src/lib/components/Planted.svelte', "<script lang=\"ts\">import { redact } from '../../../../electron/main/logging/redact';</script>"],
   ['preload -> the contract\'s zod schemas', 'electron/preload/planted.ts', "import { invokeContract } from '../shared/contract';"],
   ['preload -> main', 'electron/preload/planted.ts', "import { createCore } from '../main/core';"],
@@ -90,6 +91,10 @@ const controls: [what: string, file: string, code: string][] = [
   ['renderer -> the contract\'s types and pure shared modules', 'renderer/src/lib/planted.ts', [
     "import type { AuthStatus } from '../../../electron/shared/contract';",
     "import { ok } from '../../../electron/shared/result';",
+  ].join('\n')],
+  ['renderer -> the contract\'s types and pure shared modules, through the @shared alias', 'renderer/src/lib/phone-numbers/planted.ts', [
+    "import type { AuthStatus } from '@shared/contract';",
+    "import { ok } from '@shared/result';",
   ].join('\n')],
 ];
 
