@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, HotkeyConflicts, StorageStatus } from '../shared/contract';
 import { NoteStore } from './db/note-store';
+import { PromiseStore } from './db/promise-store';
+import { ShiftStats } from './db/shift-stats';
 import type { SessionCache } from './db/session-cache';
 import { openCache } from './db/open';
 import { EvoClient, type EvoClientOptions } from './evo/client';
@@ -14,6 +16,7 @@ import type { Handlers } from './ipc/router';
 import { appHandlers } from './ipc/handlers/app';
 import { authHandlers } from './ipc/handlers/auth';
 import { callHandlers } from './ipc/handlers/calls';
+import { promiseHandlers } from './ipc/handlers/promises';
 import { sessionHandlers } from './ipc/handlers/sessions';
 import { settingsHandlers } from './ipc/handlers/settings';
 import { voiceHandlers } from './ipc/handlers/voice';
@@ -26,6 +29,7 @@ import { CallActions } from './services/call-actions';
 import { CallBoard } from './services/call-board';
 import { CredentialVault } from './services/credential-vault';
 import { LastAccountStore } from './services/last-account';
+import { HoldPromises } from './services/hold-promises';
 import { NoteService } from './services/note-service';
 import { SessionService } from './services/session-service';
 import { SettingsStore } from './services/settings-store';
@@ -50,6 +54,8 @@ export interface CoreDeps {
   twilioChunderw?: string;
   /** "Restart to update" (Electron's updater); the harness has none. */
   restartToUpdate?: () => { restarting: true };
+  /** A promise minute in ms (the harness shortens it for its tests); 60 s by default. */
+  promiseMinuteMs?: number;
   /** Overrides for the Evo client (tests use short deadlines). */
   client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
 }
@@ -60,6 +66,8 @@ export interface Core {
   sessions: SessionService;
   /** The agent's calls: what every surface shows. */
   board: CallBoard;
+  /** Every hold's promise and every check-in. */
+  promises: HoldPromises;
   /** Hold, resume, answer, hang up...: by the board's rules. */
   actions: CallActions;
   settings: SettingsStore;
@@ -96,6 +104,14 @@ export function createCore(deps: CoreDeps): Core {
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
 
+  const promises = new HoldPromises({
+    store: new PromiseStore(db),
+    shift: new ShiftStats(db),
+    clock,
+    logger: deps.logger,
+    defaultMinutes: () => settings.get().holdPromiseMinutes,
+    minuteMs: deps.promiseMinuteMs,
+  });
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
       new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
@@ -108,6 +124,7 @@ export function createCore(deps: CoreDeps): Core {
     autoDemo: deps.autoDemo,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
+      promises.forget();
       if (status.signedIn) {
         sessions.stop();
         sessions.start();
@@ -120,6 +137,7 @@ export function createCore(deps: CoreDeps): Core {
   const board = new CallBoard({
     viewer: () => auth.viewer(),
     emit: (change) => events.emit('calls.changed', change),
+    decorate: (view) => promises.decorate(view),
   });
   sessions = new SessionService({
     auth,
@@ -143,7 +161,8 @@ export function createCore(deps: CoreDeps): Core {
         }),
     }),
     ...authHandlers(auth),
-    ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger })),
+    ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises),
+    ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sessions),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
@@ -154,6 +173,7 @@ export function createCore(deps: CoreDeps): Core {
     auth,
     sessions,
     board,
+    promises,
     actions,
     settings,
     cache,
@@ -166,6 +186,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     dispose() {
       sessions.dispose();
+      promises.flush();
       cache.flush();
       db.close();
     },

@@ -34,6 +34,7 @@ export const INVOKE_CHANNELS = [
   'calls.board',
   'calls.freeLine',
   'calls.dismissFailure',
+  'calls.setPromise',
   'calls.refresh',
   'voice.token',
   'voice.reportStatus',

@@ -96,8 +96,8 @@ export const ShiftDay = z.object({
   hours: z.array(z.object({ calls: ms, holdMs: ms })).length(24),
 });
 export const Shift = z.object({ today: ShiftDay, yesterday: ShiftDay });
-/** The minutes a held caller can be promised from the card's Promise select. */
-export const PromiseMinutes = z.union(PROMISE_CHOICES.map((minutes) => z.literal(minutes)));
+/** The minutes a held caller can be promised: the card's choices and the default's. */
+export const PromiseMinutes = z.union([...new Set([...PROMISE_CHOICES, ...DEFAULT_PROMISE_CHOICES])].map((minutes) => z.literal(minutes)));
 /** The promise of the current hold: how long, and when it runs out (ISO; counted from the hold's start). */
 export const HoldPromise = z.object({ minutes: z.number().int().min(1).max(60), endsAt: z.string() });
 /** Which calls the history lists. */
@@ -319,6 +319,8 @@ export const invokeContract = {
   'calls.freeLine': [z.strictObject({ mode: HoldMode }), Board],
   /** The agent read a failed action's message. */
   'calls.dismissFailure': [z.strictObject({ sessionId: id }), z.object({})],
+  /** The card's Promise select: what the caller on hold was promised, counted from the hold's start. */
+  'calls.setPromise': [z.strictObject({ sessionId: id, minutes: PromiseMinutes }), z.object({})],
   /**
    * Something the window saw may have changed the agent's calls (the phone rang or hung up, the
    * window got focus, the network came back): main refreshes once, soon, sharing a burst. The
@@ -388,6 +390,7 @@ export type HoldHygiene = z.infer<typeof HoldHygiene>;
 export type ShiftDay = z.infer<typeof ShiftDay>;
 export type Shift = z.infer<typeof Shift>;
 export type HoldPromise = z.infer<typeof HoldPromise>;
+export type PromiseMinutes = z.infer<typeof PromiseMinutes>;
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 export const eventChannels = Object.keys(eventContract) as EventChannel[];

@@ -96,6 +96,8 @@ export function toCallView(
     dateCreated: info.dateCreated,
     consultOf: null,
     conference: isConference(info),
+    promise: null,
+    checkIns: 0,
   };
 }
 

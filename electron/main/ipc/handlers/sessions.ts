@@ -1,4 +1,5 @@
 import type { CallActions } from '../../services/call-actions';
+import type { HoldPromises } from '../../services/hold-promises';
 import type { NoteService } from '../../services/note-service';
 import type { SessionService } from '../../services/session-service';
 import type { Handlers } from '../router';
@@ -25,14 +26,19 @@ type SessionHandlers = Pick<
   | 'sessions.recentNumbers'
 >;
 
-export const sessionHandlers = (sessions: SessionService, actions: CallActions, notes: NoteService): SessionHandlers => ({
+export const sessionHandlers = (
+  sessions: SessionService,
+  actions: CallActions,
+  notes: NoteService,
+  promises: Pick<HoldPromises, 'hygiene'>,
+): SessionHandlers => ({
   'sessions.active': () => sessions.active(),
   'sessions.refresh': async () => {
     await sessions.syncNow();
     return sessions.active();
   },
   'sessions.history': (input) => sessions.history(input ?? {}),
-  'sessions.get': ({ sessionId }) => sessions.get(sessionId),
+  'sessions.get': async ({ sessionId }) => ({ ...(await sessions.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
   'sessions.hold': (input) => actions.hold(input),
   'sessions.resume': (input) => actions.resume(input),
   'sessions.end': (input) => actions.end(input),
