@@ -1,5 +1,5 @@
-import type { CallBoard } from '../../services/call-board';
-import type { HoldPromises } from '../../services/hold-promises';
+import type { CallBoard } from '../../calls/call-board';
+import type { HoldPromises } from '../../calls/hold-promises';
 import type { Handlers } from '../router';
 
 export const promiseHandlers = (board: CallBoard, promises: HoldPromises): Pick<Handlers, 'calls.setPromise' | 'sessions.today'> => ({

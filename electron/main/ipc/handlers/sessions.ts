@@ -1,7 +1,9 @@
-import type { CallActions } from '../../services/call-actions';
-import type { HoldPromises } from '../../services/hold-promises';
-import type { NoteService } from '../../services/note-service';
-import type { SessionService } from '../../services/session-service';
+import type { CallActions } from '../../calls/call-actions';
+import type { HoldPromises } from '../../calls/hold-promises';
+import type { NoteService } from '../../history/note-service';
+import type { BoardStore } from '../../calls/board-store';
+import type { SyncLoop } from '../../calls/sync-loop';
+import type { SessionHistory } from '../../history/session-history';
 import type { Handlers } from '../router';
 
 type SessionHandlers = Pick<
@@ -26,19 +28,23 @@ type SessionHandlers = Pick<
   | 'sessions.recentNumbers'
 >;
 
-export const sessionHandlers = (
-  sessions: SessionService,
-  actions: CallActions,
-  notes: NoteService,
-  promises: Pick<HoldPromises, 'hygiene'>,
-): SessionHandlers => ({
-  'sessions.active': () => sessions.active(),
+export interface SessionRooms {
+  sync: SyncLoop;
+  store: BoardStore;
+  history: SessionHistory;
+  actions: CallActions;
+  notes: NoteService;
+  promises: Pick<HoldPromises, 'hygiene'>;
+}
+
+export const sessionHandlers = ({ sync, store, history, actions, notes, promises }: SessionRooms): SessionHandlers => ({
+  'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
-    await sessions.syncNow();
-    return sessions.active();
+    await sync.syncNow();
+    return store.active();
   },
-  'sessions.history': (input) => sessions.history(input ?? {}),
-  'sessions.get': async ({ sessionId }) => ({ ...(await sessions.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
+  'sessions.history': (input) => history.history(input ?? {}),
+  'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
   'sessions.hold': (input) => actions.hold(input),
   'sessions.resume': (input) => actions.resume(input),
   'sessions.end': (input) => actions.end(input),
@@ -52,5 +58,5 @@ export const sessionHandlers = (
   'sessions.saveNote': (input) => notes.save(input),
   'sessions.create': (input) => actions.create(input),
   'sessions.answer': (input) => actions.answer(input),
-  'sessions.recentNumbers': () => sessions.recentNumbers(),
+  'sessions.recentNumbers': () => history.recentNumbers(),
 });

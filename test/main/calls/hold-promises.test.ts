@@ -20,7 +20,7 @@ async function signedIn(options: Parameters<typeof coreFor>[1] = {}) {
   const t = coreFor(simulator, options);
   cores.push(t);
   await t.value('auth.signIn', { server: simulator.url, ...demo });
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const [live] = (await t.value('sessions.active')).sessions;
   return { t, live: live! };
 }
@@ -65,7 +65,7 @@ describe('promised holds on the board (core over IPC, simulator, SQLite on disk)
     const promise = promiseOf(t, live.id);
     await t.value('auth.signOut');
     await t.value('auth.signIn', { server: simulator!.url, ...demo });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(promiseOf(t, live.id)).toEqual(promise);
     t.core.dispose();
     cores.splice(cores.indexOf(t), 1);
