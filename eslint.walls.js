@@ -4,6 +4,7 @@
  * the modules below stay where they belong. test/main/walls.test.ts plants an import across each
  * wall and expects lint to refuse it.
  */
+import { fileURLToPath } from 'node:url';
 import boundaries from 'eslint-plugin-boundaries';
 
 /** The rooms, first match wins (so contract.ts is its own room inside shared/). */
@@ -39,7 +40,7 @@ const doors = {
   core: ['ports', 'ipc', 'calls', 'history', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
   ports: ['contract', 'shared'],
   ipc: ['ports', 'calls', 'history', 'services', 'logging', 'contract', 'shared'],
-  policy: [],
+  policy: ['shared'],
   // The agent's calls: the board, its store and sync loop, the actions. Nothing of history.
   calls: ['ports', 'services', 'evo', 'db', 'logging', 'contract', 'shared'],
   // Past sessions read the cache and record what they fetch through the board's store.
@@ -109,11 +110,8 @@ export const walls = [
       'boundaries/files-single-match': true,
       // Not only `import`: re-exports and import() cross walls too.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
-      // The TypeScript resolver reads tsconfig.json's paths, so `@shared/...` lands in the shared room.
-      'import/resolver': {
-        typescript: { project: 'tsconfig.json', extensions: ['.ts', '.js', '.mjs', '.svelte'] },
-        node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] },
-      },
+      // Node's resolution, plus the `@shared/...` alias (electron/shared).
+      'import/resolver': { [fileURLToPath(new URL('./electron/tools/eslint-shared-alias.cjs', import.meta.url))]: { extensions: ['.ts', '.js', '.mjs', '.svelte'] } },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies }],
