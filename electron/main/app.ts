@@ -168,6 +168,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
+    desktop?.woke();
     core.sessions.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
