@@ -17,7 +17,8 @@ import { UpdateCoordinator } from './desktop/update-coordinator';
 import { installAppMenu } from './platform/app-menu';
 import { createElectronLogger } from './platform/electron-logger';
 import { createElectronUpdater } from './platform/updater';
-import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts } from './platform/desktop-adapters';
+import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts, electronWakeLock } from './platform/desktop-adapters';
+import { StayAwake } from './desktop/stay-awake';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazyDemo } from './services/demo-backend';
 import { serveRenderer } from './windows/app-protocol';
@@ -149,7 +150,11 @@ export async function createApp(): Promise<void> {
     core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings));
     app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   };
-  core.events.on('calls.changed', (change) => desktop?.onBoardChanged(change));
+  const awake = new StayAwake(electronWakeLock, systemClock);
+  core.events.on('calls.changed', (change) => {
+    desktop?.onBoardChanged(change);
+    awake.follow(core.board.calls());
+  });
   core.events.on('auth.changed', (status) => desktop?.setSignedIn(status.signedIn));
   core.events.on('settings.changed', applySettings);
   desktop.start(core.settings.get());
@@ -185,6 +190,7 @@ export async function createApp(): Promise<void> {
   app.on('will-quit', () => {
     updates?.stop();
     desktop?.stop();
+    awake.stop();
     tray.destroy();
     core.dispose();
     void demo.close();

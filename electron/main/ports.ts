@@ -122,3 +122,9 @@ export interface UpdaterPort {
   /** Registers the callback for "an update was downloaded and is ready". */
   onDownloaded(listener: (version: string) => void): void;
 }
+
+/** Keeps the computer from sleeping (Electron's powerSaveBlocker); one id per blocker started. */
+export interface WakeLockPort {
+  start(): number;
+  stop(id: number): void;
+}

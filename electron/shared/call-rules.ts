@@ -51,6 +51,9 @@ export function phaseOf(facts: CallFacts, endInFlight = false): CallPhase | null
 
 export const isHeldPhase = (phase: CallPhase): boolean => phase === 'held' || phase === 'heldForTransfer';
 
+/** The agent is on this call (dialling, talking or holding it): the machine must not sleep under it. */
+export const isOnCallPhase = (phase: CallPhase): boolean => phase === 'dialing' || phase === 'live' || isHeldPhase(phase);
+
 /**
  * The agent's own leg of a session, the "local call SID" HoldSession and EndSession want when
  * the phone does not name one (inferred: the Agent member's CallSid, else the session's own).

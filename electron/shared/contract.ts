@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
 import { isSafeSessionId } from './session-id';
+import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES } from './hold-promise';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
@@ -176,6 +177,8 @@ export const VoiceToken = z.object({
 export const Settings = z.object({
   /** Seconds after the hold starts; the last one repeats. */
   holdReminders: z.array(z.number().int().min(5).max(3600)).min(1).max(10),
+  /** Minutes every hold is promised at its start ("Default hold promise"); the card can change it. */
+  holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).default(DEFAULT_PROMISE_MINUTES),
   hotkeys: z.object({
     holdResume: z.string().max(100),
     answer: z.string().max(100),
@@ -201,6 +204,7 @@ export const HotkeyConflicts = z.object({
 });
 export const SettingsPatch = z.strictObject({
   holdReminders: Settings.shape.holdReminders.optional(),
+  holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).optional(),
   hotkeys: Settings.shape.hotkeys.partial().strict().optional(),
   audio: Settings.shape.audio.partial().strict().optional(),
   startAtLogin: z.boolean().optional(),

@@ -159,7 +159,7 @@ describe('Electron glue (mocked electron module)', () => {
     });
   });
 
-  it('on a first run with nothing configured, loads the simulator and signs in to it as the demo', async () => {
+  it('on a first run with nothing configured, loads the simulator, signs in to it as the demo and keeps awake for its call', async () => {
     vi.resetModules();
     electron.app.getPath.mockReturnValue(mkdtempSync(join(tmpdir(), 'evo-glue-')));
     const before = electron.windows.length;
@@ -172,6 +172,10 @@ describe('Electron glue (mocked electron module)', () => {
     const status = () => invoke({ sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame }, 'auth.status', undefined);
     await vi.waitFor(async () => expect((await status()).value.signedIn).toBe(true), { timeout: 10_000 });
     expect((await status()).value).toMatchObject({ demo: true, server: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    // The demo's live call (Jane Doe) reaches the board: the machine is kept awake, and quitting lets it sleep.
+    await vi.waitFor(() => expect([...electron.powerSaveBlocker.blockers.values()]).toEqual(['prevent-app-suspension']), { timeout: 10_000 });
+    electron.app.emit('will-quit');
+    expect(electron.powerSaveBlocker.blockers.size).toBe(0);
   });
 
   it('at startup registers the hold hotkey, creates the tray and claims tel: and callto:', async () => {

@@ -15,7 +15,7 @@ describe('SettingsPanel', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Could not read settings.');
   });
 
-  it('saves reminders, hotkeys and desktop options', async () => {
+  it('saves reminders, the default hold promise, hotkeys and desktop options', async () => {
     const fake = fakeSoftphone();
     fake.answer('settings.get', { ok: true, value: defaultTestSettings });
     fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
@@ -32,10 +32,16 @@ describe('SettingsPanel', () => {
     await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'm', code: 'KeyM', ctrlKey: true, altKey: true });
     await fireEvent.keyDown(screen.getByLabelText('Answer'), { key: 'F8', code: 'F8' });
     await fireEvent.click(screen.getByLabelText('Start at login'));
+    const promise = screen.getByLabelText('Default hold promise') as HTMLSelectElement;
+    expect(promise.value).toBe('1');
+    expect([...promise.options].map((option) => option.text)).toEqual(['1 min', '2 min', '3 min', '5 min']);
+    promise.value = '3';
+    await fireEvent.change(promise);
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
     expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
       holdReminders: [20, 40],
+      holdPromiseMinutes: 3,
       startAtLogin: true,
       hotkeys: { holdResume: 'CommandOrControl+Alt+H', mute: 'CommandOrControl+Alt+M', answer: 'F8' },
     });

@@ -85,6 +85,18 @@ export function createElectronFake() {
     show = vi.fn(() => void FakeNotification.shown.push(this));
   }
   const registeredShortcuts = new Map<string, () => void>();
+  // Like Electron's: each start() is a new blocker with a new id, alive until stop(id).
+  const blockers = new Map<number, string>();
+  let nextBlocker = 0;
+  const powerSaveBlocker = {
+    blockers,
+    start: vi.fn((type: string) => {
+      blockers.set(nextBlocker, type);
+      return nextBlocker++;
+    }),
+    stop: vi.fn((id: number) => void blockers.delete(id)),
+    isStarted: vi.fn((id: number) => blockers.has(id)),
+  };
   const session = {
     defaultSession: {
       setPermissionRequestHandler: vi.fn(),
@@ -119,6 +131,7 @@ export function createElectronFake() {
     dialog: { showErrorBox: vi.fn() },
     systemPreferences: { askForMediaAccess: vi.fn(async () => true) },
     powerMonitor: new FakeEmitter(),
+    powerSaveBlocker,
     globalShortcut: {
       registered: registeredShortcuts,
       register: vi.fn((accelerator: string, callback: () => void) => {

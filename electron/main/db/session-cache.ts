@@ -277,5 +277,7 @@ export class SessionCache {
     this.db.prepare('DELETE FROM sessions').run();
     this.db.prepare('DELETE FROM hold_spans').run();
     this.db.prepare('DELETE FROM call_notes').run();
+    this.db.prepare('DELETE FROM hold_promises').run();
+    this.db.prepare('DELETE FROM check_ins').run();
   }
 }

@@ -1,7 +1,7 @@
-/** Thin Electron adapters for the desktop ports: global shortcuts, tray, notifications, window. */
+/** Thin Electron adapters for the desktop ports: global shortcuts, tray, notifications, window, wake lock. */
 import { join } from 'node:path';
 import type { BrowserWindow} from 'electron';
-import { globalShortcut, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
+import { globalShortcut, Menu, nativeImage, Notification, powerSaveBlocker, Tray, type MenuItemConstructorOptions } from 'electron';
 import type {
   DesktopNotification,
   NotifierPort,
@@ -10,6 +10,7 @@ import type {
   TrayMenuItem,
   TrayModel,
   TrayPort,
+  WakeLockPort,
   WindowPort,
   WindowSize,
 } from '../ports';
@@ -17,6 +18,14 @@ import type {
 export const electronShortcuts: ShortcutPort = {
   register: (accelerator, callback) => globalShortcut.register(accelerator, callback),
   unregister: (accelerator) => globalShortcut.unregister(accelerator),
+};
+
+// The system must not suspend during a call; the display may still dim and sleep.
+export const electronWakeLock: WakeLockPort = {
+  start: () => powerSaveBlocker.start('prevent-app-suspension'),
+  stop: (id) => {
+    if (powerSaveBlocker.isStarted(id)) powerSaveBlocker.stop(id);
+  },
 };
 
 export class ElectronNotifier implements NotifierPort {

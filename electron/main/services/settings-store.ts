@@ -2,11 +2,13 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings, type SettingsPatch } from '../../shared/contract';
+import { DEFAULT_PROMISE_MINUTES } from '../../shared/hold-promise';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 
 export const defaultSettings: Settings = {
   holdReminders: [30, 60],
+  holdPromiseMinutes: DEFAULT_PROMISE_MINUTES,
   hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
   audio: { input: 'default', output: 'default', ringtone: 'default' },
   startAtLogin: false,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../../electron/main/db/migrations';
 import { openCache } from '../../../electron/main/db/open';
 import { SessionCache } from '../../../electron/main/db/session-cache';
 import { SessionInfo } from '../../../electron/main/evo/dto';
@@ -60,10 +61,10 @@ describe('session cache (SQLite on disk)', () => {
 
   it('runs its migrations into STRICT tables and records user_version', () => {
     const { db } = open(join(dir(), 'c.sqlite'));
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'hold_spans', 'meta', 'sessions']);
+    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'check_ins', 'hold_promises', 'hold_spans', 'meta', 'sessions']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as m0001 from '../../../../electron/main/db/migrations/0001-initial';
+import { migrations } from '../../../../electron/main/db/migrations';
 import { NoteStore } from '../../../../electron/main/db/note-store';
 import { openCache } from '../../../../electron/main/db/open';
 import { SessionCache } from '../../../../electron/main/db/session-cache';
@@ -44,7 +45,7 @@ function reopen(file: string) {
 describe('migration 0002: call notes', () => {
   it('upgrades a schema-1 cache in place: the calls stay, a STRICT notes table appears', () => {
     const { db, cache } = reopen(cacheAtVersion1());
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(cache.get('SE-OLD')!.info.fromName).toBe('Jane Doe');
     const table = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'call_notes'").get() as { sql: string };
     expect(table.sql).toMatch(/STRICT$/);
