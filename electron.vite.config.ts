@@ -5,6 +5,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './electron/main/policy/content-security';
 
+/** `@shared/...` is electron/shared (tsconfig.json's paths say the same to TypeScript). */
+export const sharedAlias = { '@shared': resolve('electron/shared') };
+
 /**
  * The CSP also as a <meta> in index.html (same policy as the app:// response header), so that
  * the page is protected however it is served. frame-ancestors is header-only; 'self' covers the
@@ -108,6 +111,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    resolve: { alias: sharedAlias },
     publicDir: resolve('resources/public'),
     plugins: [svelte({ configFile: resolve('svelte.config.js') }), cspMeta(), phoneMetadataAsJson(), preloadApp('/src/start-app.ts')],
     build: {

@@ -13,6 +13,8 @@ const rooms = {
   ports: ['electron/main/ports.ts'],
   ipc: ['electron/main/ipc/**'],
   policy: ['electron/main/policy/**'],
+  calls: ['electron/main/calls/**'],
+  history: ['electron/main/history/**'],
   services: ['electron/main/services/**'],
   evo: ['electron/main/evo/**'],
   db: ['electron/main/db/**'],
@@ -34,14 +36,19 @@ const rooms = {
 const doors = {
   // The Electron composition root wires everything; the simulator only through import() (below).
   app: ['core', 'ports', 'ipc', 'policy', 'services', 'evo', 'db', 'desktop', 'logging', 'adapters', 'contract', 'shared'],
-  core: ['ports', 'ipc', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
+  core: ['ports', 'ipc', 'calls', 'history', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
   ports: ['contract', 'shared'],
-  ipc: ['ports', 'services', 'logging', 'contract', 'shared'],
+  ipc: ['ports', 'calls', 'history', 'services', 'logging', 'contract', 'shared'],
   policy: [],
+  // The agent's calls: the board, its store and sync loop, the actions. Nothing of history.
+  calls: ['ports', 'services', 'evo', 'db', 'logging', 'contract', 'shared'],
+  // Past sessions read the cache and record what they fetch through the board's store.
+  history: ['ports', 'calls', 'services', 'evo', 'db', 'logging', 'contract', 'shared'],
+  // Sign-in, credentials, settings: below the calls, which build on the signed-in session.
   services: ['ports', 'evo', 'db', 'logging', 'contract', 'shared'],
   evo: ['ports', 'logging', 'contract', 'shared'],
   db: ['ports', 'evo', 'logging', 'contract', 'shared'],
-  desktop: ['ports', 'services', 'logging', 'contract', 'shared'],
+  desktop: ['ports', 'calls', 'logging', 'contract', 'shared'],
   logging: ['contract', 'shared'],
   simulator: [],
   adapters: ['ports', 'policy', 'logging', 'contract', 'shared'],
@@ -102,7 +109,11 @@ export const walls = [
       'boundaries/files-single-match': true,
       // Not only `import`: re-exports and import() cross walls too.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
-      'import/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] } },
+      // The TypeScript resolver reads tsconfig.json's paths, so `@shared/...` lands in the shared room.
+      'import/resolver': {
+        typescript: { project: 'tsconfig.json', extensions: ['.ts', '.js', '.mjs', '.svelte'] },
+        node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] },
+      },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies }],

@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { sharedAlias } from './electron.vite.config';
 
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
+        resolve: { alias: sharedAlias },
         test: {
           name: 'main',
           environment: 'node',
@@ -15,7 +17,7 @@ export default defineConfig({
       },
       {
         plugins: [svelte()],
-        resolve: { conditions: ['browser'] },
+        resolve: { conditions: ['browser'], alias: sharedAlias },
         test: {
           name: 'renderer',
           environment: 'jsdom',
@@ -24,6 +26,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: sharedAlias },
         test: {
           name: 'e2e',
           environment: 'node',

@@ -62,7 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...options.simulator,
       onRing: (email, sessionId) => {
         options.simulator?.onRing?.(email, sessionId);
-        core.sessions.refresh('incoming');
+        core.sync.refresh('incoming');
       },
     }),
   );

@@ -37,7 +37,7 @@ export async function createApp(): Promise<void> {
   // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts. It
   // has no Voice SDK: its ring is the "incoming" that refreshes the board.
   const demo = lazyDemo(async () =>
-    (await import('./simulator/server')).startSimulator({ onRing: () => core.sessions.refresh('incoming') }),
+    (await import('./simulator/server')).startSimulator({ onRing: () => core.sync.refresh('incoming') }),
   );
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
@@ -174,7 +174,7 @@ export async function createApp(): Promise<void> {
 
   const wake = () => {
     desktop?.woke();
-    core.sessions.refresh('wake');
+    core.sync.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
   powerMonitor.on('resume', wake);

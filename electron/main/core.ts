@@ -22,12 +22,14 @@ import type { Logger } from './logging/logger';
 import { AppError } from '../shared/result';
 import { MainEvents } from './events';
 import { AuthService } from './services/auth-service';
-import { CallActions } from './services/call-actions';
-import { CallBoard } from './services/call-board';
+import { BoardStore, cacheWriteFailed } from './calls/board-store';
+import { CallActions } from './calls/call-actions';
+import { CallBoard } from './calls/call-board';
+import { SyncLoop } from './calls/sync-loop';
+import { SessionHistory } from './history/session-history';
 import { CredentialVault } from './services/credential-vault';
 import { LastAccountStore } from './services/last-account';
-import { NoteService } from './services/note-service';
-import { SessionService } from './services/session-service';
+import { NoteService } from './history/note-service';
 import { SettingsStore } from './services/settings-store';
 
 export interface CoreDeps {
@@ -57,9 +59,14 @@ export interface CoreDeps {
 export interface Core {
   handlers: Handlers;
   auth: AuthService;
-  sessions: SessionService;
+  /** Keeps the board current with Evo (the poll loop and its refreshes). */
+  sync: SyncLoop;
   /** The agent's calls: what every surface shows. */
   board: CallBoard;
+  /** Server answers onto the board and into the cache. */
+  store: BoardStore;
+  /** Past sessions, one session's detail, recent numbers. */
+  history: SessionHistory;
   /** Hold, resume, answer, hang up...: by the board's rules. */
   actions: CallActions;
   settings: SettingsStore;
@@ -84,10 +91,8 @@ export function createCore(deps: CoreDeps): Core {
     // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
   }
   const clock = deps.clock ?? systemClock;
-  // eslint-disable-next-line prefer-const -- the services refer to each other through callbacks
-  let sessions: SessionService;
   const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger, {
-    onLateWriteFailed: (error) => sessions.cacheWriteFailed('answer', error),
+    onLateWriteFailed: (error) => cacheWriteFailed(deps.logger, 'answer', error),
   });
   const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
   const notes = new NoteStore(db);
@@ -108,12 +113,8 @@ export function createCore(deps: CoreDeps): Core {
     autoDemo: deps.autoDemo,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
-      if (status.signedIn) {
-        sessions.stop();
-        sessions.start();
-      } else {
-        sessions.stop();
-      }
+      sync.stop();
+      if (status.signedIn) sync.start();
       events.emit('auth.changed', status);
     },
   });
@@ -121,15 +122,17 @@ export function createCore(deps: CoreDeps): Core {
     viewer: () => auth.viewer(),
     emit: (change) => events.emit('calls.changed', change),
   });
-  sessions = new SessionService({
+  const store = new BoardStore({ auth, cache, board, clock, logger: deps.logger });
+  const sync = new SyncLoop({
     auth,
-    cache,
-    notes,
     board,
+    store,
     clock,
     logger: deps.logger,
+    onBoardChanged: (listener) => events.on('calls.changed', listener),
   });
-  const actions = new CallActions({ auth, board, sessions, cache, clock, logger: deps.logger });
+  const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
+  const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
 
   let phoneStatus = 'offline';
   const handlers: Handlers = {
@@ -143,8 +146,8 @@ export function createCore(deps: CoreDeps): Core {
         }),
     }),
     ...authHandlers(auth),
-    ...sessionHandlers(sessions, actions, new NoteService({ auth, notes, settings, clock, logger: deps.logger })),
-    ...callHandlers(board, actions, sessions),
+    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }) }),
+    ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
   };
@@ -152,8 +155,10 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handlers,
     auth,
-    sessions,
+    sync,
     board,
+    store,
+    history,
     actions,
     settings,
     cache,
@@ -165,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
       await auth.restore();
     },
     dispose() {
-      sessions.dispose();
+      sync.dispose();
       cache.flush();
       db.close();
     },

@@ -9,7 +9,7 @@ import type { CountryCode, PhoneNumber } from 'libphonenumber-js';
 
 /**
  * libphonenumber-js's parser, handed in: main passes the library's own, the window the one it
- * loads just after start-up (renderer/src/lib/phone-numbers.svelte.ts), so this module never
+ * loads just after start-up (renderer/src/lib/phone-numbers/library.svelte.ts), so this module never
  * pulls the library into the window's start-up bundle.
  */
 export type ParsePhone = (text: string, country?: CountryCode) => PhoneNumber | undefined;

@@ -6,8 +6,8 @@
  * chunk and its styles (electron.vite.config.ts), so it downloads beside this one, not after it.
  */
 import './app.css';
-import { getSoftphone } from './lib/api';
-import { askFirstQuestions } from './lib/first-answers';
+import { getSoftphone } from './lib/softphone/api';
+import { askFirstQuestions } from './lib/start-up/first-answers';
 
 const api = getSoftphone();
 const first = askFirstQuestions(api);

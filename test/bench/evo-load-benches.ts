@@ -5,7 +5,7 @@
  */
 import { serialize } from 'node:v8';
 import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import { toSessionView } from '../../electron/main/services/session-view';
+import { toSessionView } from '../../electron/main/calls/session-view';
 import type { SeedOptions } from '../../electron/main/simulator/seed';
 import { FakeClock } from '../support/clock';
 import { coreFor, type TestCore } from '../support/core';
@@ -31,7 +31,7 @@ async function agentHour(seed: SeedOptions, hold: boolean): Promise<AgentHour> {
   const simulator = await startSimulator({ seed, onRequest: () => (requests += 1) });
   const window = windowSink();
   const t = coreFor(simulator, { clock, sink: window.sink });
-  const settle = () => t.core.sessions.settled();
+  const settle = () => t.core.sync.settled();
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
   await clock.run(0, settle);
   const [call] = t.core.board.calls();

@@ -7,7 +7,7 @@ import { startHarness } from '../../electron/harness/server';
 
 const harness = await startHarness({ quiet: true, simulator: { seed: { history: 1000, liveCall: false } } });
 await harness.core.auth.signInDemo();
-await harness.core.sessions.history({ fresh: true });
+await harness.core.history.history({ fresh: true });
 process.stdout.write(`${harness.url}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => void harness.close().then(() => process.exit(0)));

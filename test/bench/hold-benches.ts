@@ -15,7 +15,7 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
   const simulator = await startSimulator({ seed: { history: 0 } });
   const t = coreFor(simulator, { sink: windowSink().sink });
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
   // The raw baseline signs in the same way and sends the very same request.
   const signIn = await fetch(`${simulator.url}/auth/credentials`, {
@@ -104,11 +104,11 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
   const simulator = await startSimulator({ seed: { history: 0 }, onRequest: (route) => route === 'hold' && arrived?.() });
   const t = coreFor(simulator);
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
   const desktop = desktopOnFakes({ board: t.core.board, actions: t.core.actions, clock: systemClock, logger: t.logger });
   t.core.events.on('calls.changed', (change) => desktop.onBoardChanged(change));
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const wire = async (send: () => Promise<unknown>) => {
     const seen = new Promise<void>((resolve) => (arrived = resolve));
     const start = now();
@@ -124,13 +124,13 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
     // Alternate hold and resume so that every press is a real hold of a live call.
     hotkey.push(await wire(() => desktop.pressHotkey('holdResume')));
     await t.value('sessions.resume', { sessionId });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     raw.push(
       await wire(() =>
         t.core.auth.session!.client.hold(sessionId, '', 'None').then(() => t.core.auth.session!.client.resume(sessionId)),
       ),
     );
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
   }
   desktop.stop();
   t.core.dispose();

@@ -19,7 +19,7 @@ const core = createCore({
 core.cache.held();
 for (let page = 0; page < 20; page += 1) core.cache.history({ page, pageSize: 25 });
 core.cache.history({ query: 'Caller 9999', page: 0, pageSize: 25 });
-core.sessions.active();
+core.store.active();
 gc();
 gc();
 const usage = process.memoryUsage();

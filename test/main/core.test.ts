@@ -21,7 +21,7 @@ async function signedIn(options: Parameters<typeof coreFor>[1] = {}) {
   const t = coreFor(simulator, options);
   cores.push(t);
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const [live] = (await t.value('sessions.active')).sessions;
   return { t, live: live! };
 }
@@ -128,7 +128,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
       },
     });
     expect(t.core.board.get(live.id)!.failure).toMatchObject({ action: 'hold', code: 'EVO_SERVER_ERROR' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect((await t.value('sessions.active')).sessions[0]).toMatchObject({ held: false, callState: 'Connected' });
     simulator.faults.clear();
     expect(await t.value('sessions.hold', { sessionId: live.id })).toMatchObject({ held: true });
@@ -137,7 +137,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
   it('ends and transfers calls through the server', async () => {
     const { t, live } = await signedIn();
     expect(await t.value('sessions.end', { sessionId: live.id })).toEqual({ ended: true });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect((await t.value('sessions.active')).sessions).toEqual([]);
     expect(lastChange(t)!.removed).toContain(live.id);
     const next = simulator.ring(demo.email, { number: '+15550100555' });
@@ -186,7 +186,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     cores.push(second);
     await second.core.start();
     expect(await second.value('auth.status')).toMatchObject({ signedIn: true, remembered: true });
-    await second.core.sessions.syncNow();
+    await second.core.sync.syncNow();
     expect((await second.value('sessions.active')).sessions[0]).toMatchObject({ held: true, heldSince });
 
     const refusing = coreFor(simulator, { secrets: new MemorySecretStore(false) });
@@ -202,7 +202,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const t = coreFor(simulator, { secrets });
     cores.push(t);
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(secrets.load('evo-account')).not.toBeNull();
     expect(await t.value('auth.signOut')).toMatchObject({ signedIn: false, user: null });
     expect(secrets.load('evo-account')).toBeNull();
@@ -218,7 +218,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const { t, live } = await signedIn();
     const bad = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
     delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(lastChange(t)).toMatchObject({ connection: 'online', error: null });
     expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live.id]);
     expect(t.core.skippedRows.count).toBe(1);
@@ -229,7 +229,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const other = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, { direction: 'Incoming', number: '+15550100123' });
     simulator.faults.set('hold', { body: { ...simulator.state.serialise(other), callState: 'Hold' }, times: 1 });
     expect(await t.call('sessions.hold', { sessionId: live.id })).toMatchObject({ ok: false, error: { code: 'EVO_BAD_RESPONSE' } });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const sessions = (await t.value('sessions.active')).sessions;
     expect(sessions.map((s) => s.id).sort()).toEqual([live.id, other.info.id].sort());
     expect(sessions.filter((s) => s.held)).toEqual([]);
@@ -245,13 +245,13 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const t = coreFor(simulator, { secrets, clock });
     cores.push(t);
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const [live] = (await t.value('sessions.active')).sessions;
     simulator.state.setPassword(demo.email, 'changed-by-the-admin');
     simulator.expireCookies();
     const signIns = simulator.hits.signIn;
 
-    const [hold] = await Promise.all([t.call('sessions.hold', { sessionId: live!.id }), t.core.sessions.syncNow(), t.call('voice.token')]);
+    const [hold] = await Promise.all([t.call('sessions.hold', { sessionId: live!.id }), t.core.sync.syncNow(), t.call('voice.token')]);
     const notice = 'Your password was changed or expired. Sign in again.';
     expect(hold).toMatchObject({ ok: false, error: { code: 'AUTH_PASSWORD_CHANGED', message: notice } });
     expect(simulator.hits.signIn - signIns).toBe(1);
@@ -261,13 +261,13 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     // The poll loop is gone: time passing sends nothing, and nothing signs in again.
     const polls = simulator.hits.active;
     clock.advance(10 * 60_000);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(simulator.hits.active).toBe(polls);
     expect(simulator.hits.signIn - signIns).toBe(1);
     expect(clock.pending()).toBe(0);
     // Signing in with the new password brings the same calls back.
     await t.value('auth.signIn', { server: simulator.url, email: demo.email, password: 'changed-by-the-admin', remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect((await t.value('sessions.active')).sessions.map((s) => s.id)).toEqual([live!.id]);
     expect(await t.value('auth.status')).toMatchObject({ signedIn: true, notice: null });
   });
@@ -278,13 +278,13 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const t = coreFor(simulator, { clock });
     cores.push(t);
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const [live] = (await t.value('sessions.active')).sessions;
     const heldSince = (await t.value('sessions.hold', { sessionId: live!.id })).heldSince;
     await t.value('auth.signOut');
     clock.advance(90_000);
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(t.core.board.get(live!.id)!.heldSince).toBe(heldSince);
     await t.value('auth.signIn', { server: simulator.url, email: 'other@evosoftphone.local', password: 'other', remember: false });
     expect(t.core.cache.get(live!.id)).toBeNull();
@@ -297,7 +297,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     await t.value('auth.signIn', { server: simulator.url, email: 'other@evosoftphone.local', password: 'other', remember: false });
     await t.value('auth.signOut');
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: true });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.history', { fresh: true });
     const token = (await t.value('voice.token')).token;
     const cookie = (t.core.auth.session!.client as unknown as { jar: { header(url: string): string } }).jar.header(`${simulator.url}/`);
@@ -323,21 +323,21 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     const t = coreFor(simulator, { clock });
     cores.push(t);
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     simulator.faults.set('active', { status: 503 });
     const states: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       clock.advance(120_000);
-      await t.core.sessions.syncNow();
+      await t.core.sync.syncNow();
       states.push(lastChange(t)!.connection);
     }
     expect(states).toEqual(['reconnecting', 'reconnecting', 'offline', 'offline']);
     expect(lastChange(t)!.error).toMatchObject({ code: 'EVO_UNAVAILABLE' });
-    // The back-off's pace is counted request by request in services/session-polling.test.ts.
+    // The back-off's pace is counted request by request in calls/sync-loop.test.ts.
     expect(Math.max(...clock.scheduled)).toBeLessThanOrEqual(60_000);
     simulator.faults.clear();
     clock.advance(120_000);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(lastChange(t)).toMatchObject({ connection: 'online', error: null });
   });
 
@@ -394,7 +394,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
     await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
     // The in-flight sync both loops wait on; the first loop must then end instead of scheduling.
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(clock.pending()).toBe(1);
   });
 });

@@ -17,6 +17,8 @@ async function lint(filePath: string, code: string) {
 
 /** Planted in each room that must stay free of Electron and of the test rig. */
 const logicRooms = {
+  calls: 'electron/main/calls/planted.ts',
+  history: 'electron/main/history/planted.ts',
   services: 'electron/main/services/planted.ts',
   evo: 'electron/main/evo/planted.ts',
   db: 'electron/main/db/planted.ts',
@@ -43,6 +45,12 @@ const crossings: [wall: string, file: string, code: string][] = [
   ),
   ['services -> the simulator, re-exported', logicRooms.services, "export { DEMO_EMAIL } from '../simulator/model';"],
   ['services -> the simulator, by import()', logicRooms.services, "await import('../simulator/server');"],
+  ['calls -> history (history builds on the calls, never back)', logicRooms.calls, "import { SessionHistory } from '../history/session-history';"],
+  ['calls -> desktop (the desktop is a view of the board)', logicRooms.calls, "import { DesktopController } from '../desktop/desktop-controller';"],
+  ['services -> calls (sign-in sits below the calls)', logicRooms.services, "import type { CallBoard } from '../calls/call-board';"],
+  ['history -> desktop', logicRooms.history, "import { DesktopController } from '../desktop/desktop-controller';"],
+  ['desktop -> history', logicRooms.desktop, "import { SessionHistory } from '../history/session-history';"],
+  ['db -> calls (the cache knows no board)', logicRooms.db, "import { CallBoard } from '../calls/call-board';"],
   ['core -> electron', 'electron/main/core.ts', "import { app } from 'electron';"],
   ['ports -> desktop (the port owns its types)', 'electron/main/ports.ts', "import type { TrayModel } from './desktop/tray-model';"],
   ['policy -> electron', 'electron/main/policy/planted.ts', "import { session } from 'electron';"],
@@ -58,6 +66,7 @@ const crossings: [wall: string, file: string, code: string][] = [
   ['renderer -> electron', 'renderer/src/lib/planted.ts', "import { ipcRenderer } from 'electron';"],
   ['renderer -> main', 'renderer/src/lib/planted.ts', "import { EvoClient } from '../../../electron/main/evo/client';"],
   ['renderer -> the contract\'s zod schemas', 'renderer/src/lib/planted.ts', "import { invokeContract } from '../../../electron/shared/contract';"],
+  ['renderer -> the contract\'s zod schemas, through the @shared alias', 'renderer/src/lib/planted.ts', "import { invokeContract } from '@shared/contract';"],
   ['renderer component -> main', 'renderer/src/lib/components/Planted.svelte', "<script lang=\"ts\">import { redact } from '../../../../electron/main/logging/redact';</script>"],
   ['preload -> the contract\'s zod schemas', 'electron/preload/planted.ts', "import { invokeContract } from '../shared/contract';"],
   ['preload -> main', 'electron/preload/planted.ts', "import { createCore } from '../main/core';"],
@@ -76,6 +85,18 @@ const controls: [what: string, file: string, code: string][] = [
     "import { redact } from '../logging/redact';",
     "import { AppError } from '../../shared/result';",
   ].join('\n')],
+  ['calls -> services, evo, db, ports', logicRooms.calls, [
+    "import type { AuthService } from '../services/auth-service';",
+    "import type { EvoClient } from '../evo/client';",
+    "import type { SessionCache } from '../db/session-cache';",
+    "import type { Clock } from '../ports';",
+  ].join('\n')],
+  ['history -> calls, services, db', logicRooms.history, [
+    "import type { BoardStore } from '../calls/board-store';",
+    "import type { AuthService } from '../services/auth-service';",
+    "import type { NoteStore } from '../db/note-store';",
+  ].join('\n')],
+  ['desktop -> calls', logicRooms.desktop, "import type { CallActions } from '../calls/call-actions';"],
   ['app -> the simulator by import()', 'electron/main/app.ts', "await import('./simulator/server');"],
   ['windows/ -> electron and the policy', 'electron/main/windows/planted.ts', [
     "import { BrowserWindow } from 'electron';",
@@ -90,6 +111,10 @@ const controls: [what: string, file: string, code: string][] = [
   ['renderer -> the contract\'s types and pure shared modules', 'renderer/src/lib/planted.ts', [
     "import type { AuthStatus } from '../../../electron/shared/contract';",
     "import { ok } from '../../../electron/shared/result';",
+  ].join('\n')],
+  ['renderer -> the contract\'s types and pure shared modules, through the @shared alias', 'renderer/src/lib/phone-numbers/planted.ts', [
+    "import type { AuthStatus } from '@shared/contract';",
+    "import { ok } from '@shared/result';",
   ].join('\n')],
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialPreview, dialString, formatDialInput } from '../../renderer/src/lib/dial-input';
+import { dialPreview, dialString, formatDialInput } from '../../renderer/src/lib/phone-numbers/dial-input';
 import { postDialDigits, splitDialInput } from '../../electron/shared/destination';
 
 describe('reading what the agent types into the dialer', () => {

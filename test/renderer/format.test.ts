@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dialString, formatDialInput, formatDuration, formatPhone, partyName } from '../../renderer/src/lib/format';
+import { dialString, formatDialInput } from '../../renderer/src/lib/phone-numbers/dial-input';
+import { formatDuration } from '../../electron/shared/format-duration';
+import { formatPhone, partyName } from '../../renderer/src/lib/phone-numbers/display';
 
 describe('phone numbers as the agent reads them', () => {
   it('formats what libphonenumber understands, and shows the rest as it came', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceleratorFor } from '../../renderer/src/lib/hotkeys';
+import { acceleratorFor } from '../../renderer/src/lib/keyboard/hotkeys';
 
 const press = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
   key,

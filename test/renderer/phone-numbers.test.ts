@@ -40,7 +40,7 @@ async function renderFresh<Props extends Record<string, unknown>>(component: Pro
 describe('phone numbers, loaded just after start-up', () => {
   it('is not fetched until asked, shows a number as it came until it arrives, then formats it', async () => {
     const library = mockLibrary();
-    const phone = await import('../../renderer/src/lib/phone-numbers.svelte');
+    const phone = await import('../../renderer/src/lib/phone-numbers/library.svelte');
     await Promise.resolve();
     expect(library.fetched).not.toHaveBeenCalled();
     const loaded = phone.loadPhoneNumbers();
@@ -86,7 +86,7 @@ describe('the dialer before libphonenumber-js arrives', () => {
     expect(screen.queryByRole('heading', { name: 'Recent' })).toBeNull();
     expect(screen.queryByText('+15550100123')).toBeNull();
     library.arrive();
-    await (await import('../../renderer/src/lib/phone-numbers.svelte')).loadPhoneNumbers();
+    await (await import('../../renderer/src/lib/phone-numbers/library.svelte')).loadPhoneNumbers();
     expect((await screen.findByRole('button', { name: '+1 555 010 0123' })).tagName).toBe('BUTTON');
   });
 
@@ -134,7 +134,7 @@ describe('numbers on screen before libphonenumber-js arrives', () => {
     }));
     expect([first!.name(), first!.line(), second!.name(), second!.line()]).toEqual(['+15550100199', 'incoming', 'Jane Doe', '+15550100123 · incoming']);
     library.arrive();
-    const phone = await import('../../renderer/src/lib/phone-numbers.svelte');
+    const phone = await import('../../renderer/src/lib/phone-numbers/library.svelte');
     await phone.loadPhoneNumbers();
     await vi.waitFor(() => expect(first!.name()).toBe('+1 555 010 0199'));
     expect([first!.line(), second!.line()]).toEqual(['incoming', '+1 555 010 0123 · incoming']);

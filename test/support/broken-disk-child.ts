@@ -32,8 +32,8 @@ try {
   const history = core.cache.history({ page: 0, pageSize: 50 }).items.map((item) => item.info.id);
   // Then the agent's day goes on: sign in (asking to be remembered), sync, hold the call.
   const status = await core.auth.signIn({ server: simulator.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: true });
-  await core.sessions.syncNow();
-  const live = core.sessions.active().sessions[0]!;
+  await core.sync.syncNow();
+  const live = core.store.active().sessions[0]!;
   const held = await core.actions.hold({ sessionId: live.id });
   core.dispose();
   outcome = { started: true, storage, history, works: { signedIn: status.signedIn, held: held.held } };

@@ -22,7 +22,7 @@ export function signedInWorlds(): (options?: SimulatorOptions) => Promise<{ simu
     const t = coreFor(simulator);
     open.push({ simulator, t });
     await t.value('auth.signIn', { server: simulator.url, ...DEMO, remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     return { simulator, t };
   };
 }

@@ -9,8 +9,8 @@ import type { Board, BoardChange, CallPhase, CallView } from '../../shared/contr
 import { AppError } from '../../shared/result';
 import type { Clock, DesktopNotification, EventSink, NotifierPort, ShortcutPort, TrayAction, TrayPort, WindowPort } from '../ports';
 import type { Logger } from '../logging/logger';
-import type { CallActions } from '../services/call-actions';
-import type { CallBoard } from '../services/call-board';
+import type { CallActions } from '../calls/call-actions';
+import type { CallBoard } from '../calls/call-board';
 import { HoldReminderScheduler, type HeldCall, type Reminder } from './hold-reminders';
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';

@@ -10,7 +10,6 @@ import type { Logger } from '../logging/logger';
 import type { DemoBackend } from '../ports';
 import type { CredentialVault } from './credential-vault';
 import type { LastAccountStore } from './last-account';
-import type { Viewer } from './session-view';
 
 export interface AuthServiceDeps {
   /** `onCredentialsRejected`: the server refused the password on a re-sign-in (see EvoClient). */
@@ -28,6 +27,12 @@ export interface AuthServiceDeps {
   /** First run with no account and no configured server: start in demo mode (npm start). */
   autoDemo?: boolean;
   onChanged(status: AuthStatus): void;
+}
+
+/** Who is signed in, in the words the call views use ("held by ..."). */
+export interface Viewer {
+  userId: string;
+  name: string;
 }
 
 export interface SignedIn {

@@ -50,7 +50,7 @@ describe('a bad disk does not stop the app', () => {
     const storage = await t.value('app.storageStatus');
     expect(storage).toMatchObject({ historySaved: false, notice: expect.stringMatching(NOT_SAVED) });
     await t.value('auth.signIn', { server: simulator!.url, ...demo, remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect((await t.value('sessions.active')).sessions).toHaveLength(1);
     expect((await t.value('sessions.history', { fresh: true })).items.length).toBeGreaterThan(2);
   });

@@ -42,7 +42,7 @@ async function setup() {
   t.core.events.on('auth.changed', (status) => desktop.setSignedIn(status.signedIn));
   const conflicts = desktop.start(t.core.settings.get());
   await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
-  await t.core.sessions.syncNow();
+  await t.core.sync.syncNow();
   const live = (await t.value('sessions.active')).sessions[0]!;
   return { desktop, clock, notifier, window, tray, shortcuts, emitted, conflicts, live, quits: () => quits, toggles: () => toggles };
 }
@@ -63,13 +63,13 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const before = simulator.hits.hold;
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(simulator.hits.hold - before).toBe(1);
     expect(tray.last).toMatchObject({ icon: 'held', tooltip: '1 call on hold' });
     expect(notifier.titles()).toContain('Jane Doe is on hold');
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect((await t.value('sessions.active')).sessions[0]!.held).toBe(false);
   });
 
@@ -87,7 +87,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('a press with no call notifies "No active call"', async () => {
     const { desktop, notifier, live } = await setup();
     await t.value('sessions.end', { sessionId: live.id });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await desktop.pressHotkey('holdResume');
     expect(notifier.titles()).toContain('No active call');
   });
@@ -106,7 +106,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('reminds while a call stays held, more insistently, and a click shows that call', async () => {
     const { desktop, clock, notifier, window, emitted, live } = await setup();
     await desktop.pressHotkey('holdResume');
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     // The hold began a few real milliseconds after the fake clock's start: give it a second.
     clock.advance(31_000);
     clock.advance(30_000);
@@ -123,10 +123,10 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('resumes and hangs up from the tray menu; Show and Quit are in the menu too', async () => {
     const { desktop, tray, window, quits } = await setup();
     await desktop.pressHotkey('holdResume');
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const item = tray.last.menu.find((entry) => entry.label?.startsWith('Jane Doe - '))!;
     await desktop.trayAction(item.submenu![0]!.action!);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(tray.last.icon).toBe('call');
     await desktop.trayAction({ type: 'show' });
     expect(window.shows).toBe(1);
@@ -137,10 +137,10 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('notifies an incoming call only while the window is hidden', async () => {
     const { notifier, window } = await setup();
     simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Visible Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     window.visible = false;
     simulator.ring('demo@evosoftphone.local', { number: '+15550100666', name: 'Hidden Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const incoming = notifier.shown.filter((entry) => entry.notification.title === 'Incoming call').map((e) => e.notification.body);
     expect(incoming).toEqual(['Hidden Caller']);
   });
@@ -149,7 +149,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const { desktop, notifier } = await setup();
     notifier.supported = false;
     await desktop.pressHotkey('holdResume');
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(notifier.shown).toEqual([]);
   });
 

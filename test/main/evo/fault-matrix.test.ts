@@ -1,6 +1,6 @@
 /**
  * The fault matrix: hold, resume and end against the simulator under every fault class, through
- * the router, the session service, the Evo client and SQLite on disk. Every cell is compared with
+ * the router, the sync loop and history, the Evo client and SQLite on disk. Every cell is compared with
  * the expected table below: the answer the agent sees first, how many requests the action sent on
  * its own route (from the simulator's log: retries show here), the answer to the agent's Retry once
  * the fault is over, how many times the server applied the action, the re-sign-ins, and whether
@@ -118,11 +118,11 @@ async function cell(op: Op, fault: string): Promise<Row> {
   const t = coreFor(simulator, { clock: new FakeClock(Date.now()), client: { clock: new InstantClock() } });
   try {
     await t.value('auth.signIn', { server: simulator.url, email: 'demo@evosoftphone.local', password: 'demo', remember: false });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const sessionId = (await t.value('sessions.active')).sessions[0]!.id;
     if (op === 'resume') await t.value('sessions.hold', { sessionId });
     // Whatever the set-up started (a sync after the hold) is over before the fault goes in.
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await simulator.idle();
     const act = () => t.call(`sessions.${op}` as 'sessions.hold', { sessionId });
     const route = ROUTE[op];
@@ -151,7 +151,7 @@ async function cell(op: Op, fault: string): Promise<Row> {
       retry = `${answerOf(again)} (${simulator.hits[route] - before})`;
     }
 
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const log = simulator.state.sessions.get(sessionId)?.info.log ?? [];
     return {
       first: answerOf(first),

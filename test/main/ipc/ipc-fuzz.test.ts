@@ -26,7 +26,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const WINDOW = 7;
 const trusted: Sender = { id: WINDOW, isMainFrame: true, origin: 'app://softphone' };
-/** Channels whose work is done by the session service and the Evo client. */
+/** Channels whose work is done by the calls, history and the Evo client. */
 const SERVICE_CHANNELS: InvokeChannel[] = [
   'sessions.get',
   'sessions.hold',
@@ -90,7 +90,7 @@ describe('IPC fuzzing through the router, signed in', () => {
       changed = true;
     }
     // The calls were put back behind the app's back (no poll runs on the fake clock): one look.
-    if (changed) await t.core.sessions.syncNow();
+    if (changed) await t.core.sync.syncNow();
   }
 
   function record(channel: string, result: Result<unknown>) {

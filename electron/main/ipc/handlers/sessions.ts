@@ -1,6 +1,8 @@
-import type { CallActions } from '../../services/call-actions';
-import type { NoteService } from '../../services/note-service';
-import type { SessionService } from '../../services/session-service';
+import type { CallActions } from '../../calls/call-actions';
+import type { NoteService } from '../../history/note-service';
+import type { BoardStore } from '../../calls/board-store';
+import type { SyncLoop } from '../../calls/sync-loop';
+import type { SessionHistory } from '../../history/session-history';
 import type { Handlers } from '../router';
 
 type SessionHandlers = Pick<
@@ -25,14 +27,22 @@ type SessionHandlers = Pick<
   | 'sessions.recentNumbers'
 >;
 
-export const sessionHandlers = (sessions: SessionService, actions: CallActions, notes: NoteService): SessionHandlers => ({
-  'sessions.active': () => sessions.active(),
+export interface SessionRooms {
+  sync: SyncLoop;
+  store: BoardStore;
+  history: SessionHistory;
+  actions: CallActions;
+  notes: NoteService;
+}
+
+export const sessionHandlers = ({ sync, store, history, actions, notes }: SessionRooms): SessionHandlers => ({
+  'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
-    await sessions.syncNow();
-    return sessions.active();
+    await sync.syncNow();
+    return store.active();
   },
-  'sessions.history': (input) => sessions.history(input ?? {}),
-  'sessions.get': ({ sessionId }) => sessions.get(sessionId),
+  'sessions.history': (input) => history.history(input ?? {}),
+  'sessions.get': ({ sessionId }) => history.get(sessionId),
   'sessions.hold': (input) => actions.hold(input),
   'sessions.resume': (input) => actions.resume(input),
   'sessions.end': (input) => actions.end(input),
@@ -46,5 +56,5 @@ export const sessionHandlers = (sessions: SessionService, actions: CallActions, 
   'sessions.saveNote': (input) => notes.save(input),
   'sessions.create': (input) => actions.create(input),
   'sessions.answer': (input) => actions.answer(input),
-  'sessions.recentNumbers': () => sessions.recentNumbers(),
+  'sessions.recentNumbers': () => history.recentNumbers(),
 });

@@ -3,7 +3,7 @@
  * engine in demo mode. The UI reads its state and calls these methods; Evo sessions stay the
  * source of truth for who is on which call.
  */
-import type { CallView, HoldMode, Result } from '../api';
+import type { CallView, HoldMode, Result } from '../softphone/api';
 
 /** One `,` in post-dial digits is a pause of this many seconds (as on a desk phone). */
 export const PAUSE_SECONDS = 2;

@@ -1,5 +1,5 @@
-import { agentLeg } from '../../../../electron/shared/call-rules';
-import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../api';
+import { agentLeg } from '@shared/call-rules';
+import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../softphone/api';
 import type { CallEngine, IncomingCall, PhoneStatus } from './call-engine';
 
 /**

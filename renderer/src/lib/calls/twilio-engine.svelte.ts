@@ -1,5 +1,5 @@
-import { isHeldPhase, legsOf } from '../../../../electron/shared/call-rules';
-import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../api';
+import { isHeldPhase, legsOf } from '@shared/call-rules';
+import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../softphone/api';
 import { PAUSE_SECONDS, type AudioChoice, type CallEngine, type IncomingCall, type PhoneStatus } from './call-engine';
 import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';

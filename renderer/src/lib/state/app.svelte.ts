@@ -1,9 +1,9 @@
-import type { AppInfo, CallView, HoldMode, HotkeyConflicts, RefreshReason, SoftphoneApi } from '../api';
+import type { AppInfo, CallView, HoldMode, HotkeyConflicts, RefreshReason, SoftphoneApi } from '../softphone/api';
 import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
-import type { FirstAnswers } from '../first-answers';
+import type { FirstAnswers } from '../start-up/first-answers';
 import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';

@@ -1,5 +1,5 @@
-import type { AuthStatus, ServerList, SoftphoneApi } from '../api';
-import type { FirstAnswers } from '../first-answers';
+import type { AuthStatus, ServerList, SoftphoneApi } from '../softphone/api';
+import type { FirstAnswers } from '../start-up/first-answers';
 import { SignInDraft } from './sign-in-draft.svelte';
 
 export interface SignInForm {

@@ -1,5 +1,5 @@
-import { isHeldPhase, legsOf } from '../../../../electron/shared/call-rules';
-import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../api';
+import { isHeldPhase, legsOf } from '@shared/call-rules';
+import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../softphone/api';
 
 const announcements: Partial<Record<CallAction, string>> = {
   hold: 'Call on hold',

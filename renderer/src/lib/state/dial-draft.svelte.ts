@@ -1,4 +1,4 @@
-import { formatDialInput } from '../dial-input';
+import { formatDialInput } from '../phone-numbers/dial-input';
 
 /**
  * The number in the dialer. It lives here, not in the dialer, so that nothing is lost when the

@@ -1,4 +1,4 @@
-import type { HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneApi } from '../api';
+import type { HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneApi } from '../softphone/api';
 
 /** Call history: the cache answers at once, then the server's fresh page replaces it. */
 export class HistoryState {

@@ -1,4 +1,4 @@
-import type { Settings, SettingsPatch } from '../api';
+import type { Settings, SettingsPatch } from '../softphone/api';
 
 export type HotkeyName = keyof Settings['hotkeys'];
 

@@ -1,4 +1,4 @@
-import type { Settings, SettingsPatch, SoftphoneApi } from '../api';
+import type { Settings, SettingsPatch, SoftphoneApi } from '../softphone/api';
 import { SettingsDraft } from './settings-draft.svelte';
 
 export { parseOutcomes, parseReminders } from './settings-draft.svelte';

@@ -1,4 +1,4 @@
-import type { ServerList } from '../api';
+import type { ServerList } from '../softphone/api';
 
 export const CUSTOM_SERVER = 'custom';
 

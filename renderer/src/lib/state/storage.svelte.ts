@@ -1,4 +1,4 @@
-import type { SoftphoneApi } from '../api';
+import type { SoftphoneApi } from '../softphone/api';
 
 /** Whether main can save history; a notice to show when it cannot (read-only or full disk). */
 export class StorageState {

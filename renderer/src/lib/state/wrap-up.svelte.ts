@@ -1,4 +1,4 @@
-import type { CallNote, CallView, SoftphoneApi } from '../api';
+import type { CallNote, CallView, SoftphoneApi } from '../softphone/api';
 
 /** A call waiting for the agent's note. */
 export interface WrapUpCall {

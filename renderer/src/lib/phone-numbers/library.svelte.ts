@@ -6,11 +6,11 @@
  * readDestination). Until then a number shows as it came; templates that showed one re-render
  * when the library arrives, because `lib` is state.
  *
- * The same names as the library, so that format.ts only changes its import line. Add here what
- * format.ts starts to use.
+ * The same names as the library, so that display.ts only changes its import line. Add here what
+ * display.ts starts to use.
  */
 import type * as Library from 'libphonenumber-js';
-import { onFirstUse } from './preload';
+import { onFirstUse } from '../start-up/prefetch';
 
 export type { CountryCode, PhoneNumber } from 'libphonenumber-js';
 

@@ -28,7 +28,7 @@ async function agent(seed: SeedOptions) {
   t = coreFor(simulator, { clock });
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
   const core = t;
-  const run = (ms: number) => clock.run(ms, () => core.core.sessions.settled());
+  const run = (ms: number) => clock.run(ms, () => core.core.sync.settled());
   await run(0);
   return { t: core, clock, polls, run, sim: simulator };
 }
@@ -79,7 +79,7 @@ describe('polling that fits the moment', () => {
     for (const reason of ['incoming', 'focus', 'online', 'incoming', 'disconnect'] as const) {
       await t.value('calls.refresh', { reason });
     }
-    t.core.sessions.refresh('wake');
+    t.core.sync.refresh('wake');
     await run(1_000);
     expect(polls).toHaveLength(2);
     expect(polls[1]! - start).toBeLessThanOrEqual(200);

@@ -29,7 +29,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('Resume on a held call while another is live swaps them: the hold goes out before the resume', async () => {
     const { jane } = await withCalls();
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.answer', { sessionId: sam });
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'live']);
     const from = simulator.requests.length;
@@ -43,13 +43,13 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('Hold & answer holds the live call first; End & answer hangs it up first', async () => {
     const { jane } = await withCalls();
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     let from = simulator.requests.length;
     await t.value('sessions.answer', { sessionId: sam, mode: 'hold' });
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:jane', 'patch:sam']);
 
     const pat = simulator.ring(demo.email, { number: '+15550100666', name: 'Pat Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     from = simulator.requests.length;
     await t.value('sessions.answer', { sessionId: pat, mode: 'end' });
     expect(sent(from, { [sam]: 'sam', [pat]: 'pat' })).toEqual(['end:sam', 'patch:pat']);
@@ -70,7 +70,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('a hold refused mid-swap stops the swap: the resume is not sent, and the agent reads why', async () => {
     const { jane } = await withCalls();
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.answer', { sessionId: sam });
     simulator.faults.set('hold', { status: 403, message: 'Hold is disabled on this line' });
     const from = simulator.requests.length;
@@ -83,7 +83,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
       },
     });
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam']);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'live']);
     // The failure is on the call the agent pressed, and Retry means that press again: the swap.
     expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'resume', code: 'EVO_FORBIDDEN' });
@@ -117,7 +117,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('when the resume of a swap fails, the call held to make room is resumed again', async () => {
     const { jane } = await withCalls();
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.answer', { sessionId: sam });
     // The first PATCH (Jane's resume) is refused; the next one (Sam's way back) goes through.
     simulator.faults.set('patch', { status: 409, message: 'Jane was picked up elsewhere', times: 1 });
@@ -135,7 +135,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
     const { jane } = await withCalls();
     await t.value('sessions.hold', { sessionId: jane });
     const out = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, { direction: 'Outgoing', number: '+15550100999', state: 'Ringing' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const from = simulator.requests.length;
     expect(await t.call('sessions.resume', { sessionId: jane })).toMatchObject({
       ok: false,
@@ -148,7 +148,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('a second press of Resume during a swap shares the first one: one hold, one resume', async () => {
     const { jane } = await withCalls();
     const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     await t.value('sessions.answer', { sessionId: sam });
     simulator.faults.set('hold', { latencyMs: 100 });
     const from = simulator.requests.length;
@@ -179,7 +179,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
     // The answer is written to the cache right after the round trip, so the failure is logged then.
     await vi.waitFor(() => expect(t.logger.lines.join('\n')).toMatch(/cache: could not store a server answer/));
     // A sync that cannot write the cache is not a connection problem either.
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(t.core.board.snapshot()).toMatchObject({ connection: 'online', error: null });
     expect(phaseOf(jane)).toBe('held');
   });
@@ -193,7 +193,7 @@ describe('hold start of a hold this app did not see', () => {
     const ninetySecondsAgo = new Date(Date.now() - 90_000).toISOString();
     const info = simulator.state.sessions.get(jane)!.info;
     info.log.at(-1)!.date = ninetySecondsAgo;
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     const heldSince = Date.parse(t.core.board.get(jane)!.heldSince!);
     expect(Math.abs(heldSince - Date.parse(ninetySecondsAgo))).toBeLessThan(5);
   });

@@ -1,8 +1,8 @@
-/** Phone numbers for display, through libphonenumber-js (never by hand). */
+/** Phone numbers for display, through libphonenumber-js (never by hand), and who a call is with. */
 // Through the window's lazily loaded copy of libphonenumber-js: until it arrives a number shows as it came.
-import { parsePhoneNumberFromString, phoneNumbers } from './phone-numbers.svelte';
+import { parsePhoneNumberFromString, phoneNumbers } from './library.svelte';
 
-export { DEFAULT_REGION } from '../../../electron/shared/destination';
+export { DEFAULT_REGION } from '@shared/destination';
 
 /**
  * The same few numbers show everywhere (recent numbers, history rows, calls on hold) and again at
@@ -25,4 +25,15 @@ export function formatPhone(number: string): string {
     formatted.set(number, shown);
   }
   return shown;
+}
+
+/** Who a session is with: the name, or the formatted number when Evo knows no name. */
+export function partyName(session: { displayName: string; number: string }): string {
+  return session.displayName && session.displayName !== session.number ? session.displayName : formatPhone(session.number || session.displayName);
+}
+
+/** The formatted number to show beside the party's name, or null when the name already is it. */
+export function numberBesideName(session: { displayName: string; number: string }): string | null {
+  const number = formatPhone(session.number);
+  return partyName(session) === number ? null : number;
 }

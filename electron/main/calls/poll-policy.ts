@@ -4,7 +4,7 @@
  * every poll is paid for by Evo. The pace follows the moment: quick while the agent has a call
  * (a held caller's state matters), slow when idle, and events that mean "something changed"
  * (the phone rang, a call ended, the network or the computer came back, an action failed) ask
- * for one refresh at once instead of a faster loop. Pure functions: the session service runs them.
+ * for one refresh at once instead of a faster loop. Pure functions: the sync loop (sync-loop.ts) runs them.
  */
 
 /** With a live, ringing or held call: at most one poll in this long. */

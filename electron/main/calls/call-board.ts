@@ -129,6 +129,11 @@ export class CallBoard {
     return [...this.views.values()];
   }
 
+  /** How many calls are on the board (the sync loop's pace), without copying them. */
+  size(): number {
+    return this.views.size;
+  }
+
   facts(): BoardFacts[] {
     return this.calls();
   }

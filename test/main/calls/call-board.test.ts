@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CachedSession } from '../../../electron/main/db/session-cache';
 import { SessionInfo } from '../../../electron/main/evo/dto';
-import { CallBoard } from '../../../electron/main/services/call-board';
+import { CallBoard } from '../../../electron/main/calls/call-board';
 import type { BoardChange } from '../../../electron/shared/contract';
 
 const row = (id: string, callState: string, fields: Record<string, unknown> = {}, heldSinceMs: number | null = null): CachedSession => ({

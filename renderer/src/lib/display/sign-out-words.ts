@@ -1,6 +1,6 @@
 /** The question asked before signing out with calls on the board, counting what is at stake. */
-import { isHeldPhase } from '../../../electron/shared/call-rules';
-import type { CallView } from './api';
+import { isHeldPhase } from '@shared/call-rules';
+import type { CallView } from '../softphone/api';
 
 const callers = (n: number) => `${n} caller${n === 1 ? '' : 's'}`;
 

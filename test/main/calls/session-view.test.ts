@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SessionInfo } from '../../../electron/main/evo/dto';
-import { toCallView, toSessionView } from '../../../electron/main/services/session-view';
+import { toCallView, toSessionView } from '../../../electron/main/calls/session-view';
 import { CallView, SessionView } from '../../../electron/shared/contract';
 
 const session = (fields: Record<string, unknown> = {}) =>

@@ -1,10 +1,10 @@
 /** Typed access to `window.softphone` (the preload in Electron, the bridge in the harness). */
-import type { SoftphoneApi } from '../../../electron/shared/softphone-api';
+import type { SoftphoneApi } from '@shared/softphone-api';
 
 export type { SoftphoneApi };
-export type { Result, ErrorInfo } from '../../../electron/shared/result';
-export { fail, ok } from '../../../electron/shared/result';
-export type * from '../../../electron/shared/contract';
+export type { Result, ErrorInfo } from '@shared/result';
+export { fail, ok } from '@shared/result';
+export type * from '@shared/contract';
 
 declare global {
   interface Window {

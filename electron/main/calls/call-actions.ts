@@ -128,7 +128,7 @@ export class CallActions {
     await this.freeLine({ mode: 'hold' });
     const { client } = this.deps.auth.requireSession();
     const info = await client.createSession(input.to, input.displayName ?? '');
-    return toSessionView(this.deps.sessions.record(info, 'seen'), this.deps.auth.viewer());
+    return toSessionView(this.deps.store.record(info, 'seen'), this.deps.auth.viewer());
   }
 
   dismissFailure(input: { sessionId: string }): Record<string, never> {
@@ -161,7 +161,7 @@ export class CallActions {
 
   /** Complete, merge or cancel, from the consult call: the consulted number is the destination. */
   private async afterConsult(type: AfterConsult, sessionId: string): Promise<string> {
-    if (!this.deps.board.get(sessionId)) await this.deps.sessions.syncNow();
+    if (!this.deps.board.get(sessionId)) await this.deps.sync.syncNow();
     const consult = this.deps.board.get(sessionId);
     const caller = this.deps.board.get(consult?.consultOf ?? '')?.displayName ?? 'the caller';
     await this.carryOut({ type, sessionId }, { destination: consult?.number ?? '', party: consult?.displayName ?? 'them', caller });
@@ -182,7 +182,7 @@ export class CallActions {
     this.deps.auth.requireSession();
     const acted = target(intent);
     // A call the board has not seen yet (the window asked right after a sign-in): one sync first.
-    if (acted && !this.deps.board.get(acted)) await this.deps.sessions.syncNow();
+    if (acted && !this.deps.board.get(acted)) await this.deps.sync.syncNow();
     // Hanging up is never refused for being busy: a slow hold must not keep the agent on the line.
     const endsIt = intent.type === 'hangUp' || intent.type === 'decline';
     const pending = acted && !endsIt ? this.deps.board.get(acted)?.pending : null;
@@ -213,7 +213,7 @@ export class CallActions {
    */
   private async happenedAnyway(step: Step, error: unknown): Promise<boolean> {
     if (!(error instanceof AppError) || !error.retryable) return false;
-    await this.deps.sessions.syncNow();
+    await this.deps.sync.syncNow();
     const phase = this.deps.board.get(step.sessionId)?.phase;
     switch (step.do) {
       case 'hold':
@@ -271,7 +271,7 @@ export class CallActions {
     if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
-    this.deps.sessions.refresh('actionFailed');
+    this.deps.sync.refresh('actionFailed');
     return new AppError(code, message, retryable);
   }
 

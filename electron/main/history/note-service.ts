@@ -7,8 +7,8 @@ import { AppError } from '../../shared/result';
 import type { NoteStore } from '../db/note-store';
 import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
-import type { AuthService } from './auth-service';
-import type { SettingsStore } from './settings-store';
+import type { AuthService } from '../services/auth-service';
+import type { SettingsStore } from '../services/settings-store';
 
 export interface NoteServiceDeps {
   auth: AuthService;

@@ -3,7 +3,7 @@
  * loaded: whether the agent is signed in, and the servers the sign-in form offers. Only those; the
  * rest of start-up asks once the app runs.
  */
-import type { AuthStatus, Result, ServerList, SoftphoneApi } from './api';
+import type { AuthStatus, Result, ServerList, SoftphoneApi } from '../softphone/api';
 
 export interface FirstAnswers {
   /** The sign-in status as last heard. Taken once: it stops listening when it resolves. */

@@ -1,7 +1,7 @@
 /** How a call reads in the history: its kind, day heading, time, duration and log. */
-import type { SessionView } from './api';
-import { formatDuration } from '../../../electron/shared/format-duration';
-import { formatPhone } from './phone-number';
+import type { SessionView } from '../softphone/api';
+import { formatDuration } from '@shared/format-duration';
+import { formatPhone } from '../phone-numbers/display';
 
 export type CallKind = 'missed' | 'incoming' | 'outgoing';
 

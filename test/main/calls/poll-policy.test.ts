@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKOFF_MS, pollDelay, wantsRefresh } from '../../../electron/main/services/poll-policy';
+import { MAX_BACKOFF_MS, pollDelay, wantsRefresh } from '../../../electron/main/calls/poll-policy';
 
 describe('poll policy', () => {
   it('polls every 5 s while the agent has a call and every 20 s when idle', () => {

@@ -8,15 +8,17 @@ import type { EvoClient } from '../evo/client';
 import type { SessionInfo } from '../evo/dto';
 import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
-import type { AuthService } from './auth-service';
+import type { AuthService } from '../services/auth-service';
 import type { CallBoard } from './call-board';
 import { actionOf } from './call-words';
-import type { SessionService } from './session-service';
+import type { BoardStore } from './board-store';
+import type { SyncLoop } from './sync-loop';
 
 export interface CallStepsDeps {
   auth: AuthService;
   board: CallBoard;
-  sessions: SessionService;
+  store: BoardStore;
+  sync: SyncLoop;
   cache: SessionCache;
   clock: Clock;
   logger: Logger;
@@ -37,7 +39,7 @@ export class CallSteps {
 
   async perform(step: Step, order: Order): Promise<void> {
     const { client } = this.deps.auth.requireSession();
-    const { board, sessions } = this.deps;
+    const { board, store } = this.deps;
     const id = step.sessionId;
     board.setPending(id, actionOf(step), true);
     // The window hears of the request only if Evo takes a while to answer it.
@@ -46,7 +48,7 @@ export class CallSteps {
     try {
       const info = await this.send(client, step, order);
       // Accepted with no body (an end, a transfer): the call is over for the agent.
-      settle = info ? () => sessions.record(info, 'seen') : () => this.over(id);
+      settle = info ? () => store.record(info, 'seen') : () => this.over(id);
     } finally {
       this.deps.clock.clearTimeout(reveal);
       // The new state and the end of "pending" reach the window as one change.

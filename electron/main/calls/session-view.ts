@@ -8,11 +8,9 @@ import type { CallAction, CallFailure, CallNote, CallView, SessionView } from '.
 import type { SessionInfo } from '../evo/dto';
 import { answeredAt } from '../evo/session-times';
 import { partyNumber, type CachedSession } from '../db/session-cache';
+import type { Viewer } from '../services/auth-service';
 
-export interface Viewer {
-  userId: string;
-  name: string;
-}
+export type { Viewer };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

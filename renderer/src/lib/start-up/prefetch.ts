@@ -1,6 +1,6 @@
 /** What the window will want soon but not for its first screen. */
 
-/** A load started once, by whoever needs it first: App.svelte's preloading or the agent. */
+/** A load started once, by whoever needs it first: App.svelte's prefetching or the agent. */
 export function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   let started: Promise<T> | null = null;
   return () => {

@@ -3,7 +3,7 @@
  * really be dialled. How a typed number is read lives in electron/shared/destination.ts (main
  * reads transfer and consult numbers with the same rules).
  */
-import { AsYouType, loadPhoneNumbers, parsePhoneNumberFromString } from './phone-numbers.svelte';
+import { AsYouType, loadPhoneNumbers, parsePhoneNumberFromString } from './library.svelte';
 import {
   DEFAULT_REGION,
   internationalPrefix,
@@ -12,9 +12,9 @@ import {
   normaliseDestination,
   splitDialInput,
   type Destination,
-} from '../../../electron/shared/destination';
-import { PAUSE_SECONDS } from './calls/call-engine';
-import { formatPhone } from './phone-number';
+} from '@shared/destination';
+import { PAUSE_SECONDS } from '../calls/call-engine';
+import { formatPhone } from './display';
 
 /** The number to send and its post-dial digits: the shared rules main applies too. */
 export const dialString = (text: string, empty?: string) => normaliseDestination(text, parsePhoneNumberFromString, empty);

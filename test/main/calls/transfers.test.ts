@@ -41,7 +41,7 @@ describe('adding a participant (AddConferenceMember)', () => {
     expect(bodyOf('conferenceMembers').body).toEqual({ sessionId: jane, callSid: agentLeg, destination: LEE });
     expect(answer.members.map((member) => `${member.displayName}:${member.callState}`)).toContain(`${LEE}:Ringing`);
     expect(t.core.board.get(jane)).toMatchObject({ phase: 'live', conference: true });
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(t.core.board.get(jane)!.members.find((member) => member.role === 'Transfer')!.callState).toBe('Connected');
   });
 
@@ -88,7 +88,7 @@ describe('leaving a conference, or ending it for everyone', () => {
     const info = simulator.state.sessions.get(jane)!.info;
     expect(info.ended).toBe(false);
     expect(info.members.filter((member) => member.callState === 'Connected').map((member) => member.role)).toEqual(['Caller', 'Transfer']);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(phaseOf(jane)).toBeUndefined();
   });
 
@@ -118,7 +118,7 @@ describe('consult, then transfer', () => {
     expect(t.core.board.get(jane)).toMatchObject({ phase: 'heldForTransfer', consultOf: null });
     expect(t.core.board.get(lee)).toMatchObject({ phase: 'live', consultOf: jane });
     expect(t.core.board.snapshot().currentId).toBe(lee);
-    await t.core.sessions.syncNow();
+    await t.core.sync.syncNow();
     expect(t.core.board.get(lee)!.consultOf).toBe(jane);
     expect(simulator.peakConnected(demo.email)).toBe(1);
   });
