@@ -6,7 +6,8 @@
  * Pure: no I/O, no Electron, no Svelte.
  */
 
-export type CallPhase = 'ringingIn' | 'dialing' | 'live' | 'held' | 'heldForTransfer' | 'ending';
+/** `unknown`: Evo reports a state this app does not know (`Passive`, or a newer Evo's `Parked`). */
+export type CallPhase = 'ringingIn' | 'dialing' | 'live' | 'held' | 'heldForTransfer' | 'ending' | 'unknown';
 export type HoldMode = 'hold' | 'end';
 
 /** What the rules need to know of a session (a SessionInfo or a view of one). */
@@ -45,8 +46,9 @@ export function phaseOf(facts: CallFacts, endInFlight = false): CallPhase | null
   if (endInFlight || facts.callState === 'Disconnected') return 'ending';
   if (isHeldState(facts)) return facts.holdReason === 'Transferring' ? 'heldForTransfer' : 'held';
   if (facts.callState === 'Ringing') return facts.direction === 'Outgoing' ? 'dialing' : 'ringingIn';
-  // Connected, and Passive (an unknown state): treat as talking, so that a swap holds it first.
-  return 'live';
+  if (facts.callState === 'Connected') return 'live';
+  // Passive (undocumented) or a state from a newer Evo: never shown as talking, never current.
+  return 'unknown';
 }
 
 export const isHeldPhase = (phase: CallPhase): boolean => phase === 'held' || phase === 'heldForTransfer';
@@ -149,9 +151,9 @@ export type Plan = { ok: true; steps: Step[] } | { ok: false; code: Refusal; blo
 
 /** Phases in which each action may start; anything else is refused before a request is sent. */
 export const ALLOWED: Record<Intent['type'], readonly CallPhase[]> = {
-  hold: ['live', 'held', 'heldForTransfer'],
-  resume: ['held', 'heldForTransfer', 'live'],
-  hangUp: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending'],
+  hold: ['live', 'held', 'heldForTransfer', 'unknown'],
+  resume: ['held', 'heldForTransfer', 'live', 'unknown'],
+  hangUp: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown'],
   transfer: ['live', 'held', 'heldForTransfer'],
   answer: ['ringingIn'],
   decline: ['ringingIn'],
@@ -178,7 +180,7 @@ export function plan(calls: readonly BoardFacts[], intent: Intent): Plan {
   const id = target.id;
   switch (intent.type) {
     case 'hold':
-      return { ok: true, steps: target.phase === 'live' ? [{ do: 'hold', sessionId: id, reason: intent.reason }] : [] };
+      return { ok: true, steps: mayBeTalking(target) ? [{ do: 'hold', sessionId: id, reason: intent.reason }] : [] };
     case 'resume':
       return target.phase === 'live' ? { ok: true, steps: [] } : then(freeLine(calls, id, 'hold'), { do: 'resume', sessionId: id });
     case 'hangUp':
@@ -224,13 +226,18 @@ function afterConsult(calls: readonly BoardFacts[], consult: BoardFacts, type: '
   return steps.ok ? { ok: true, steps: [hangUp, ...steps.steps] } : steps;
 }
 
+/** A call in a state we do not know may be connected: it is held (never ended) before another is taken. */
+const mayBeTalking = (call: BoardFacts) => call.phase === 'live' || call.phase === 'unknown';
+
 function freeLine(calls: readonly BoardFacts[], except: string | null, mode: HoldMode): Plan {
   const others = calls.filter((call) => call.id !== except);
   const blocker = others.find((call) => call.phase === 'ending' || (call.phase === 'dialing' && mode === 'hold'));
   if (blocker) return refuse('CALL_LINE_BUSY', blocker.id);
   const steps: Step[] = others
-    .filter((call) => call.phase === 'live' || call.phase === 'dialing')
-    .map((call) => (mode === 'hold' ? { do: 'hold', sessionId: call.id, reason: 'None' } : { do: 'end', sessionId: call.id }));
+    .filter((call) => mayBeTalking(call) || call.phase === 'dialing')
+    .map((call) =>
+      mode === 'hold' || call.phase === 'unknown' ? { do: 'hold', sessionId: call.id, reason: 'None' } : { do: 'end', sessionId: call.id },
+    );
   return { ok: true, steps };
 }
 

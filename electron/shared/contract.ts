@@ -94,7 +94,7 @@ export const ActiveSessions = z.object({
 });
 
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
-export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending']);
+export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown']);
 /** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
 export const CallAction = z.enum([
   'hold',
@@ -125,6 +125,8 @@ export const CallView = z.object({
   number: z.string(),
   direction: Direction,
   callState: CallState,
+  /** The call state as Evo sent it: for the phase `unknown`, the window says "Evo reports Parked". */
+  evoState: z.string(),
   holdReason: HoldReason,
   /** Who put the call on hold, in words ("Dana Agent", "Another agent"); empty when not held. */
   heldBy: z.string(),

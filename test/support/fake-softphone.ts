@@ -93,6 +93,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     number: '+15550100199',
     direction: 'Incoming',
     callState: 'Connected',
+    evoState: 'Connected',
     holdReason: 'None',
     heldBy: '',
     heldByMe: false,

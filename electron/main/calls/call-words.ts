@@ -29,6 +29,8 @@ function standing(name: string, phase: CallPhase | null): string {
       return 'The call is still ringing.';
     case 'dialing':
       return `The call to ${name} is still ringing.`;
+    case 'unknown':
+      return `Evo reports ${name}'s call in a state this app does not know.`;
     case null:
       return '';
     default:
@@ -172,6 +174,8 @@ function phaseWords(name: string, phase: CallPhase | null): string {
       return 'the call is being hung up';
     case 'live':
       return `you are talking to ${name}`;
+    case 'unknown':
+      return `Evo reports ${name}'s call in a state this app does not know`;
     default:
       return 'the call has ended';
   }

@@ -82,6 +82,8 @@ export function toCallView(
     ...party(info),
     direction: info.direction,
     callState: info.callState,
+    // Rows cached before this field existed have only the narrowed state.
+    evoState: info.reportedCallState ?? info.callState,
     holdReason: info.holdReason,
     heldBy: heldBy(info, viewer),
     heldByMe: held && viewer !== null && info.heldByUserId === viewer.userId,

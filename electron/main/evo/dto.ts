@@ -114,6 +114,8 @@ const fillMember = filler<z.output<typeof SessionMemberWire>>(SessionMemberWire.
 /** The fields whose type is narrower than the wire's once read. */
 interface SessionReadings {
   callState: (typeof CALL_STATES)[number];
+  /** The state as Evo sent it, known or not (a newer Evo's `Parked` reads as Passive above). */
+  reportedCallState: string;
   holdReason: 'None' | 'Transferring';
   direction: 'Incoming' | 'Outgoing';
   log: Filled<z.output<typeof SessionLogWire>>[];
@@ -125,6 +127,7 @@ export const SessionInfo = SessionWire.transform((wire): SessionInfo => {
   const session = fillSession(wire);
   const readings: SessionReadings = {
     callState: known(CALL_STATES, session.callState, 'Passive'),
+    reportedCallState: session.callState,
     holdReason: known(['None', 'Transferring'] as const, session.holdReason, 'None'),
     direction: known(['Incoming', 'Outgoing'] as const, session.direction, 'Incoming'),
     log: (wire.log ?? []).map(fillLog),

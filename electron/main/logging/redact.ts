@@ -31,23 +31,36 @@ const SECRET_NAMES = [
 ];
 /** Headers whose whole value is a credential (cookie lists, `Scheme credentials`). */
 const HEADER_NAMES = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
+/**
+ * Vendor headers that carry a credential under their own name (`X-Api-Key`, `X-Auth-Token`,
+ * `X-Amz-Security-Token`): an `x-` name that says key, token, secret, auth, session, password,
+ * signature or credential. (A bare `Api-Key` is `apiKey` above.)
+ */
+const VENDOR_HEADER = String.raw`x-[\w-]*?(?:key|token|secret|auth|session|passw(?:or)?d|signature|credential)[\w-]*`;
 
 const alternatives = (names: string[]) => names.map((name) => name.replace(/[-_]/g, '[-_]?')).join('|');
 /** A name standing on its own (not the tail of a longer one), optionally quoted, then `:` or `=`. */
-const field = (names: string[]) => `(?<![\\w-])("?(?:${alternatives(names)})"?\\s*[:=]\\s*)`;
+const field = (names: string) => `(?<![\\w-])("?(?:${names})"?\\s*[:=]\\s*)`;
 const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+/**
+ * An unquoted secret runs to the end of the line or the next `&` (a form or query separator: a
+ * secret inside one is percent-encoded). A comma or semicolon ends it only when another field
+ * follows (`; user=dana`), never otherwise: `password=abc,def` and `password: hunter2;x` are one
+ * secret each, and their tails are part of it.
+ */
+const UNQUOTED = String.raw`(?:(?![,;]\s*"?[\w-]+"?\s*[:=])[^&\n])+`;
 
 const rules: [RegExp, string][] = [
   // Header values, whole: quoted, or to the end of the line.
-  [new RegExp(`${field(HEADER_NAMES)}(${QUOTED}|[^\\n]+)`, 'gi'), '$1[redacted]'],
-  // Secret fields: quoted, or up to the next separator (a password may hold spaces).
-  [new RegExp(`${field(SECRET_NAMES)}(${QUOTED}|[^&;,}\\n]+)`, 'gi'), '$1[redacted]'],
+  [new RegExp(`${field(alternatives(HEADER_NAMES))}(${QUOTED}|[^\\n]+)`, 'gi'), '$1[redacted]'],
+  // Secret fields and vendor credential headers: quoted, or unquoted (a password may hold spaces).
+  [new RegExp(`${field(`${alternatives(SECRET_NAMES)}|${VENDOR_HEADER}`)}(${QUOTED}|${UNQUOTED})`, 'gi'), '$1[redacted]'],
   // A credential after its scheme, in prose too; "Basic setup" (no digit or symbol) is a phrase.
   [/\b(bearer|basic|digest|token)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, '$1 [redacted]'],
   // JWTs (Twilio access tokens): three base64url parts, the first one a JSON header.
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+/g, '[redacted-jwt]'],
-  // user:password@ in URLs.
-  [/(\/\/)[^/\s:@]+:[^/\s@]+@/g, '$1[redacted]@'],
+  // user:password@ in URLs; a password may hold a space (typed into a server address by hand).
+  [/(\/\/)[^/\s:@]+:[^/@\n]{0,200}?@/g, '$1[redacted]@'],
 ];
 
 /** Restores the quotes a JSON value had, so the line stays readable (`"password":"[redacted]"`). */

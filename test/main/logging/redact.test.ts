@@ -26,6 +26,18 @@ const leaks: [string, string, string[]][] = [
   ['escaped quote in a password', '{"password":"a\\"b\\"c-x9"}', ['c-x9', 'a\\"b']],
   ['client_secret', '"client_secret": "cs-123-abc"', ['cs-123-abc']],
   ['apiKey', 'apiKey=AKIA1234SECRET', ['AKIA1234SECRET']],
+  // Unquoted secrets keep no tail: a comma or semicolon is part of the secret unless a field follows.
+  ['password: with a semicolon tail', 'password: hunter2;x', ['hunter2', ';x']],
+  ['password= with a comma tail', 'password=abc,def', ['abc', ',def', 'def']],
+  ['token with a semicolon inside', 'token=a1b2;c3d4 sent', ['a1b2', 'c3d4']],
+  ['secret with a closing brace inside', 'secret=ab}cd9', ['ab}', 'cd9']],
+  // Vendor credential headers.
+  ['X-Api-Key header', 'X-Api-Key: 9f8e7d6c5b4a', ['9f8e7d6c5b4a']],
+  ['x-api-key, lowercase', 'x-api-key: lower-key-1', ['lower-key-1']],
+  ['X-Auth-Token header', 'X-Auth-Token: tok_55aa66bb', ['tok_55aa66bb']],
+  ['X-Amz-Security-Token header', 'X-Amz-Security-Token: FwoGZXIvYXdzEJr', ['FwoGZXIvYXdzEJr']],
+  ['X-Api-Key in JSON headers', '{"X-Api-Key":"json-key-77","Accept":"application/json"}', ['json-key-77']],
+  ['Api-Key header', 'Api-Key: bare-key-88', ['bare-key-88']],
   // ServiceStack session cookies and the sign-in's sessionId (it is the cookie).
   ['Cookie header', 'Cookie: ss-id=AbCdEf123; ss-pid=ZyXw987; ss-opt=perm', ['AbCdEf123', 'ZyXw987']],
   ['Set-Cookie header', 'set-cookie: ss-id=Q1w2E3r4; path=/; httponly', ['Q1w2E3r4']],
@@ -51,6 +63,8 @@ const leaks: [string, string, string[]][] = [
   ['JWT in prose', `voice token ${jwt} refreshed`, [jwt, jwt.split('.')[1]!]],
   ['JWT in JSON', `{"accessToken":"${jwt}","identity":"dana"}`, [jwt]],
   ['user:password@ in a URL', 'server https://dana:pa55word@evovoice.io/api', ['pa55word']],
+  ['URL credentials with a space', 'server https://dana:pa55 word@evovoice.io/api', ['pa55', 'word@', 'dana']],
+  ['URL credentials with spaces, in prose', 'tried https://dana:open sesame now@team.evovoice.io then gave up', ['open', 'sesame', 'now@']],
   // Phone numbers: all but the last two digits.
   ['formatted US number', 'calling +1 (555) 010-0199 now', ['555', '010-01']],
   ['E.164', 'caller +15550100199 held', ['55501001']],
@@ -106,6 +120,9 @@ const keep: [string, string][] = [
   ['Basic as a word', 'Basic troubleshooting steps'],
   ['a short number', 'extension 4412 rang'],
   ['a log file', 'logs in /tmp/evo-softphone-2026-11-24.log'],
+  ['an x- header that is no credential', 'X-Request-Id: 550e8400-e29b-41d4-a716-446655440000'],
+  ['Retry-After header', 'Retry-After: 120'],
+  ['a URL with a port and an address later', 'server http://127.0.0.1:51999/sessions for dana@example.com'],
 ];
 
 describe('log redaction', () => {
@@ -130,6 +147,12 @@ describe('log redaction', () => {
     ['caller ٥٥٥٠١٠٠١٩٩', 'caller ••••••••١٩٩'.replace('١٩٩', '٩٩')],
     ['Authorization: Bearer abc.def', 'Authorization: [redacted]'],
     ['password=s3cr3t&remember=true', 'password=[redacted]&remember=true'],
+    ['password: hunter2;x', 'password: [redacted]'],
+    ['password=abc,def', 'password=[redacted]'],
+    ['pwd=abc; user=dana', 'pwd=[redacted]; user=dana'],
+    ['{"token":12345,"x":1}', '{"token":"[redacted]","x":1}'],
+    ['X-Api-Key: 9f8e7d6c5b4a', 'X-Api-Key: [redacted]'],
+    ['https://dana:pa55 word@evovoice.io/api', 'https://[redacted]@evovoice.io/api'],
     ['{"sessionId":"Xk29aPq7","userName":"dana"}', '{"sessionId":"[redacted]","userName":"dana"}'],
   ])('masks %j as %j', (line, expected) => {
     expect(redact(line)).toBe(expected);

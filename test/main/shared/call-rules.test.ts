@@ -30,7 +30,7 @@ function outcome(calls: BoardFacts[], intent: Intent): string {
   return result.steps.map((step) => `${step.do}:${step.sessionId}`).join(',') || '-';
 }
 
-const PHASES: CallPhase[] = ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending'];
+const PHASES: CallPhase[] = ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown'];
 const ACTIONS = ['hold', 'resume', 'hangUp', 'transfer', 'answer', 'decline'] as const;
 const intent = (action: (typeof ACTIONS)[number], sessionId: string): Intent =>
   action === 'hold'
@@ -51,6 +51,7 @@ describe('call rules: every phase x every action', () => {
     held:            ['-',     'resume:T', 'end:T', 'transfer:T', W,          W],
     heldForTransfer: ['-',     'resume:T', 'end:T', 'transfer:T', W,          W],
     ending:          [W,       W,          '-',     W,            W,          W],
+    unknown:         ['hold:T', 'resume:T', 'end:T', W,            W,          W],
   };
   // T beside another call L that is live: taking T holds L first, always before.
   const besideLive: Record<CallPhase, string[]> = {
@@ -60,6 +61,7 @@ describe('call rules: every phase x every action', () => {
     held:            ['-',     'hold:L,resume:T', 'end:T', 'transfer:T', W,                 W],
     heldForTransfer: ['-',     'hold:L,resume:T', 'end:T', 'transfer:T', W,                 W],
     ending:          [W,       W,                 '-',     W,            W,                 W],
+    unknown:         ['hold:T', 'hold:L,resume:T', 'end:T', W,           W,                 W],
   };
 
   for (const phase of PHASES) {
@@ -97,6 +99,20 @@ describe('call rules: taking a call while the line is busy', () => {
 
   it('a call still being hung up blocks the line until it is gone', () => {
     expect(outcome([call('E', 'ending'), call('T', 'held')], { type: 'resume', sessionId: 'T' })).toBe('CALL_LINE_BUSY:E');
+  });
+
+  it('a call in a state this app does not know is held (never ended) before another is taken', () => {
+    const calls = [call('U', 'unknown'), call('T', 'held'), call('R', 'ringingIn')];
+    expect(outcome(calls, { type: 'resume', sessionId: 'T' })).toBe('hold:U,resume:T');
+    expect(outcome(calls, { type: 'answer', sessionId: 'R', mode: 'hold' })).toBe('hold:U,answer:R');
+    expect(outcome(calls, { type: 'answer', sessionId: 'R', mode: 'end' })).toBe('hold:U,answer:R');
+    expect(outcome([call('U', 'unknown')], { type: 'freeLine', mode: 'end' })).toBe('hold:U');
+  });
+
+  it('a call in an unknown state is never the current call, and the hotkey does not act on it', () => {
+    expect(currentCallId([call('U', 'unknown'), call('H', 'held')])).toBeNull();
+    expect(hotkeyIntent([call('U', 'unknown')])).toBeNull();
+    expect(hotkeyIntent([call('U', 'unknown'), call('H', 'held')])).toEqual({ type: 'resume', sessionId: 'H' });
   });
 
   it('frees the line for a new call: nothing to do, hold the live one, or end it', () => {
@@ -145,7 +161,9 @@ describe('call rules: phases and legs', () => {
     [facts('Ringing'), false, 'ringingIn'],
     [facts('Ringing', { direction: 'Outgoing' }), false, 'dialing'],
     [facts('Connected'), false, 'live'],
-    [facts('Passive'), false, 'live'],
+    // Passive (undocumented) and a newer Evo's states are never shown as talking.
+    [facts('Passive'), false, 'unknown'],
+    [facts('Parked'), false, 'unknown'],
     [facts('Hold'), false, 'held'],
     [facts('Hold', { holdReason: 'Transferring' }), false, 'heldForTransfer'],
     [facts('Disconnected'), false, 'ending'],
@@ -177,6 +195,7 @@ describe('call rules: conferences, every phase x every conference action', () =>
     held:            [W,             W,      W,         'end:T'],
     heldForTransfer: [W,             W,      '-',       'end:T'],
     ending:          [W,             W,      W,         '-'],
+    unknown:         [W,             W,      W,         'end:T'],
   };
   // The same call once it is a conference: hanging up ends it for everyone; leaving is possible.
   const asConference: Record<CallPhase, string[]> = {
@@ -186,6 +205,7 @@ describe('call rules: conferences, every phase x every conference action', () =>
     held:            [W,             W,         W,        'endAll:T'],
     heldForTransfer: [W,             W,         '-',      'endAll:T'],
     ending:          [W,             W,         W,        '-'],
+    unknown:         [W,             W,         W,        'endAll:T'],
   };
   for (const phase of PHASES) {
     for (const [index, type] of CONFERENCE_ACTIONS.entries()) {
@@ -216,6 +236,7 @@ describe('call rules: ending a consult (C consults about caller K), every consul
     held:            ['end:C,transfer:K',  'end:C,resume:K,addMember:K',  'end:C,resume:K'],
     heldForTransfer: [W,                   W,                             W],
     ending:          [W,                   W,                             W],
+    unknown:         [W,                   W,                             W],
   };
   for (const phase of PHASES) {
     for (const [index, type] of AFTER.entries()) {

@@ -57,6 +57,8 @@ export class CallsState {
   /** Live calls besides the current one: never after this app's own actions, but Evo may report them. */
   otherLive = $derived(this.calls.filter((call) => call.phase === 'live' && call.id !== this.currentId));
   ringingIn = $derived(this.calls.filter((call) => call.phase === 'ringingIn'));
+  /** Calls Evo reports in a state this app does not know (a newer Evo's `Parked`): shown apart, never as live. */
+  unknownState = $derived(this.calls.filter((call) => call.phase === 'unknown'));
   /** The caller the current call is a consult about: shown with it, not among the held calls. */
   consultedAbout = $derived(this.byId(this.current?.consultOf ?? null));
   heldApart = $derived(this.held.filter((call) => call.id !== this.consultedAbout?.id));

@@ -1,0 +1,20 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import UnknownStateCalls from '../../renderer/src/lib/components/UnknownStateCalls.svelte';
+import { callView } from '../support/fake-softphone';
+
+describe('UnknownStateCalls', () => {
+  it('says what Evo reports ("Evo reports Parked"), with no live-call controls, and acts on the right call', async () => {
+    const onResume = vi.fn();
+    const onHold = vi.fn();
+    const parked = callView({ id: 'P', phase: 'unknown', callState: 'Passive', evoState: 'Parked', displayName: 'Sam Caller' });
+    render(UnknownStateCalls, { calls: [parked], onResume, onHold, onDismiss: vi.fn() });
+    const item = screen.getByRole('listitem', { name: 'Sam Caller' });
+    expect(item.textContent).toContain('Evo reports Parked');
+    expect(within(item).queryByRole('button', { name: /Mute|Hang up/ })).toBeNull();
+    await fireEvent.click(within(item).getByRole('button', { name: 'Resume' }));
+    expect(onResume).toHaveBeenCalledWith(parked);
+    await fireEvent.click(within(item).getByRole('button', { name: 'Hold' }));
+    expect(onHold).toHaveBeenCalledWith(parked);
+  });
+});
