@@ -39,7 +39,7 @@ const doors = {
   core: ['ports', 'ipc', 'calls', 'history', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
   ports: ['contract', 'shared'],
   ipc: ['ports', 'calls', 'history', 'services', 'logging', 'contract', 'shared'],
-  policy: [],
+  policy: ['shared'],
   // The agent's calls: the board, its store and sync loop, the actions. Nothing of history.
   calls: ['ports', 'services', 'evo', 'db', 'logging', 'contract', 'shared'],
   // Past sessions read the cache and record what they fetch through the board's store.

@@ -107,7 +107,7 @@ export async function createApp(): Promise<void> {
   );
 
   serveRenderer(join(here, '../renderer'));
-  installPermissionHandlers();
+  installPermissionHandlers(join(app.getPath('userData'), 'hid-devices.json'));
   window = createMainWindow({
     preloadPath: join(here, '../preload/index.cjs'),
     iconPath: join(resources, 'icons/app.png'),

@@ -13,6 +13,7 @@ import { invokeChannels, IPC_INVOKE } from '../../electron/shared/contract';
 import { createMainWindow, installPermissionHandlers } from '../../electron/main/windows/main-window';
 import { FULL_MINIMUM, FULL_SIZE } from '../../electron/main/desktop/window-layout';
 import { createElectronFake } from '../support/electron';
+import { blackwire3220 } from '../support/headsets';
 import { installedElectronVersion } from '../support/electron-version';
 import { contentSecurityPolicy } from '../../electron/main/policy/content-security';
 import { isSafeExternalUrl } from '../../electron/main/policy/permissions';
@@ -129,11 +130,63 @@ describe('Electron security checklist', () => {
       ['midiSysex', 'app://softphone/', undefined],
       ['openExternal', 'app://softphone/', undefined],
       ['clipboard-read', 'app://softphone/', undefined],
+      ['hid', 'app://softphone/', undefined],
     ] as const) {
       expect(asked(permission, origin, media as string[] | undefined), `${permission} ${origin}`).toBe(false);
     }
     for (const permission of ['geolocation', 'notifications', 'clipboard-read']) expect(check({}, permission, 'app://softphone')).toBe(false);
     expect(check({}, 'media', 'https://evil.example')).toBe(false);
+    // WebHID checks 'hid' before it lists devices: our page only; which devices is the next test.
+    expect(check({}, 'hid', 'app://softphone')).toBe(true);
+    for (const origin of ['https://evil.example', 'app://softphone.evil', 'http://127.0.0.1:5199']) expect(check({}, 'hid', origin)).toBe(false);
+  });
+
+  it('5: HID: only telephony headsets the agent chose, only for the app, and the choice is kept across runs', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'evo-hid-')), 'hid-devices.json');
+    const headset = { deviceId: 'dev-1', name: 'Plantronics Blackwire 3220 Series', vendorId: 0x047f, productId: 0xc056, serialNumber: 'D1CE', collections: blackwire3220().collections };
+    const keyboard = { deviceId: 'dev-2', name: 'Keyboard', vendorId: 0x046d, productId: 0xc31c, collections: [{ usagePage: 0x01, usage: 0x06 }] };
+    const vendorOnly = { deviceId: 'dev-3', name: 'Jabra vendor interface', vendorId: 0x0b0e, productId: 0x0422, collections: [{ usagePage: 0xff00, usage: 1 }] };
+    const handlers = () => {
+      const ses = electron.session.defaultSession;
+      const allowed = ses.setDevicePermissionHandler.mock.calls.at(-1)![0] as (details: unknown) => boolean;
+      const select = (origin: string, deviceList: unknown[]) => {
+        const callback = vi.fn();
+        const event = { preventDefault: vi.fn() };
+        ses.emit('select-hid-device', event, { deviceList, frame: { origin } }, callback);
+        expect(event.preventDefault).toHaveBeenCalled();
+        return callback.mock.calls.at(-1)![0] as string;
+      };
+      return { allowed, select };
+    };
+
+    electron.session.defaultSession.listeners.delete('select-hid-device');
+    installPermissionHandlers(file);
+    let { allowed, select } = handlers();
+    const asks = (deviceType: string, origin: string, device: unknown) => allowed({ deviceType, origin, device });
+    // Nothing is granted before the agent chooses.
+    expect(asks('hid', 'app://softphone', headset)).toBe(false);
+    // The chooser: a keyboard or a vendor interface is never picked, nor anything for another page.
+    expect(select('app://softphone', [keyboard, vendorOnly])).toBe('');
+    expect(select('https://evil.example', [headset])).toBe('');
+    expect(select('app://softphone', [keyboard, headset, vendorOnly])).toBe('dev-1');
+    expect(asks('hid', 'app://softphone', headset)).toBe(true);
+    for (const [type, origin, device] of [
+      ['hid', 'app://softphone', keyboard],
+      ['hid', 'app://softphone', vendorOnly],
+      ['hid', 'https://evil.example', headset],
+      ['usb', 'app://softphone', headset],
+      ['serial', 'app://softphone', headset],
+      ['hid', 'app://softphone', { ...headset, serialNumber: 'another' }],
+    ] as const) {
+      expect(asks(type, origin, device), `${type} ${origin} ${(device as { name: string }).name}`).toBe(false);
+    }
+
+    // The next run: the same headset (a new deviceId) is allowed without asking again.
+    electron.session.defaultSession.listeners.delete('select-hid-device');
+    installPermissionHandlers(file);
+    ({ allowed, select } = handlers());
+    expect(allowed({ deviceType: 'hid', origin: 'app://softphone', device: { ...headset, deviceId: 'dev-9' } })).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('["047f:c056:D1CE"]');
   });
 
   it('7: a CSP on every app:// answer, that refuses app:// traversal, and the same CSP in index.html', async () => {

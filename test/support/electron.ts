@@ -98,10 +98,12 @@ export function createElectronFake() {
     isStarted: vi.fn((id: number) => blockers.has(id)),
   };
   const session = {
-    defaultSession: {
+    // An emitter too: `select-hid-device` is a session event.
+    defaultSession: Object.assign(new FakeEmitter(), {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
-    },
+      setDevicePermissionHandler: vi.fn(),
+    }),
   };
   const app = Object.assign(new FakeEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),

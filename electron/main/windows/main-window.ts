@@ -1,7 +1,9 @@
 /** The agent's window: secure preferences, navigation and window-open refused, microphone only. */
 import { BrowserWindow, session, shell } from 'electron';
 import { APP_ORIGIN } from '../policy/app-assets';
-import { isPermissionAllowed, isSafeExternalUrl } from '../policy/permissions';
+import { isPermissionAllowed, isPermissionCheckAllowed, isSafeExternalUrl } from '../policy/permissions';
+import type { HidChoiceStore } from '../policy/hid-devices';
+import { installHidPermissions, jsonListFile } from './hid-permissions';
 import { secureWebPreferences } from '../policy/web-preferences';
 import type { WindowSize } from '../ports';
 
@@ -46,14 +48,16 @@ function guardContents(window: BrowserWindow): void {
   });
 }
 
-/** One handler for the whole default session: the app's origin may use the microphone, nothing else. */
-export function installPermissionHandlers(): void {
+/**
+ * One handler for the whole default session: the app's origin may use the microphone and the
+ * telephony headsets the agent chose (kept in `hidChoices`, a file in userData), nothing else.
+ */
+export function installPermissionHandlers(hidChoices: HidChoiceStore | string = { load: () => [], save: () => undefined }): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const media = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(isPermissionAllowed(permission, details.requestingUrl, media));
   });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, undefined),
-  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionCheckAllowed(permission, requestingOrigin));
+  installHidPermissions(ses, typeof hidChoices === 'string' ? jsonListFile(hidChoices) : hidChoices);
 }
