@@ -4,6 +4,7 @@
  * the modules below stay where they belong. test/main/walls.test.ts plants an import across each
  * wall and expects lint to refuse it.
  */
+import { fileURLToPath } from 'node:url';
 import boundaries from 'eslint-plugin-boundaries';
 
 /** The rooms, first match wins (so contract.ts is its own room inside shared/). */
@@ -109,11 +110,8 @@ export const walls = [
       'boundaries/files-single-match': true,
       // Not only `import`: re-exports and import() cross walls too.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
-      // The TypeScript resolver reads tsconfig.json's paths, so `@shared/...` lands in the shared room.
-      'import/resolver': {
-        typescript: { project: 'tsconfig.json', extensions: ['.ts', '.js', '.mjs', '.svelte'] },
-        node: { extensions: ['.ts', '.js', '.mjs', '.svelte'] },
-      },
+      // Node's resolution, plus the `@shared/...` alias (electron/shared).
+      'import/resolver': { [fileURLToPath(new URL('./electron/tools/eslint-shared-alias.cjs', import.meta.url))]: { extensions: ['.ts', '.js', '.mjs', '.svelte'] } },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies }],
