@@ -5,8 +5,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './electron/main/policy/content-security';
 
-/** `@shared/...` is electron/shared (tsconfig.json's paths say the same to TypeScript). */
-export const sharedAlias = { '@shared': resolve('electron/shared') };
+/** `@shared/...` is electron/shared (as in tsconfig.json's paths and vitest.config.ts). */
+const sharedAlias = { '@shared': resolve('electron/shared') };
 
 /**
  * The CSP also as a <meta> in index.html (same policy as the app:// response header), so that

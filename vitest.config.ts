@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { sharedAlias } from './electron.vite.config';
+import { fileURLToPath } from 'node:url';
+
+/** As in electron.vite.config.ts and tsconfig.json's paths. */
+const sharedAlias = { '@shared': fileURLToPath(new URL('./electron/shared', import.meta.url)) };
 
 export default defineConfig({
   test: {

@@ -55,8 +55,8 @@ function wholeListWithLogs(t: TestCore) {
 export async function agentHourBenches(): Promise<BenchResult[]> {
   const idle = await agentHour({ history: 0, liveCall: false }, false);
   const held = await agentHour({ history: 0 }, true);
-  const before = `today's fixed 3 s poll (3,600 s / 3 s)`;
-  const ipcBefore = `whole active list with logs at every 3 s poll (before)`;
+  const before = `a fixed 3 s poll (3,600 s / 3 s)`;
+  const ipcBefore = `whole active list with logs at every 3 s poll`;
   return [
     result('Evo requests per agent-hour, idle', idle.requests, 'req', before, BEFORE_PER_HOUR, { maxValue: 180 }),
     result('Evo requests per agent-hour, with a held call', held.requests, 'req', before, BEFORE_PER_HOUR, { maxValue: 720 }),
@@ -129,7 +129,7 @@ export async function fiveHundredAgents(): Promise<BenchResult[]> {
   await simulator.close();
   const perSecond = requests / (WINDOW_MS / 1000);
   return [
-    result(`Evo requests per second, ${AGENTS} agents on calls for 60 s`, perSecond, 'req/s', `${AGENTS} agents polling every 3 s (before)`, AGENTS / 3, {
+    result(`Evo requests per second, ${AGENTS} agents on calls for 60 s`, perSecond, 'req/s', `${AGENTS} agents polling every 3 s`, AGENTS / 3, {
       maxValue: AGENTS / 5,
     }),
     result(`Evo poll latency p99, ${AGENTS} agents`, percentile(crowd, 99), 'ms', 'one agent alone, same simulator', percentile(alone, 99), { maxValue: 100 }),
