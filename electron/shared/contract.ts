@@ -75,6 +75,8 @@ export const SessionView = z.object({
   /** ISO time the call was answered (a duration counts from it); null for one never answered. */
   answeredAt: z.string().nullable(),
   log: z.array(SessionLogLine),
+  /** Older log lines Evo sent beyond what is kept (a very long call): the newest are in `log`. */
+  logOmitted: z.number().int().min(0),
   note: CallNote.nullable(),
 });
 /** One session for the history's detail view, with its total time on hold (all holds, ms). */

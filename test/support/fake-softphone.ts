@@ -77,6 +77,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     dateCompleted: '',
     answeredAt: new Date(Date.now() - 60_000).toISOString(),
     log: [],
+    logOmitted: 0,
     note: null,
     ...overrides,
   };

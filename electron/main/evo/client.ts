@@ -75,6 +75,23 @@ interface Spec<T> extends EvoRequest {
 
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Evo accepted an action on a session (2xx) but its answer could not be read (too large, not
+ * JSON, a shape we refuse): the action happened, so it must not be reported as failed. An
+ * idempotent action is retried as usual; once retries are spent, the session is asked for again
+ * instead (applied()).
+ */
+class AppliedUnread extends Error {}
+/** Failures of a 2xx answer to an action (see AppliedUnread). */
+const appliedFailures = new WeakSet<WireFailure>();
+const markApplied = (failure: WireFailure) => {
+  appliedFailures.add(failure);
+  return failure;
+};
+
+const isAppliedAction = (spec: Spec<unknown>, status: number | null) =>
+  spec.method !== 'GET' && spec.sessionId !== undefined && status !== null && status >= 200 && status <= 299;
+
 export class EvoClient {
   readonly baseUrl: string;
   private readonly jar: SessionCookies;
@@ -183,7 +200,7 @@ export class EvoClient {
 
   /** HoldSession is safe to repeat (a second hold is a no-op), so it is retried like a GET. */
   async hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
-    return this.send({
+    return this.applied(sessionId, {
       method: 'POST',
       path: sessionPath(sessionId, '/hold'),
       body: { callSid, sessionId, reason },
@@ -196,7 +213,7 @@ export class EvoClient {
 
   async resume(sessionId: string): Promise<SessionInfo> {
     sessionPath(sessionId); // refuses an unsafe id; the route itself is resume-request.ts's (inferred)
-    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
+    return this.applied(sessionId, { ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   async end(sessionId: string, callSid: string): Promise<void> {
@@ -241,7 +258,7 @@ export class EvoClient {
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */
   async patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
-    return this.send({
+    return this.applied(sessionId, {
       method: 'PATCH',
       path: sessionPath(sessionId),
       body: fields,
@@ -262,6 +279,16 @@ export class EvoClient {
       retry: false,
       reauth: true,
     });
+  }
+
+  /** An action on a session: an answer Evo accepted but we could not read becomes the session as Evo now has it. */
+  private async applied(sessionId: string, spec: Spec<SessionInfo>): Promise<SessionInfo> {
+    try {
+      return await this.send(spec);
+    } catch (error) {
+      if (!(error instanceof AppliedUnread)) throw error;
+      return this.getSession(sessionId);
+    }
   }
 
   private get<T>(path: string, schema: z.ZodType<T>, query?: EvoRequest['query']): Promise<T> {
@@ -290,6 +317,7 @@ export class EvoClient {
         const delay = backoffDelay(this.retry, attempt, caught.retryAfterMs);
         const withinDeadline = this.clock.monotonic() - started + delay + this.timeoutMs <= this.deadlineMs;
         if (!spec.retry || !caught.error.retryable || attempt + 1 >= this.retry.attempts || !withinDeadline) {
+          if (appliedFailures.has(caught)) throw new AppliedUnread();
           // Asked to wait longer than this action can: the agent is told how long.
           if (caught.retryAfterMs !== null) throw askedToWaitError(this.waitingMs(), caught.error);
           throw caught.error;
@@ -340,7 +368,9 @@ export class EvoClient {
       url,
       { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
       { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
-    );
+    ).catch((failure: unknown) => {
+      throw failure instanceof WireFailure && isAppliedAction(spec, failure.status) ? markApplied(failure) : failure;
+    });
     this.jar.absorb(url, setCookies);
 
     if (status < 200 || status > 299) {
@@ -351,14 +381,16 @@ export class EvoClient {
     const json = safeJson(text);
     // A void op answers 204 or `{}`; a garbled body means we cannot know that it happened.
     if (json === undefined && (spec.schema !== null || text.trim() !== '')) {
-      throw new WireFailure(badResponseError('not JSON'), status, null);
+      const failure = new WireFailure(badResponseError('not JSON'), status, null);
+      throw isAppliedAction(spec, status) ? markApplied(failure) : failure;
     }
     if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || 'body';
-      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+      const failure = new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+      throw isAppliedAction(spec, status) ? markApplied(failure) : failure;
     }
     // A hold answered with another session would put a ghost call on hold on screen.
     if (spec.sessionId !== undefined && (parsed.data as { id?: unknown }).id !== spec.sessionId) {
