@@ -130,7 +130,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
-    desktop?.woke();
+    desktop.controller.woke();
     core.sync.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
