@@ -189,7 +189,15 @@ export const Settings = z.object({
     hangUp: z.string().max(100),
     mute: z.string().max(100),
   }),
-  audio: z.object({ input: z.string().max(300), output: z.string().max(300), ringtone: z.string().max(300) }),
+  audio: z.object({
+    input: z.string().max(300),
+    output: z.string().max(300),
+    ringtone: z.string().max(300),
+    /** The agent's outgoing audio through a noise suppressor (RNNoise). */
+    noiseSuppression: z.boolean(),
+    /** The caller's audio through it too, before the speaker. */
+    callerNoiseSuppression: z.boolean(),
+  }),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   /** The slim always-on-top window: the current call and its controls only. */
