@@ -83,7 +83,11 @@ export const SessionView = z.object({
 export const SessionDetail = SessionView.extend({ holdMs: z.number().int().min(0) });
 /** Which calls the history lists. */
 export const HistoryFilter = z.enum(['all', 'missed', 'incoming', 'outgoing']);
-export const Connection = z.enum(['online', 'reconnecting', 'offline']);
+/**
+ * How the sync with Evo stands. `waiting`: Evo asked us to wait (429/503 with Retry-After); the
+ * calls stay on screen and `error.message` says when the next try is.
+ */
+export const Connection = z.enum(['online', 'reconnecting', 'waiting', 'offline']);
 export const ActiveSessions = z.object({
   sessions: z.array(SessionView),
   connection: Connection,
@@ -185,7 +189,15 @@ export const Settings = z.object({
     hangUp: z.string().max(100),
     mute: z.string().max(100),
   }),
-  audio: z.object({ input: z.string().max(300), output: z.string().max(300), ringtone: z.string().max(300) }),
+  audio: z.object({
+    input: z.string().max(300),
+    output: z.string().max(300),
+    ringtone: z.string().max(300),
+    /** The agent's outgoing audio through a noise suppressor (RNNoise). */
+    noiseSuppression: z.boolean(),
+    /** The caller's audio through it too, before the speaker. */
+    callerNoiseSuppression: z.boolean(),
+  }),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   /** The slim always-on-top window: the current call and its controls only. */
