@@ -104,7 +104,11 @@ export const PromiseMinutes = z.union([...new Set([...PROMISE_CHOICES, ...DEFAUL
 export const HoldPromise = z.object({ minutes: z.number().int().min(1).max(60), endsAt: z.string() });
 /** Which calls the history lists. */
 export const HistoryFilter = z.enum(['all', 'missed', 'incoming', 'outgoing']);
-export const Connection = z.enum(['online', 'reconnecting', 'offline']);
+/**
+ * How the sync with Evo stands. `waiting`: Evo asked us to wait (429/503 with Retry-After); the
+ * calls stay on screen and `error.message` says when the next try is.
+ */
+export const Connection = z.enum(['online', 'reconnecting', 'waiting', 'offline']);
 export const ActiveSessions = z.object({
   sessions: z.array(SessionView),
   connection: Connection,
