@@ -77,6 +77,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     dateCompleted: '',
     answeredAt: new Date(Date.now() - 60_000).toISOString(),
     log: [],
+    logOmitted: 0,
     note: null,
     ...overrides,
   };
@@ -106,6 +107,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     dateCreated: new Date(Date.now() - 65_000).toISOString(),
     consultOf: null,
     conference: false,
+    promise: null,
+    checkIns: 0,
     ...overrides,
   };
 }

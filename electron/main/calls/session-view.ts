@@ -57,6 +57,7 @@ export function toSessionView({ info, heldSinceMs }: CachedSession, viewer: View
     dateCompleted: info.dateCompleted,
     answeredAt: iso(answeredAt(info)),
     log: info.log,
+    logOmitted: info.logOmitted ?? 0,
     note,
   };
 }
@@ -96,6 +97,8 @@ export function toCallView(
     dateCreated: info.dateCreated,
     consultOf: null,
     conference: isConference(info),
+    promise: null,
+    checkIns: 0,
   };
 }
 

@@ -12,7 +12,8 @@ import { systemClock, type Clock } from '../ports';
 import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
 import { badResponseError, httpError, otherSessionError, passwordChangedError } from './errors';
 import { exchange, WireFailure } from './http';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
+import { asksToWait, backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
+import { askedToWaitError } from './errors';
 import type { EvoRequest } from './request';
 import { resumeRequest } from './resume-request';
 import { addMemberRequest, endForEveryoneRequest, leaveRequest } from './conference-requests';
@@ -65,9 +66,31 @@ interface Spec<T> extends EvoRequest {
   reauth: boolean;
   /** The session the answer must be about (hold, resume, patch, get): anything else is refused. */
   sessionId?: string;
+  /**
+   * Sent by the app on its own (the poll loop), not by the agent: never sent while Evo has asked us
+   * to wait, and never retried (the loop's next poll is the retry).
+   */
+  background?: boolean;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Evo accepted an action on a session (2xx) but its answer could not be read (too large, not
+ * JSON, a shape we refuse): the action happened, so it must not be reported as failed. An
+ * idempotent action is retried as usual; once retries are spent, the session is asked for again
+ * instead (applied()).
+ */
+class AppliedUnread extends Error {}
+/** Failures of a 2xx answer to an action (see AppliedUnread). */
+const appliedFailures = new WeakSet<WireFailure>();
+const markApplied = (failure: WireFailure) => {
+  appliedFailures.add(failure);
+  return failure;
+};
+
+const isAppliedAction = (spec: Spec<unknown>, status: number | null) =>
+  spec.method !== 'GET' && spec.sessionId !== undefined && status !== null && status >= 200 && status <= 299;
 
 export class EvoClient {
   readonly baseUrl: string;
@@ -84,6 +107,8 @@ export class EvoClient {
   private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
+  /** Until when (monotonic) Evo asked us to send nothing of our own (Retry-After on 429/503). */
+  private waitUntil = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: EvoClientOptions) {
     this.baseUrl = normaliseServerUrl(options.baseUrl);
@@ -141,8 +166,17 @@ export class EvoClient {
     return this.get('/app/config', AppConfig, { deviceType: 'Web' });
   }
 
-  async activeSessions(): Promise<SessionInfo[]> {
-    const { sessions } = await this.get('/sessions/active', SessionList);
+  /**
+   * How long Evo has asked us to wait before the app sends anything of its own (0: no wait). The
+   * agent's own actions still go; the answer says so if Evo refuses them.
+   */
+  waitingMs(): number {
+    return Math.max(0, this.waitUntil - this.clock.monotonic());
+  }
+
+  /** `poll`: the app's own poll: one request, never inside a wait Evo asked for (waitingMs). */
+  async activeSessions({ poll = false } = {}): Promise<SessionInfo[]> {
+    const { sessions } = await this.send({ method: 'GET', path: '/sessions/active', schema: SessionList, retry: !poll, reauth: true, background: poll });
     return readSessionRows(sessions, 'sessions/active', this.options.skippedRows ?? null);
   }
 
@@ -166,7 +200,7 @@ export class EvoClient {
 
   /** HoldSession is safe to repeat (a second hold is a no-op), so it is retried like a GET. */
   async hold(sessionId: string, callSid: string, reason: HoldReason): Promise<SessionInfo> {
-    return this.send({
+    return this.applied(sessionId, {
       method: 'POST',
       path: sessionPath(sessionId, '/hold'),
       body: { callSid, sessionId, reason },
@@ -179,7 +213,7 @@ export class EvoClient {
 
   async resume(sessionId: string): Promise<SessionInfo> {
     sessionPath(sessionId); // refuses an unsafe id; the route itself is resume-request.ts's (inferred)
-    return this.send({ ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
+    return this.applied(sessionId, { ...resumeRequest(sessionId), schema: SessionInfo, retry: true, reauth: true, sessionId });
   }
 
   async end(sessionId: string, callSid: string): Promise<void> {
@@ -224,7 +258,7 @@ export class EvoClient {
 
   /** PatchSession (documented): not retried, since a patch is not known to be idempotent. */
   async patch(sessionId: string, fields: { callState?: string; holdReason?: string; queueState?: string }): Promise<SessionInfo> {
-    return this.send({
+    return this.applied(sessionId, {
       method: 'PATCH',
       path: sessionPath(sessionId),
       body: fields,
@@ -247,12 +281,23 @@ export class EvoClient {
     });
   }
 
+  /** An action on a session: an answer Evo accepted but we could not read becomes the session as Evo now has it. */
+  private async applied(sessionId: string, spec: Spec<SessionInfo>): Promise<SessionInfo> {
+    try {
+      return await this.send(spec);
+    } catch (error) {
+      if (!(error instanceof AppliedUnread)) throw error;
+      return this.getSession(sessionId);
+    }
+  }
+
   private get<T>(path: string, schema: z.ZodType<T>, query?: EvoRequest['query']): Promise<T> {
     return this.send({ method: 'GET', path, query, schema, retry: true, reauth: true });
   }
 
   private async send<T>(spec: Spec<T>): Promise<T> {
-    const started = this.clock.now();
+    if (spec.background && this.waitingMs() > 0) throw askedToWaitError(this.waitingMs());
+    const started = this.clock.monotonic();
     let reauthenticated = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -270,8 +315,11 @@ export class EvoClient {
           continue;
         }
         const delay = backoffDelay(this.retry, attempt, caught.retryAfterMs);
-        const withinDeadline = this.clock.now() - started + delay + this.timeoutMs <= this.deadlineMs;
+        const withinDeadline = this.clock.monotonic() - started + delay + this.timeoutMs <= this.deadlineMs;
         if (!spec.retry || !caught.error.retryable || attempt + 1 >= this.retry.attempts || !withinDeadline) {
+          if (appliedFailures.has(caught)) throw new AppliedUnread();
+          // Asked to wait longer than this action can: the agent is told how long.
+          if (caught.retryAfterMs !== null) throw askedToWaitError(this.waitingMs(), caught.error);
           throw caught.error;
         }
         await new Promise<void>((resolve) => this.clock.setTimeout(resolve, delay));
@@ -320,24 +368,29 @@ export class EvoClient {
       url,
       { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
       { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },
-    );
+    ).catch((failure: unknown) => {
+      throw failure instanceof WireFailure && isAppliedAction(spec, failure.status) ? markApplied(failure) : failure;
+    });
     this.jar.absorb(url, setCookies);
 
     if (status < 200 || status > 299) {
-      const retryAfter = parseRetryAfter(retryAfterHeader, this.clock.now());
+      const retryAfter = asksToWait(status) ? parseRetryAfter(retryAfterHeader, this.clock.now()) : null;
+      if (retryAfter !== null) this.waitUntil = Math.max(this.waitUntil, this.clock.monotonic() + retryAfter);
       throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);
     // A void op answers 204 or `{}`; a garbled body means we cannot know that it happened.
     if (json === undefined && (spec.schema !== null || text.trim() !== '')) {
-      throw new WireFailure(badResponseError('not JSON'), status, null);
+      const failure = new WireFailure(badResponseError('not JSON'), status, null);
+      throw isAppliedAction(spec, status) ? markApplied(failure) : failure;
     }
     if (spec.schema === null) return undefined as T;
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || 'body';
-      throw new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+      const failure = new WireFailure(badResponseError(`${field}: ${issue?.message ?? 'invalid'}`), status, null);
+      throw isAppliedAction(spec, status) ? markApplied(failure) : failure;
     }
     // A hold answered with another session would put a ghost call on hold on screen.
     if (spec.sessionId !== undefined && (parsed.data as { id?: unknown }).id !== spec.sessionId) {

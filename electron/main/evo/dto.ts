@@ -1,8 +1,10 @@
 /**
  * Evo Voice response shapes (docs/evo-api.md). ServiceStack omits null strings, so most fields
  * are optional with a default; the ones a session cannot exist without are required. Unknown
- * extra fields are tolerated (zod objects strip them). Every string and list has a bound far above
- * what Evo sends: past it the value is not Evo's, and the row is refused (session-rows.ts skips it).
+ * extra fields are tolerated (zod objects strip them). Every string and list has a bound; what
+ * Evo sends past it is cut (clipSession), never refused: a call that ran for hours (thousands of
+ * log lines) is still the agent's call, and an action Evo applied is not reported as failed. Only
+ * the id and the required dates are refused when unusable (session-rows.ts skips such a row).
  */
 import { z } from 'zod';
 import { isSafeSessionId } from '../../shared/session-id';
@@ -27,6 +29,8 @@ const wireText = z.string().max(LIMITS.text).nullish();
 const wireDate = z.string().max(LIMITS.date).nullish();
 const wireLogLine = z.string().max(LIMITS.logLine).nullish();
 const wireFlag = z.boolean().nullish();
+/** How many older log lines clipSession dropped (ours, not Evo's: set on every clipped session). */
+const wireOmitted = z.number().int().min(0).nullish();
 const WIRE_TEXTS: ReadonlySet<unknown> = new Set([wireText, wireDate, wireLogLine]);
 const requiredDate = z.string().min(1).max(LIMITS.date);
 
@@ -82,7 +86,66 @@ const SessionWire = z.object({
   wasMissed: wireFlag,
   /** The ring queue an incoming call waits in (documented as an id; Evo names no queue otherwise). */
   ringQueueId: wireText,
+  logOmitted: wireOmitted,
 });
+
+const TEXT_FIELDS = ['callState', ...Object.entries(SessionWire.shape).flatMap(([key, field]) => (field === wireText ? [key] : []))];
+const MEMBER_TEXT_FIELDS = Object.entries(SessionMemberWire.shape).flatMap(([key, field]) => (field === wireText ? [key] : []));
+
+/** The start of an oversized text, marked as cut, never splitting a surrogate pair. */
+function clipText(value: string, max: number): string {
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(value[end - 1] ?? '')) end -= 1;
+  return `${value.slice(0, end)}…`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const overLong = (value: unknown, max: number) => typeof value === 'string' && value.length > max;
+
+function clipRecord(record: Record<string, unknown>, fields: readonly string[], max: number): Record<string, unknown> {
+  if (!fields.some((key) => overLong(record[key], max))) return record;
+  const out = { ...record };
+  for (const key of fields) if (overLong(out[key], max)) out[key] = clipText(out[key] as string, max);
+  return out;
+}
+
+/**
+ * Members past the bound: the agent's own legs and the original members stay (the agent's leg is
+ * what HoldSession names), then the newest of the others.
+ */
+function clipMembers(members: unknown[]): unknown[] {
+  const keep = (member: unknown) => isRecord(member) && (member.role === 'Agent' || member.isOriginalMember === true);
+  const first = members.filter(keep).slice(0, LIMITS.members);
+  const rest = members.filter((member) => !keep(member));
+  return [...first, ...rest.slice(rest.length - (LIMITS.members - first.length))];
+}
+
+/**
+ * Cuts what is past the bounds instead of refusing the session: Evo's log keeps its newest lines
+ * (Evo appends, so the last ones) and says how many older ones were dropped; texts keep their start.
+ * The answer is copied only when something is cut: every poll parses every active session.
+ */
+export function clipSession(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  let out = clipRecord(raw, TEXT_FIELDS, LIMITS.text);
+  const { log, members } = out;
+  if (Array.isArray(log) && (log.length > LIMITS.logLines || log.some((line) => isRecord(line) && (overLong(line.message, LIMITS.logLine) || overLong(line.date, LIMITS.date))))) {
+    const newest = log.slice(Math.max(0, log.length - LIMITS.logLines));
+    out = {
+      ...out,
+      log: newest.map((line) => (isRecord(line) ? clipRecord(clipRecord(line, ['message'], LIMITS.logLine), ['date'], LIMITS.date) : line)),
+      logOmitted: log.length - newest.length,
+    };
+  } else if (out.logOmitted !== undefined) {
+    out = { ...out, logOmitted: 0 };
+  }
+  if (Array.isArray(members)) {
+    const kept = members.length > LIMITS.members ? clipMembers(members) : members;
+    const clipped = kept.map((member) => (isRecord(member) ? clipRecord(member, MEMBER_TEXT_FIELDS, LIMITS.text) : member));
+    if (kept !== members || clipped.some((member, index) => member !== kept[index])) out = { ...out, members: clipped };
+  }
+  return out;
+}
 
 type Filled<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> };
 
@@ -113,6 +176,8 @@ const fillMember = filler<z.output<typeof SessionMemberWire>>(SessionMemberWire.
 
 /** The fields whose type is narrower than the wire's once read. */
 interface SessionReadings {
+  /** Older log lines Evo sent that were not kept (0 for most calls). */
+  logOmitted: number;
   callState: (typeof CALL_STATES)[number];
   /** The state as Evo sent it, known or not (a newer Evo's `Parked` reads as Passive above). */
   reportedCallState: string;
@@ -123,9 +188,10 @@ interface SessionReadings {
 }
 export type SessionInfo = Omit<Filled<z.output<typeof SessionWire>>, keyof SessionReadings> & SessionReadings;
 
-export const SessionInfo = SessionWire.transform((wire): SessionInfo => {
+export const SessionInfo = z.preprocess(clipSession, SessionWire).transform((wire): SessionInfo => {
   const session = fillSession(wire);
   const readings: SessionReadings = {
+    logOmitted: wire.logOmitted ?? 0,
     callState: known(CALL_STATES, session.callState, 'Passive'),
     reportedCallState: session.callState,
     holdReason: known(['None', 'Transferring'] as const, session.holdReason, 'None'),

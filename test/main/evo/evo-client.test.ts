@@ -147,17 +147,22 @@ describe('Evo client against the simulator', () => {
       expect((await client.listSessions({ countPerPage: 5 })).items).toHaveLength(5);
     });
 
-    it('bounds string fields: rows with an oversized id, name or log are skipped, a huge sign-in answer refused', async () => {
+    it('bounds string fields: rows with an unusable id are skipped, an oversized name or log line is cut (not refused), a huge sign-in answer refused', async () => {
       const { client, live, simulator: sim } = await setup();
       const agent = sim.state.userByEmail(DEMO_EMAIL)!;
       const rows = () => [...sim.state.sessions.values()].filter((s) => s.ownerUserId === agent.id);
       const longId = sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100123' });
       longId.info.id = 'S'.repeat(5_000);
-      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100124', name: 'N'.repeat(100_000) });
-      sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100125' }).info.log.push({ date: '', message: 'm'.repeat(50_000) });
+      const longName = sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100124', name: 'N'.repeat(100_000) });
+      const longLine = sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100125' });
+      longLine.info.log.push({ date: '', message: 'm'.repeat(50_000) });
       sim.state.addCall(agent, { direction: 'Incoming', number: '+15550100126' }).info.id = '..';
       expect(rows().filter((s) => !s.info.ended)).toHaveLength(5);
-      expect((await client.activeSessions()).map((row) => row.id)).toEqual([live.id]);
+      const active = await client.activeSessions();
+      expect(active.map((row) => row.id)).toEqual([live.id, longName.info.id, longLine.info.id]);
+      expect(active[1]!.fromName).toHaveLength(1_000);
+      expect(active[1]!.fromName.endsWith('…')).toBe(true);
+      expect(active[2]!.log.at(-1)!.message).toHaveLength(4_000);
 
       sim.faults.set('signIn', { body: { userId: 'usr-demo', displayName: 'D'.repeat(1_000_000) } });
       expect(await failure(client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD }))).toMatchObject({ code: 'EVO_BAD_RESPONSE' });

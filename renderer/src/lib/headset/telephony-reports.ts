@@ -6,10 +6,10 @@
  * (a one-shot press). Usage ids: HID Usage Tables 1.4, Telephony Device page (0x0B), LED page (0x08).
  * Pure: no WebHID calls, no Svelte.
  */
-import { TELEPHONY_PAGE } from '../../../../electron/shared/telephony-device';
+import { TELEPHONY_PAGE } from '@shared/telephony-device';
 import type { HidCollectionInfo, HidReportInfo, HidReportItem } from './webhid';
 
-export { hasTelephonyCollection } from '../../../../electron/shared/telephony-device';
+export { hasTelephonyCollection } from '@shared/telephony-device';
 export const LED_PAGE = 0x08;
 
 /** The telephony controls the app reads (Line Busy is decoded but only informs: no action takes it). */
@@ -151,7 +151,7 @@ function readBits(data: DataView, offset: number, size: number): number {
 export type LedState = Record<HeadsetLed, boolean>;
 
 /** The output reports that set the LEDs a device has to `state` (LEDs it lacks are left out). */
-export function ledReports(layout: TelephonyLayout, state: LedState): { reportId: number; data: Uint8Array }[] {
+export function ledReports(layout: TelephonyLayout, state: LedState): { reportId: number; data: Uint8Array<ArrayBuffer> }[] {
   return layout.outputs.map((report) => {
     const data = new Uint8Array(report.byteLength);
     for (const field of report.leds) {

@@ -4,6 +4,12 @@ import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import type { FirstAnswers } from '../start-up/first-answers';
+import { MicrophoneGuard } from '../audio/microphone-guard.svelte';
+import { timingsFromQuery } from '../audio/voice-watch';
+import { hotkeyIntent } from '@shared/call-rules';
+import { HeadsetController } from '../headset/headset-controller.svelte';
+import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
+import { browserHid, type Hid } from '../headset/webhid';
 import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
@@ -12,7 +18,7 @@ import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
 
-export type Tab = 'phone' | 'history' | 'settings';
+export type Tab = 'phone' | 'history' | 'today' | 'settings';
 
 /** Chooses the phone for a sign-in: the simulated one in demo mode, Twilio otherwise. */
 export type EngineFactory = (api: SoftphoneApi, demo: boolean, calls: () => CallView[]) => CallEngine;
@@ -31,6 +37,8 @@ export class AppState {
   readonly settings: SettingsState;
   readonly wrapUp: WrapUpState;
   readonly ticker = new Ticker();
+  /** The agent's telephony headset (WebHID): its buttons send `command`s, its LEDs follow the calls. */
+  readonly headset: HeadsetController;
   info = $state<AppInfo | null>(null);
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
@@ -45,6 +53,8 @@ export class AppState {
   devices = $state<AudioDevice[]>([]);
   /** A dial in flight (there is no call on the board for it yet). */
   dialing = $state(false);
+  /** Listens to the microphone during a live call: talking while muted, no sound, a lost device. */
+  readonly microphone: MicrophoneGuard;
   private engineDemo: boolean | null = null;
   private signedIn: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
@@ -52,12 +62,22 @@ export class AppState {
   constructor(
     private readonly api: SoftphoneApi,
     private readonly makeEngine: EngineFactory = defaultEngines,
+    hid: Hid | null = browserHid(),
   ) {
     this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
     this.calls = new CallsState(api);
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
+    const search = typeof location !== 'undefined' ? location.search : '';
+    // A microphone opened again after it was lost: the call's own audio follows it.
+    this.microphone = new MicrophoneGuard(undefined, timingsFromQuery(search), () => this.applyAudio());
+    this.headset = new HeadsetController({
+      hid,
+      board: () => this.headsetBoard(),
+      command: (command) => this.command(command),
+      tell: (message) => (this.calls.announcement = message),
+    });
     // Both live as long as this app state: the subscription needs no undoing.
     this.calls.onEnded((call) => this.wrapUp.callEnded(call));
   }
@@ -70,6 +90,8 @@ export class AppState {
     const loading = Promise.all([this.auth.load(first), this.api.app.info()]);
     this.listen();
     this.reportPhoneStatus();
+    this.followMicrophone();
+    void this.headset.start();
     const [, info] = await loading;
     if (info.ok) this.info = info.value;
   }
@@ -201,6 +223,7 @@ export class AppState {
     this.auth.dispose();
     this.calls.dispose();
     this.settings.dispose();
+    this.headset.dispose();
     this.engine?.stop();
   }
 
@@ -256,6 +279,28 @@ export class AppState {
     );
   }
 
+  /** The guard listens while the current call is live on this phone; it holds no microphone otherwise. */
+  private followMicrophone(): void {
+    this.unsubscribers.push(
+      $effect.root(() => {
+        $effect(() => {
+          const engine = this.engine;
+          this.microphone.follow({
+            onCall: engine !== null && this.calls.current?.phase === 'live',
+            muted: engine?.muted ?? false,
+            device: this.settings.value?.audio.input ?? 'default',
+          });
+          this.microphone.sdkSaysSilent(engine?.inputSilent ?? false);
+        });
+      }),
+      () => this.microphone.stop(),
+    );
+  }
+
+  private applyAudio(): void {
+    if (this.settings.value) void this.engine?.useAudio(this.settings.value.audio);
+  }
+
   /** Main shares a burst of these in one request and decides whether one is worth it at all. */
   private refreshCalls(reason: RefreshReason): void {
     if (this.auth.signedIn) void this.api.calls.refresh({ reason });
@@ -268,11 +313,39 @@ export class AppState {
     void engine.start();
   }
 
-  private command(command: 'answer' | 'hangUp' | 'mute'): void {
+  /**
+   * A command from a hotkey or the headset, through the same actions as the window's buttons:
+   * answer holds a live call first, `mute` toggles, `holdResume` is the hold hotkey. One that has
+   * nothing to act on (no call ringing, nothing to redial) does nothing.
+   */
+  command(command: HeadsetCommand): void {
+    const engine = this.engine;
     const current = this.calls.current;
-    const ringing = this.calls.ringing(this.engine?.incoming ?? null)[0];
+    const ringing = this.calls.ringing(engine?.incoming ?? null)[0];
     if (command === 'answer' && ringing) void this.answer(ringing, 'hold');
-    else if (command === 'mute' && this.engine) this.engine.setMuted(!this.engine.muted);
     else if (command === 'hangUp' && current) void this.hangUp(current);
+    else if (command === 'holdResume') void this.holdOrResume();
+    else if (command === 'mute' && engine) engine.setMuted(!engine.muted);
+    else if ((command === 'muteOn' || command === 'muteOff') && engine) engine.setMuted(command === 'muteOn');
+    else if (command === 'redial' && !current && !ringing && this.recent[0]) void this.dial(this.recent[0]);
+  }
+
+  /** What the hold hotkey does: hold the current call, or with none live resume the latest hold (call-rules.ts decides). */
+  holdOrResume(): Promise<boolean> {
+    const intent = hotkeyIntent(this.calls.calls);
+    const call = intent && 'sessionId' in intent ? this.calls.byId(intent.sessionId) : null;
+    if (intent?.type === 'hold' && call) return this.calls.hold(call, 'None', this.engine?.callSidFor(call));
+    if (intent?.type === 'resume' && call) return this.calls.resume(call);
+    return Promise.resolve(false);
+  }
+
+  /** The board as the headset sees it (read in its LED effect: every read here is tracked). */
+  private headsetBoard(): HeadsetBoard {
+    return {
+      ringing: this.calls.ringing(this.engine?.incoming ?? null).length > 0,
+      onCall: this.calls.current !== null,
+      held: this.calls.held.length > 0,
+      muted: this.engine?.muted ?? false,
+    };
   }
 }
