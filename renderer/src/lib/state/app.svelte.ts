@@ -17,7 +17,7 @@ import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
 
-export type Tab = 'phone' | 'history' | 'settings';
+export type Tab = 'phone' | 'history' | 'today' | 'settings';
 
 /** Chooses the phone for a sign-in: the simulated one in demo mode, Twilio otherwise. */
 export type EngineFactory = (api: SoftphoneApi, demo: boolean, calls: () => CallView[]) => CallEngine;
