@@ -50,6 +50,7 @@ export const EVENT_CHANNELS = [
   'app.dialRequest',
   'app.showSession',
   'app.systemResumed',
+  'app.storageChanged',
   'voice.command',
 ] as const;
 
