@@ -143,7 +143,8 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
     const { hid } = open(blackwire3220(), [], false);
     await screen.findByLabelText('Number');
     await fireEvent.click(screen.getByRole('tab', { name: /Settings/ }));
-    const section = (await screen.findByRole('group', { name: 'Headset' })) as HTMLElement;
+    // Settings is a chunk of its own: the first open may take a while.
+    const section = (await screen.findByRole('group', { name: 'Headset' }, { timeout: 10_000 })) as HTMLElement;
     expect(section.textContent).toContain('No telephony headset connected.');
     await fireEvent.click(screen.getByRole('button', { name: 'Connect a headset' }));
     await waitFor(() => expect(section.textContent).toContain('In use'));
