@@ -10,7 +10,8 @@ import boundaries from 'eslint-plugin-boundaries';
 /** The rooms, first match wins (so contract.ts is its own room inside shared/). */
 const rooms = {
   app: ['electron/main/index.ts', 'electron/main/app.ts'],
-  core: ['electron/main/core.ts', 'electron/main/events.ts'],
+  // The one composition root (the Electron app's and the harness's): builds everything from ports.
+  root: ['electron/main/root/**'],
   ports: ['electron/main/ports.ts'],
   ipc: ['electron/main/ipc/**'],
   policy: ['electron/main/policy/**'],
@@ -35,9 +36,9 @@ const rooms = {
 
 /** Whom each room may import besides itself. Anything not listed is refused. */
 const doors = {
-  // The Electron composition root wires everything; the simulator only through import() (below).
-  app: ['core', 'ports', 'ipc', 'policy', 'services', 'evo', 'db', 'desktop', 'logging', 'adapters', 'contract', 'shared'],
-  core: ['ports', 'ipc', 'calls', 'history', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
+  // The Electron shell: its adapters into the root; the simulator only through import() (below).
+  app: ['root', 'ports', 'ipc', 'policy', 'services', 'evo', 'db', 'desktop', 'logging', 'adapters', 'contract', 'shared'],
+  root: ['ports', 'ipc', 'calls', 'history', 'services', 'evo', 'db', 'desktop', 'logging', 'contract', 'shared'],
   ports: ['contract', 'shared'],
   ipc: ['ports', 'calls', 'history', 'services', 'logging', 'contract', 'shared'],
   policy: ['shared'],
@@ -54,7 +55,7 @@ const doors = {
   simulator: [],
   adapters: ['ports', 'policy', 'logging', 'contract', 'shared'],
   // The harness is a test rig running the core: never the Electron adapters or the app.
-  harness: ['core', 'ports', 'ipc', 'policy', 'services', 'logging', 'simulator', 'contract', 'shared'],
+  harness: ['root', 'ports', 'ipc', 'policy', 'services', 'logging', 'simulator', 'contract', 'shared'],
   // Browser-side: pure shared modules, the contract as types only (below).
   bridge: ['shared'],
   preload: ['shared'],

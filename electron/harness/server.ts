@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createCore, type Core, type CoreDeps } from '../main/core';
+import { createCore, type Core, type CoreDeps } from '../main/root/core';
 import { createRouter } from '../main/ipc/router';
 import { createConsoleLogger } from '../main/logging/console-logger';
 import { MemorySecretStore } from '../main/services/credential-vault';
@@ -56,13 +56,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sockets = new Map<number, WebSocket>();
   // The harness is a test rig: its simulator answers the /__sim/ control routes. As in the app's
   // demo mode, the simulator's ring stands in for the Voice SDK's incoming invite.
-  const demo = lazyDemo(() =>
+  const demo = lazyDemo((ring) =>
     startSimulator({
       controls: true,
       ...options.simulator,
       onRing: (email, sessionId) => {
         options.simulator?.onRing?.(email, sessionId);
-        core.sync.refresh('incoming');
+        ring();
       },
     }),
   );
@@ -80,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     demoServer: () => demo.start(),
     runningDemoServer: () => demo.running()?.url ?? null,
+    onDemoRing: demo.onRing,
     configuredServer: evoApiUrl,
     client: options.client,
     twilioChunderw: options.twilioChunderw,

@@ -1,24 +1,22 @@
-/** Composition root of the Electron app: ports -> core -> router -> window -> desktop. Nothing else wires. */
+/**
+ * The Electron shell: Electron's adapters as ports -> the one composition root (root/core.ts, the
+ * harness's too) -> ipcMain -> the window. What is wired beyond Electron's own objects is wired there.
+ */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arch, release } from 'node:os';
 import { app, ipcMain, powerMonitor, systemPreferences, type BrowserWindow } from 'electron';
-import { isHeldPhase } from '../shared/call-rules';
-import { IPC_EVENT, IPC_INVOKE, type Settings } from '../shared/contract';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/contract';
 import type { EventSink } from './ports';
-import { createCore } from './core';
-import { DesktopController } from './desktop/desktop-controller';
+import { createCore } from './root/core';
 import { FULL_MINIMUM, FULL_SIZE } from './desktop/window-layout';
 import { linkFromArgv } from './desktop/link-parser';
 import { createRouter } from './ipc/router';
-import { systemClock } from './ports';
 import { buildDiagnostics } from './logging/diagnostics';
-import { UpdateCoordinator } from './desktop/update-coordinator';
 import { installAppMenu } from './platform/app-menu';
 import { createElectronLogger } from './platform/electron-logger';
 import { createElectronUpdater } from './platform/updater';
 import { ElectronNotifier, ElectronTray, ElectronWindow, electronShortcuts, electronWakeLock } from './platform/desktop-adapters';
-import { StayAwake } from './desktop/stay-awake';
 import { SafeStorageSecrets } from './platform/safe-storage-secrets';
 import { lazyDemo } from './services/demo-backend';
 import { serveRenderer } from './windows/app-protocol';
@@ -36,16 +34,13 @@ export async function createApp(): Promise<void> {
   let quitting = false;
   // Demo mode's backend is the simulator, a chunk of its own: loaded only when demo mode starts. It
   // has no Voice SDK: its ring is the "incoming" that refreshes the board.
-  const demo = lazyDemo(async () =>
-    (await import('./simulator/server')).startSimulator({ onRing: () => core.sync.refresh('incoming') }),
-  );
+  const demo = lazyDemo(async (ring) => (await import('./simulator/server')).startSimulator({ onRing: ring }));
   const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
   const send: EventSink = (event, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
   };
 
-  let desktop: DesktopController | null = null;
-  let updates: UpdateCoordinator | null = null;
+  let tray: ElectronTray | null = null;
   const core = createCore({
     dataDir: app.getPath('userData'),
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
@@ -54,31 +49,25 @@ export async function createApp(): Promise<void> {
     emit: send,
     demoServer: () => demo.start(),
     runningDemoServer: () => demo.running()?.url ?? null,
+    onDemoRing: demo.onRing,
     configuredServer: process.env.EVO_API_URL || undefined,
     twilioChunderw: process.env.EVO_TWILIO_CHUNDERW || undefined,
     autoDemo: true,
-    hotkeyConflicts: () => desktop?.hotkeys.conflicts() ?? {},
-    restartToUpdate: () => {
-      quitting = true;
-      try {
-        return updates!.restartToUpdate();
-      } catch (error) {
-        quitting = false;
-        throw error;
-      }
+    desktop: {
+      notifier: new ElectronNotifier(join(resources, 'icons/app.png')),
+      window: new ElectronWindow(() => window),
+      tray: (onAction) => (tray = new ElectronTray(join(resources, 'icons'), onAction)),
+      shortcuts: electronShortcuts,
+      updater: createElectronUpdater(logger),
+      wakeLock: electronWakeLock,
+      checkForUpdates: app.isPackaged,
+      setStartAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      quitting: (value) => (quitting = value),
+      quit: () => app.quit(),
     },
   });
-  const calls = () => {
-    const board = core.board.calls();
-    return { active: board.filter((call) => !isHeldPhase(call.phase)).length, held: board.filter((call) => isHeldPhase(call.phase)).length };
-  };
-  updates = new UpdateCoordinator({
-    updater: createElectronUpdater(logger),
-    clock: systemClock,
-    logger,
-    calls,
-    announce: (version) => core.events.emit('app.updateReady', { version }),
-  });
+  const desktop = core.desktop!;
+  const calls = desktop.calls;
   installAppMenu({
     logsDir,
     diagnostics: () =>
@@ -128,40 +117,8 @@ export async function createApp(): Promise<void> {
     if (details.reason !== 'clean-exit') window?.webContents.reload();
   });
 
-  const tray = new ElectronTray(join(resources, 'icons'), (action) => void desktop?.trayAction(action));
-  desktop = new DesktopController({
-    board: core.board,
-    actions: core.actions,
-    clock: systemClock,
-    logger,
-    emit: core.events.emit,
-    notifier: new ElectronNotifier(join(resources, 'icons/app.png')),
-    window: new ElectronWindow(() => window),
-    tray,
-    shortcuts: electronShortcuts,
-    reminderSchedule: () => core.settings.get().holdReminders,
-    toggleCompact: () => core.settings.update({ compactWindow: !core.settings.get().compactWindow }),
-    quit: () => {
-      quitting = true;
-      app.quit();
-    },
-  });
-  const applySettings = (settings: Settings) => {
-    core.events.emit('settings.hotkeyConflictsChanged', desktop!.onSettingsChanged(settings));
-    app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
-  };
-  const awake = new StayAwake(electronWakeLock, systemClock);
-  core.events.on('calls.changed', (change) => {
-    desktop?.onBoardChanged(change);
-    awake.follow(core.board.calls());
-  });
-  core.events.on('auth.changed', (status) => desktop?.setSignedIn(status.signedIn));
-  core.events.on('settings.changed', applySettings);
-  desktop.start(core.settings.get());
-  app.setLoginItemSettings({ openAtLogin: core.settings.get().startAtLogin });
-
   for (const scheme of LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
-  const openLink = (link: string | null) => link && desktop?.openLink(link);
+  const openLink = (link: string | null) => link && desktop.controller.openLink(link);
   window.webContents.once('did-finish-load', () => openLink(linkFromArgv(process.argv)));
   app.on('second-instance', (_event, argv) => {
     new ElectronWindow(() => window).show();
@@ -173,6 +130,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
+    desktop.controller.woke();
     core.sync.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };
@@ -185,13 +143,9 @@ export async function createApp(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  if (app.isPackaged) updates.start();
   app.on('will-quit', () => {
-    updates?.stop();
-    desktop?.stop();
-    awake.stop();
-    tray.destroy();
     core.dispose();
+    tray?.destroy();
     void demo.close();
   });
   // macOS asks the agent once for the microphone; the usage string is in the app's Info.plist.

@@ -3,7 +3,7 @@
  * as the window would (held calls, twenty history pages, a search), and prints heapUsed and RSS.
  * A process of its own, so that neither figure carries what an earlier benchmark left behind.
  */
-import { createCore } from '../../electron/main/core';
+import { createCore } from '../../electron/main/root/core';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import { MemoryLogger } from '../support/logger';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCore } from '../../electron/main/core';
+import { createCore } from '../../electron/main/root/core';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../electron/main/simulator/model';
 import { startSimulator } from '../../electron/main/simulator/server';

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core, type CoreDeps } from '../../electron/main/core';
+import { createCore, type Core, type CoreDeps } from '../../electron/main/root/core';
 import { createRouter, type Router } from '../../electron/main/ipc/router';
 import type { Clock, EventSink, SecretStore } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';

@@ -14,14 +14,22 @@ export interface LazyDemo<T extends StartedDemo> {
   /** The backend once it runs, else null. */
   running(): T | null;
   close(): Promise<void>;
+  /** Listens for the backend's ring (a call to the agent); the listener is given to `start`. */
+  onRing(listener: () => void): void;
 }
 
-export function lazyDemo<T extends StartedDemo>(start: () => Promise<T>): LazyDemo<T> {
+/** `start` gets the ring to sound: whoever listens (the sync loop) is subscribed apart from it. */
+export function lazyDemo<T extends StartedDemo>(start: (ring: () => void) => Promise<T>): LazyDemo<T> {
   let starting: Promise<T> | null = null;
   let started: T | null = null;
+  const listeners: (() => void)[] = [];
+  const ring = () => {
+    for (const listener of listeners) listener();
+  };
   return {
+    onRing: (listener) => void listeners.push(listener),
     start() {
-      starting ??= start().then(
+      starting ??= start(ring).then(
         (backend) => (started = backend),
         (error: unknown) => {
           starting = null;

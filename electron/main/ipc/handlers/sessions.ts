@@ -1,4 +1,5 @@
 import type { CallActions } from '../../calls/call-actions';
+import type { HoldPromises } from '../../calls/hold-promises';
 import type { NoteService } from '../../history/note-service';
 import type { BoardStore } from '../../calls/board-store';
 import type { SyncLoop } from '../../calls/sync-loop';
@@ -33,16 +34,17 @@ export interface SessionRooms {
   history: SessionHistory;
   actions: CallActions;
   notes: NoteService;
+  promises: Pick<HoldPromises, 'hygiene'>;
 }
 
-export const sessionHandlers = ({ sync, store, history, actions, notes }: SessionRooms): SessionHandlers => ({
+export const sessionHandlers = ({ sync, store, history, actions, notes, promises }: SessionRooms): SessionHandlers => ({
   'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
     await sync.syncNow();
     return store.active();
   },
   'sessions.history': (input) => history.history(input ?? {}),
-  'sessions.get': ({ sessionId }) => history.get(sessionId),
+  'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
   'sessions.hold': (input) => actions.hold(input),
   'sessions.resume': (input) => actions.resume(input),
   'sessions.end': (input) => actions.end(input),

@@ -1,36 +1,42 @@
 /**
- * The app's core, shared by the Electron main process and the browser harness: cache, services
- * and IPC handlers built from ports. Nothing here imports Electron.
+ * The one composition root, shared by the Electron main process and the browser harness: cache,
+ * the calls, history, services, IPC handlers and (given its ports) the desktop, built from ports.
+ * Nothing here imports Electron: the app passes its adapters, the harness its in-memory ones.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppInfo, HotkeyConflicts, StorageStatus } from '../shared/contract';
-import { NoteStore } from './db/note-store';
-import type { SessionCache } from './db/session-cache';
-import { openCache } from './db/open';
-import { EvoClient, type EvoClientOptions } from './evo/client';
-import { SkippedRows } from './evo/session-rows';
-import type { Handlers } from './ipc/router';
-import { appHandlers } from './ipc/handlers/app';
-import { authHandlers } from './ipc/handlers/auth';
-import { callHandlers } from './ipc/handlers/calls';
-import { sessionHandlers } from './ipc/handlers/sessions';
-import { settingsHandlers } from './ipc/handlers/settings';
-import { voiceHandlers } from './ipc/handlers/voice';
-import { systemClock, type Clock, type DemoBackend, type EventSink, type SecretStore } from './ports';
-import type { Logger } from './logging/logger';
-import { AppError } from '../shared/result';
+import type { AppInfo, StorageStatus } from '../../shared/contract';
+import { NoteStore } from '../db/note-store';
+import { PromiseStore } from '../db/promise-store';
+import { ShiftStats } from '../db/shift-stats';
+import type { SessionCache } from '../db/session-cache';
+import { openCache } from '../db/open';
+import { EvoClient, type EvoClientOptions } from '../evo/client';
+import { SkippedRows } from '../evo/session-rows';
+import type { Handlers } from '../ipc/router';
+import { appHandlers } from '../ipc/handlers/app';
+import { authHandlers } from '../ipc/handlers/auth';
+import { callHandlers } from '../ipc/handlers/calls';
+import { promiseHandlers } from '../ipc/handlers/promises';
+import { sessionHandlers } from '../ipc/handlers/sessions';
+import { settingsHandlers } from '../ipc/handlers/settings';
+import { voiceHandlers } from '../ipc/handlers/voice';
+import { systemClock, type Clock, type DemoBackend, type EventSink, type SecretStore } from '../ports';
+import type { Logger } from '../logging/logger';
+import { AppError } from '../../shared/result';
 import { MainEvents } from './events';
-import { AuthService } from './services/auth-service';
-import { BoardStore, cacheWriteFailed } from './calls/board-store';
-import { CallActions } from './calls/call-actions';
-import { CallBoard } from './calls/call-board';
-import { SyncLoop } from './calls/sync-loop';
-import { SessionHistory } from './history/session-history';
-import { CredentialVault } from './services/credential-vault';
-import { LastAccountStore } from './services/last-account';
-import { NoteService } from './history/note-service';
-import { SettingsStore } from './services/settings-store';
+import { wireDesktop, type Desktop, type DesktopPorts } from './desktop';
+import { AuthService } from '../services/auth-service';
+import { BoardStore, cacheWriteFailed } from '../calls/board-store';
+import { CallActions } from '../calls/call-actions';
+import { CallBoard } from '../calls/call-board';
+import { SyncLoop } from '../calls/sync-loop';
+import { HoldPromises } from '../calls/hold-promises';
+import { SessionHistory } from '../history/session-history';
+import { CredentialVault } from '../services/credential-vault';
+import { LastAccountStore } from '../services/last-account';
+import { NoteService } from '../history/note-service';
+import { SettingsStore } from '../services/settings-store';
 
 export interface CoreDeps {
   dataDir: string;
@@ -44,14 +50,16 @@ export interface CoreDeps {
   runningDemoServer?(): string | null;
   configuredServer?: string;
   clock?: Clock;
-  /** The desktop's hotkey conflicts (none where there are no global hotkeys, as in the harness). */
-  hotkeyConflicts?: () => HotkeyConflicts;
+  /** The desktop's surfaces (the Electron app's adapters); the harness has none. */
+  desktop?: DesktopPorts;
+  /** Subscribes to the demo backend's ring (it has no Voice SDK: its ring is the "incoming" that refreshes the board). */
+  onDemoRing?(listener: () => void): void;
   /** First run, nothing configured: sign in to the built-in demo (the Electron app does). */
   autoDemo?: boolean;
   /** A private Twilio signalling host for the phone (EVO_TWILIO_CHUNDERW); tests point it at a local stub. */
   twilioChunderw?: string;
-  /** "Restart to update" (Electron's updater); the harness has none. */
-  restartToUpdate?: () => { restarting: true };
+  /** A promise minute in ms (the harness shortens it for its tests); 60 s by default. */
+  promiseMinuteMs?: number;
   /** Overrides for the Evo client (tests use short deadlines). */
   client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
 }
@@ -63,6 +71,8 @@ export interface Core {
   sync: SyncLoop;
   /** The agent's calls: what every surface shows. */
   board: CallBoard;
+  /** Every hold's promise and every check-in. */
+  promises: HoldPromises;
   /** Server answers onto the board and into the cache. */
   store: BoardStore;
   /** Past sessions, one session's detail, recent numbers. */
@@ -77,6 +87,8 @@ export interface Core {
   storage: StorageStatus;
   /** Malformed session rows Evo sent, skipped; counted for Help > Copy diagnostics. */
   skippedRows: SkippedRows;
+  /** The tray, hotkeys, notifications and updates, when the app has a desktop. */
+  desktop: Desktop | null;
   /** The phone's registration state as the renderer last reported it. */
   phoneStatus(): string;
   /** Restores a remembered sign-in and starts syncing. */
@@ -101,6 +113,14 @@ export function createCore(deps: CoreDeps): Core {
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
 
+  const promises = new HoldPromises({
+    store: new PromiseStore(db),
+    shift: new ShiftStats(db),
+    clock,
+    logger: deps.logger,
+    defaultMinutes: () => settings.get().holdPromiseMinutes,
+    minuteMs: deps.promiseMinuteMs,
+  });
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
       new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
@@ -113,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
     autoDemo: deps.autoDemo,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
+      promises.forget();
       sync.stop();
       if (status.signedIn) sync.start();
       events.emit('auth.changed', status);
@@ -121,6 +142,7 @@ export function createCore(deps: CoreDeps): Core {
   const board = new CallBoard({
     viewer: () => auth.viewer(),
     emit: (change) => events.emit('calls.changed', change),
+    decorate: (view) => promises.decorate(view),
   });
   const store = new BoardStore({ auth, cache, board, clock, logger: deps.logger });
   const sync = new SyncLoop({
@@ -133,23 +155,25 @@ export function createCore(deps: CoreDeps): Core {
   });
   const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
   const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
+  deps.onDemoRing?.(() => sync.refresh('incoming'));
+  const desktop = deps.desktop ? wireDesktop({ board, actions, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
 
   let phoneStatus = 'offline';
   const handlers: Handlers = {
     ...appHandlers({
       info: deps.appInfo,
       storage,
-      restartToUpdate:
-        deps.restartToUpdate ??
-        (() => {
-          throw new AppError('UPDATE_NOT_READY', 'No update is ready yet.');
-        }),
+      restartToUpdate: () => {
+        if (!desktop) throw new AppError('UPDATE_NOT_READY', 'No update is ready yet.');
+        return desktop.restartToUpdate();
+      },
     }),
     ...authHandlers(auth),
-    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }) }),
+    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises }),
+    ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
-    ...settingsHandlers(settings, deps.hotkeyConflicts ?? (() => ({}))),
+    ...settingsHandlers(settings, () => desktop?.controller.hotkeys.conflicts() ?? {}),
   };
 
   return {
@@ -157,6 +181,7 @@ export function createCore(deps: CoreDeps): Core {
     auth,
     sync,
     board,
+    promises,
     store,
     history,
     actions,
@@ -166,11 +191,15 @@ export function createCore(deps: CoreDeps): Core {
     storage,
     skippedRows,
     phoneStatus: () => phoneStatus,
+    desktop,
     async start() {
+      desktop?.start();
       await auth.restore();
     },
     dispose() {
+      desktop?.stop();
       sync.dispose();
+      promises.flush();
       cache.flush();
       db.close();
     },

@@ -3,8 +3,8 @@
  * the wrong shape does not compile. Every event goes to the window (the sink: webContents.send in
  * Electron, the socket in the harness) and to main's own listeners (tray, reminders, hotkeys).
  */
-import type { EventChannel, EventPayload } from '../shared/contract';
-import type { EventSink } from './ports';
+import type { EventChannel, EventPayload } from '../../shared/contract';
+import type { EventSink } from '../ports';
 
 type Listener<E extends EventChannel> = (payload: EventPayload<E>) => void;
 
