@@ -11,6 +11,7 @@ import { cacheBenches, memoryWith100k } from './cache-benches';
 import { agentHourBenches, fiveHundredAgents } from './evo-load-benches';
 import { holdRoundTrip, hotkeyToWire } from './hold-benches';
 import { startupAndHistory } from './renderer-benches';
+import { soak } from './soak-benches';
 import type { BenchResult } from './stats';
 
 setFlagsFromString('--expose-gc');
@@ -27,6 +28,7 @@ const steps: [string, () => Promise<BenchResult[]> | BenchResult[]][] = [
   ['renderer in Chromium', startupAndHistory],
   ['bundle sizes', bundleSizes],
   ['500 agents', fiveHundredAgents],
+  ['soak', soak],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 for (const [label, step] of steps) {
