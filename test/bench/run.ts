@@ -10,6 +10,7 @@ import { bundleSizes } from './bundle-benches';
 import { cacheBenches, memoryWith100k } from './cache-benches';
 import { agentHourBenches, fiveHundredAgents } from './evo-load-benches';
 import { holdRoundTrip, hotkeyToWire } from './hold-benches';
+import { noiseSuppression } from './noise-benches';
 import { startupAndHistory } from './renderer-benches';
 import { soak } from './soak-benches';
 import type { BenchResult } from './stats';
@@ -27,6 +28,7 @@ const steps: [string, () => Promise<BenchResult[]> | BenchResult[]][] = [
   ['memory', memoryWith100k],
   ['renderer in Chromium', startupAndHistory],
   ['bundle sizes', bundleSizes],
+  ['noise suppression', noiseSuppression],
   ['500 agents', fiveHundredAgents],
   ['soak', soak],
 ];
