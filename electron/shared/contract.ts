@@ -371,6 +371,8 @@ export const eventContract = {
   'app.showSession': z.object({ sessionId: z.string() }),
   /** The computer woke up or the network came back: re-register the phone. */
   'app.systemResumed': z.object({}),
+  /** History stopped being saved while the app ran (the disk filled): show the notice now. */
+  'app.storageChanged': StorageStatus,
   /** A global hotkey for the phone itself (the call's audio lives in the renderer). */
   'voice.command': z.object({ command: z.enum(['answer', 'hangUp', 'mute']) }),
 } as const;

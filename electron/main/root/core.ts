@@ -11,6 +11,7 @@ import { PromiseStore } from '../db/promise-store';
 import { ShiftStats } from '../db/shift-stats';
 import type { SessionCache } from '../db/session-cache';
 import { openCache } from '../db/open';
+import { StorageHealth } from '../db/storage-health';
 import { EvoClient, type EvoClientOptions } from '../evo/client';
 import { SkippedRows } from '../evo/session-rows';
 import type { Handlers } from '../ipc/router';
@@ -104,12 +105,14 @@ export function createCore(deps: CoreDeps): Core {
     // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
   }
   const clock = deps.clock ?? systemClock;
+  const events = new MainEvents(deps.emit);
   const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger, {
     onLateWriteFailed: (error) => cacheWriteFailed(deps.logger, 'answer', error),
+    onWriteFailed: (error) => health.writeFailed(error),
   });
   const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
-  const notes = new NoteStore(db);
-  const events = new MainEvents(deps.emit);
+  const health = new StorageHealth(storage, (status) => events.emit('app.storageChanged', status));
+  const notes = new NoteStore(db, (error) => health.writeFailed(error));
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
@@ -124,7 +127,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
-      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
+      new EvoClient({ clock, ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
     vault: new CredentialVault(deps.secrets),
     cache,
     logger: deps.logger,
