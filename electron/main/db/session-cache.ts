@@ -1,7 +1,9 @@
 /**
  * The session cache: server rows with the fields the UI queries, and hold spans so that hold
- * timers survive restarts. Prepared statements only. A server row replaces a cached one only when
- * its dateLastModified is not older. History search also finds the agent's notes (note-store.ts).
+ * timers survive restarts. Prepared statements only. The board's writes (an action's answer, the
+ * active list) replace the cached row as they come: the board store orders them by when they were
+ * asked (calls/board-store.ts). Other rows (history pages) replace a cached one only when their
+ * dateLastModified is not older. History search also finds the agent's notes (note-store.ts).
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { isHeldState } from '../../shared/call-rules';
@@ -70,6 +72,8 @@ function matchOf(query: string): string | null {
 export interface SessionCacheOptions {
   /** A deferred write (upsertSoon) failed: nobody is waiting for it, so it is reported here. */
   onLateWriteFailed?(error: unknown): void;
+  /** Any write failed (a disk that filled while running): told before the error goes on. */
+  onWriteFailed?(error: unknown): void;
   /** When deferred writes run (default: LATE_WRITE_MS from the first one waiting). */
   defer?(write: () => void): void;
 }
@@ -104,7 +108,8 @@ export class SessionCache {
           display_name = excluded.display_name, number = excluded.number,
           created_ms = excluded.created_ms, modified_ms = excluded.modified_ms,
           completed_ms = excluded.completed_ms, json = excluded.json
-        WHERE excluded.modified_ms > sessions.modified_ms
+        WHERE (@ordered = 1 AND excluded.json <> sessions.json)
+           OR excluded.modified_ms > sessions.modified_ms
            OR (excluded.modified_ms = sessions.modified_ms AND excluded.json <> sessions.json)`),
       openSpan: db.prepare(`INSERT INTO hold_spans (session_id, started_ms, reason, held_by)
         VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
@@ -159,10 +164,21 @@ export class SessionCache {
     const waiting = this.soon.splice(0);
     try {
       this.db.transaction(() => {
-        for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin);
+        for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin, true);
       })();
     } catch (error) {
+      this.options.onWriteFailed?.(error);
       this.options.onLateWriteFailed?.(error);
+    }
+  }
+
+  /** Runs a write transaction; a failure is told to onWriteFailed, then thrown as before. */
+  private write<T>(transaction: () => T): T {
+    try {
+      return this.db.transaction(transaction)();
+    } catch (error) {
+      this.options.onWriteFailed?.(error);
+      throw error;
     }
   }
 
@@ -171,16 +187,16 @@ export class SessionCache {
     this.flush();
     const current = (this.statements.getMeta!.get('scope') as { value: string } | undefined)?.value;
     if (current === scope) return;
-    this.db.transaction(() => {
+    this.write(() => {
       this.wipeRows();
       this.statements.setMeta!.run('scope', scope);
-    })();
+    });
   }
 
   /** Stores rows that are not older than what is cached and differ from it; returns their ids. */
   upsertMany(rows: readonly SessionInfo[], nowMs: number, origin: HoldOrigin = 'reported'): string[] {
     this.flush();
-    return this.db.transaction(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id))();
+    return this.write(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id));
   }
 
   upsert(row: SessionInfo, nowMs: number, origin: HoldOrigin = 'reported'): boolean {
@@ -190,13 +206,13 @@ export class SessionCache {
   /** Records which sessions the server calls active now; holds of the others are closed. */
   replaceActive(rows: readonly SessionInfo[], nowMs: number): string[] {
     this.flush();
-    return this.db.transaction(() => {
-      const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported')).map((row) => row.id);
+    return this.write(() => {
+      const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported', true)).map((row) => row.id);
       this.statements.clearActive!.run();
       for (const row of rows) this.statements.setActive!.run(row.id);
       this.statements.closeInactiveSpans!.run(nowMs);
       return changed;
-    })();
+    });
   }
 
   /**
@@ -205,10 +221,10 @@ export class SessionCache {
    */
   markEnded(id: string, nowMs: number): void {
     this.flush();
-    this.db.transaction(() => {
+    this.write(() => {
       this.statements.markEnded!.run({ id, now: nowMs, iso: new Date(nowMs).toISOString() });
       this.statements.closeSpan!.run(nowMs, id);
-    })();
+    });
   }
 
   active(): CachedSession[] {
@@ -284,7 +300,8 @@ export class SessionCache {
     }));
   }
 
-  private upsertOne(row: SessionInfo, nowMs: number, origin: HoldOrigin): boolean {
+  /** `ordered`: the board's write, in request order, so Evo's dateLastModified does not decide. */
+  private upsertOne(row: SessionInfo, nowMs: number, origin: HoldOrigin, ordered = false): boolean {
     const held = isHeldState(row);
     const result = this.statements.upsert!.run({
       id: row.id,
@@ -299,6 +316,7 @@ export class SessionCache {
       modifiedMs: Date.parse(row.dateLastModified) || 0,
       completedMs: Date.parse(row.dateCompleted) || null,
       json: JSON.stringify(row),
+      ordered: ordered ? 1 : 0,
     });
     if (result.changes === 0) return false;
     // An open span is kept as it is (ON CONFLICT DO NOTHING): a hold's start never moves.

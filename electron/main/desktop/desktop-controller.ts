@@ -15,6 +15,7 @@ import { HoldReminderScheduler, type HeldCall, type Reminder } from './hold-remi
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
+import { mostOverdue, reminderWords } from '../../shared/hold-promise';
 import { buildTrayModel } from './tray-model';
 import { WindowLayout } from './window-layout';
 
@@ -29,6 +30,8 @@ export interface DesktopDeps {
   tray: TrayPort;
   shortcuts: ShortcutPort;
   reminderSchedule(): readonly number[];
+  /** Check in with a held caller (calls/check-in.ts): the check-in hotkey's action. */
+  checkIn?(sessionId: string): Promise<unknown>;
   /** Flips the compact-window setting (the tray's checkbox); the new settings come back through onSettingsChanged. */
   toggleCompact(): void;
   quit(): void;
@@ -113,6 +116,7 @@ export class DesktopController {
 
   /** The hold hotkey: hold the current call, or resume the latest held one; never twice at once. */
   async pressHotkey(name: HotkeyName): Promise<void> {
+    if (name === 'checkIn') return this.checkInHotkey();
     if (name !== 'holdResume') {
       this.deps.emit('voice.command', { command: name });
       return;
@@ -126,6 +130,22 @@ export class DesktopController {
       const current = board.calls.find((call) => call.id === board.currentId);
       const body = current ? `The call to ${current.displayName} is still ringing.` : 'There is no call to hold or resume.';
       this.notify({ title: 'No active call', body, urgency: 'low' }, true);
+    }
+  }
+
+  /** The check-in hotkey: the most overdue held caller comes off hold (the live call is held first). */
+  private async checkInHotkey(): Promise<void> {
+    const board = this.deps.board.snapshot();
+    const held = board.calls.filter((call) => isHeldPhase(call.phase));
+    const target = mostOverdue(held.map((call) => ({ id: call.id, promiseEndsAtMs: call.promise ? Date.parse(call.promise.endsAt) : null })));
+    if (!target || !this.deps.checkIn) {
+      this.notify({ title: 'No one on hold', body: 'There is no held caller to check in with.', urgency: 'low' }, true);
+      return;
+    }
+    try {
+      await this.deps.checkIn(target.id);
+    } catch (error) {
+      this.actionFailed(target.id, 'Check-in failed', error);
     }
   }
 
@@ -188,6 +208,12 @@ export class DesktopController {
       });
       return;
     }
+    if (longest.promise) {
+      const words = reminderWords(longest.name, longest.heldForMs - longest.promise.ms, longest.heldForMs, longest.promise.ms / longest.promise.minutes);
+      // A promise broken is worth the agent's attention at once; broken twice, more so.
+      this.notify({ ...words, urgency: level >= 2 ? 'critical' : 'normal', sessionId: longest.sessionId });
+      return;
+    }
     this.notify({
       title: level >= 3 ? `${longest.name} is still waiting on hold` : `${longest.name} is on hold`,
       body: `On hold for ${formatDuration(longest.heldForMs)}. Click to return to the call.`,
@@ -237,7 +263,11 @@ export class DesktopController {
 const heldCalls = (board: Board, clock: Clock): HeldCall[] =>
   board.calls
     .filter((call) => isHeldPhase(call.phase))
-    .map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: call.heldSince ? Date.parse(call.heldSince) : clock.now() }));
+    .map((call) => {
+      const heldSinceMs = call.heldSince ? Date.parse(call.heldSince) : clock.now();
+      const promise = call.promise ? { minutes: call.promise.minutes, ms: Date.parse(call.promise.endsAt) - heldSinceMs } : null;
+      return { sessionId: call.id, name: call.displayName, heldSinceMs, promise };
+    });
 
 const failedOn = (intent: { type: string; sessionId?: string } | null) => intent?.sessionId;
 
