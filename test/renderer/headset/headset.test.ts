@@ -20,9 +20,11 @@ afterEach(() => {
   delete (navigator as { hid?: unknown }).hid;
 });
 
-function open(headset: RecordedHeadset, calls: CallView[] = [callView()], granted = true) {
+function open(headset: RecordedHeadset, calls: CallView[] = [callView()], granted = true, recent: string[] = []) {
   const hid = installFakeHid({ headset, granted, global: true });
   const fake = startedWindow(calls);
+  fake.answer('sessions.recentNumbers', { ok: true, value: recent });
+  fake.answer('sessions.create', { ok: true, value: callView({ id: 'SE9', phase: 'dialing' }) });
   for (const channel of ['sessions.hold', 'sessions.resume', 'sessions.answer']) fake.answer(channel, { ok: true, value: callView() });
   fake.answer('sessions.end', { ok: true, value: { ended: true } });
   render(App, { api: fake.api, engines: simulatedOnly });
@@ -60,6 +62,24 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
     hid.press(8, blackwire({}));
     await waitFor(() => expect(sentTo(fake, 'sessions.resume')).toEqual([{ sessionId: 'SE1' }]));
     expect(sentTo(fake, 'sessions.end')).toEqual([]);
+  });
+
+  it('a release that still says on hook, sent before the headset took the resumed call’s off-hook LED, does not hang up', async () => {
+    version = 1;
+    const { fake, hid } = open(blackwire3220(), [callView({ phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() })]);
+    await waitFor(() => expect(leds(hid)).toMatchObject({ [LED.hold]: [1], [LED.offHook]: [0] }));
+    hid.press(8, blackwire({ flash: 1 }));
+    await waitFor(() => expect(sentTo(fake, 'sessions.resume')).toHaveLength(1));
+    change(fake, [callView()]);
+    await waitFor(() => expect(leds(hid)[LED.offHook]).toEqual([1]));
+    hid.press(8, blackwire({}));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sentTo(fake, 'sessions.end')).toEqual([]);
+    // Once the headset has caught up, putting the hook down hangs up as ever.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    hid.press(8, blackwire({ hook: 1 }));
+    hid.press(8, blackwire({ hook: 0 }));
+    await waitFor(() => expect(sentTo(fake, 'sessions.end')).toHaveLength(1));
   });
 
   it('Mute toggles the phone’s mute and the mute LED; hook down hangs up; a press with nothing to do is put back', async () => {
@@ -125,7 +145,8 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
     const { hid } = open(blackwire3220(), [], false);
     await screen.findByLabelText('Number');
     await fireEvent.click(screen.getByRole('tab', { name: /Settings/ }));
-    const section = (await screen.findByRole('group', { name: 'Headset' })) as HTMLElement;
+    // Settings is a chunk of its own: the first open may take a while.
+    const section = (await screen.findByRole('group', { name: 'Headset' }, { timeout: 10_000 })) as HTMLElement;
     expect(section.textContent).toContain('No telephony headset connected.');
     await fireEvent.click(screen.getByRole('button', { name: 'Connect a headset' }));
     await waitFor(() => expect(section.textContent).toContain('In use'));
@@ -147,5 +168,20 @@ describe('a Jabra Speak 510 (recorded descriptor: buttons flagged Constant, no L
     hid.press(3, [0x00, 0]);
     await waitFor(() => expect(sentTo(fake, 'sessions.end')).toHaveLength(1));
     expect(hid.sent()).toEqual([]);
+  });
+
+  it('Redial calls the last number again when no call is on, and does nothing during a call', async () => {
+    version = 1;
+    const { fake, hid } = open(jabraSpeak510(), [], true, ['+15550100123']);
+    await screen.findByLabelText('Number');
+    await waitFor(() => expect(hid.opened()).toBe(true));
+    // Report 3, bit 6: Redial (one-shot).
+    hid.press(3, [0x40, 0]);
+    await waitFor(() => expect(sentTo(fake, 'sessions.create')).toEqual([{ to: '+15550100123' }]));
+    change(fake, [callView()]);
+    await screen.findByRole('region', { name: 'On call' });
+    hid.press(3, [0x40, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sentTo(fake, 'sessions.create')).toHaveLength(1);
   });
 });
