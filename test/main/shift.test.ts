@@ -14,6 +14,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
+import type { InputOf, InvokeChannel } from '../../electron/shared/contract';
 import { FakeClock } from '../support/clock';
 import { coreFor, type TestCore } from '../support/core';
 import { desktopOnFakes, FakeNotifier } from '../support/desktop';
@@ -86,7 +87,7 @@ describe('an 8-hour shift on the injected clocks', () => {
       }
       for (const call of board) if (!evo.some((info) => info.id === call.id)) problems.push(`${when}: ${call.displayName} is on the board, Evo has ended it`);
     };
-    const act = async (when: string, channel: string, input: unknown) => {
+    const act = async <C extends InvokeChannel>(when: string, channel: C, input: InputOf<C>) => {
       const answer = await core.call(channel, input);
       if (!answer.ok) problems.push(`${when}: ${channel} failed: ${answer.error.message}`);
       check(`${when} after ${channel}`);
