@@ -210,6 +210,8 @@ export const Settings = z.object({
   holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).default(DEFAULT_PROMISE_MINUTES),
   hotkeys: z.object({
     holdResume: z.string().max(100),
+    /** Check in with the most overdue held caller (promised holds); a file from before it has none. */
+    checkIn: z.string().max(100).default(''),
     answer: z.string().max(100),
     hangUp: z.string().max(100),
     mute: z.string().max(100),
@@ -235,6 +237,7 @@ export const Settings = z.object({
 });
 export const HotkeyConflicts = z.object({
   holdResume: z.string().optional(),
+  checkIn: z.string().optional(),
   answer: z.string().optional(),
   hangUp: z.string().optional(),
   mute: z.string().optional(),
@@ -293,7 +296,8 @@ export const invokeContract = {
     z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
     SessionView,
   ],
-  'sessions.resume': [z.strictObject({ sessionId: id }), SessionView],
+  /** `checkIn`: the agent checks in with a held caller (counted; the card then offers Back on hold). */
+  'sessions.resume': [z.strictObject({ sessionId: id, checkIn: z.boolean().optional() }), SessionView],
   'sessions.end': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ ended: z.literal(true) })],
   'sessions.transfer': [z.strictObject({ sessionId: id, destination }), z.object({ transferred: z.literal(true) })],
   /**

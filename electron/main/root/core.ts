@@ -33,6 +33,7 @@ import { CallActions } from '../calls/call-actions';
 import { CallBoard } from '../calls/call-board';
 import { SyncLoop } from '../calls/sync-loop';
 import { HoldPromises } from '../calls/hold-promises';
+import { checkIn } from '../calls/check-in';
 import { SessionHistory } from '../history/session-history';
 import { CredentialVault } from '../services/credential-vault';
 import { LastAccountStore } from '../services/last-account';
@@ -159,7 +160,8 @@ export function createCore(deps: CoreDeps): Core {
   const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
   const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
   deps.onDemoRing?.(() => sync.refresh('incoming'));
-  const desktop = deps.desktop ? wireDesktop({ board, actions, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
+  const checkInWith = checkIn({ actions, board, promises });
+  const desktop = deps.desktop ? wireDesktop({ board, actions, checkIn: checkInWith, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
 
   let phoneStatus = 'offline';
   const handlers: Handlers = {
@@ -172,7 +174,7 @@ export function createCore(deps: CoreDeps): Core {
       },
     }),
     ...authHandlers(auth),
-    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises }),
+    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises, checkIn: checkInWith }),
     ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),

@@ -4,6 +4,7 @@ import type { NoteService } from '../../history/note-service';
 import type { BoardStore } from '../../calls/board-store';
 import type { SyncLoop } from '../../calls/sync-loop';
 import type { SessionHistory } from '../../history/session-history';
+import type { SessionView } from '../../../shared/contract';
 import type { Handlers } from '../router';
 
 type SessionHandlers = Pick<
@@ -35,9 +36,10 @@ export interface SessionRooms {
   actions: CallActions;
   notes: NoteService;
   promises: Pick<HoldPromises, 'hygiene'>;
+  checkIn(sessionId: string): Promise<SessionView>;
 }
 
-export const sessionHandlers = ({ sync, store, history, actions, notes, promises }: SessionRooms): SessionHandlers => ({
+export const sessionHandlers = ({ sync, store, history, actions, notes, promises, checkIn }: SessionRooms): SessionHandlers => ({
   'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
     await sync.syncNow();
@@ -46,7 +48,7 @@ export const sessionHandlers = ({ sync, store, history, actions, notes, promises
   'sessions.history': (input) => history.history(input ?? {}),
   'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
   'sessions.hold': (input) => actions.hold(input),
-  'sessions.resume': (input) => actions.resume(input),
+  'sessions.resume': ({ sessionId, checkIn: checkingIn }) => (checkingIn ? checkIn(sessionId) : actions.resume({ sessionId })),
   'sessions.end': (input) => actions.end(input),
   'sessions.transfer': (input) => actions.transfer(input),
   'sessions.addParticipant': (input) => actions.addParticipant(input),
