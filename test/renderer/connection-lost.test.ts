@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../support/engines';
 import type { Result } from '../../electron/shared/result';
 import { callView, startedWindow } from '../support/fake-softphone';
 
