@@ -8,7 +8,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-rules';
-import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
+import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
 import { isolate } from '../../shared/bidi';
