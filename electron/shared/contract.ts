@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
+import { BOARD_ACTIONS } from './call-action-table';
 import { isSafeSessionId } from './session-id';
 import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES } from './hold-promise';
 
@@ -94,20 +95,7 @@ export const ActiveSessions = z.object({
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
 export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown']);
 /** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
-export const CallAction = z.enum([
-  'hold',
-  'holdForTransfer',
-  'resume',
-  'hangUp',
-  'transfer',
-  'answer',
-  'decline',
-  'addParticipant',
-  'leave',
-  'completeTransfer',
-  'merge',
-  'cancelConsult',
-]);
+export const CallAction = z.enum(BOARD_ACTIONS);
 export const HoldMode = z.enum(['hold', 'end']);
 /** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
 export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);

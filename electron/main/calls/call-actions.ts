@@ -7,7 +7,7 @@
  * dialer's rules and refused before any request when it is not one.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-rules';
+import { callActionTable, hotkeyIntent, plan, stepTable, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
@@ -24,21 +24,7 @@ interface Run extends Order {
   caller: string;
 }
 
-const verbOf: Record<Intent['type'], string> = {
-  hold: 'hold',
-  resume: 'resume',
-  hangUp: 'hang up on',
-  transfer: 'transfer',
-  answer: 'answer',
-  decline: 'decline',
-  addParticipant: 'add someone to the call with',
-  leave: 'leave the call with',
-  consult: 'consult about',
-  completeTransfer: 'complete the transfer with',
-  merge: 'merge the call with',
-  cancelConsult: 'cancel the consult with',
-  freeLine: 'make room for',
-};
+const verbOf = (type: Intent['type']): string => (type === 'freeLine' ? 'make room for' : callActionTable[type].verb);
 
 export class CallActions {
   /** Intents being carried out, by kind and call: a double press shares the first one's outcome. */
@@ -188,7 +174,7 @@ export class CallActions {
     const pending = acted && !endsIt ? this.deps.board.get(acted)?.pending : null;
     if (pending) throw busyError(this.who(acted!).name);
     const planned = plan(this.deps.board.facts(), intent);
-    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], acted, planned.blockedBy, this.who);
+    if (!planned.ok) throw refusal(planned.code, verbOf(intent.type), acted, planned.blockedBy, this.who);
     const busy = endsIt ? undefined : planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
     if (busy) throw busyError(busy.displayName);
     const done: Step[] = [];
@@ -214,21 +200,9 @@ export class CallActions {
   private async happenedAnyway(step: Step, error: unknown): Promise<boolean> {
     if (!(error instanceof AppError) || !error.retryable) return false;
     await this.deps.sync.syncNow();
-    const phase = this.deps.board.get(step.sessionId)?.phase;
-    switch (step.do) {
-      case 'hold':
-        return phase === (step.reason === 'Transferring' ? 'heldForTransfer' : 'held');
-      case 'resume':
-      case 'answer':
-        return phase === 'live';
-      case 'end':
-      case 'endAll':
-      case 'decline':
-      case 'transfer':
-        return phase === undefined;
-      default:
-        return false;
-    }
+    const reaches = stepTable[step.do].reaches(step);
+    if (reaches === null) return false;
+    return (this.deps.board.get(step.sessionId)?.phase ?? 'gone') === reaches;
   }
 
   /**
