@@ -38,6 +38,8 @@ interface PlanInput {
 
 /** The input an action's channel takes (contract.ts builds the schema from it). */
 export type ActionInput = 'call' | 'callLeg' | 'callLegReason' | 'callDestination' | 'callLegDestination' | 'callMode';
+/** What its channel answers: the call as it now stands (`call`), or what happened to it. */
+export type ActionAnswer = 'call' | 'ended' | 'transferred' | 'left' | 'destination';
 
 export interface CallActionRow {
   /** Phases in which it may start; anything else is refused before a request is sent. */
@@ -57,7 +59,7 @@ export interface CallActionRow {
   /** Retry may send it again as it was (nothing typed is needed that the window no longer has). */
   retrySafe: boolean;
   /** The invoke channel the window sends it on, and its input; null: not sent by itself. */
-  channel: { name: `sessions.${string}`; input: ActionInput } | null;
+  channel: { name: `sessions.${string}`; input: ActionInput; answer: ActionAnswer } | null;
 }
 
 /** "Couldn't hold A: ... The new call was not started." */
@@ -74,7 +76,7 @@ export const callActionTable = {
     verb: 'hold',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.hold', input: 'callLegReason' },
+    channel: { name: 'sessions.hold', input: 'callLegReason', answer: 'call' },
   },
   /** Hold for transfer: a hold whose reason is Transferring (the board names it apart). */
   holdForTransfer: {
@@ -97,7 +99,7 @@ export const callActionTable = {
     verb: 'resume',
     notDone: (name) => `${name} was not resumed.`,
     retrySafe: true,
-    channel: { name: 'sessions.resume', input: 'call' },
+    channel: { name: 'sessions.resume', input: 'call', answer: 'call' },
   },
   hangUp: {
     allowed: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown'],
@@ -108,7 +110,7 @@ export const callActionTable = {
     verb: 'hang up on',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.end', input: 'callLeg' },
+    channel: { name: 'sessions.end', input: 'callLeg', answer: 'ended' },
   },
   transfer: {
     allowed: ['live', 'held', 'heldForTransfer'],
@@ -119,7 +121,7 @@ export const callActionTable = {
     verb: 'transfer',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.transfer', input: 'callDestination' },
+    channel: { name: 'sessions.transfer', input: 'callDestination', answer: 'transferred' },
   },
   answer: {
     allowed: ['ringingIn'],
@@ -130,7 +132,7 @@ export const callActionTable = {
     verb: 'answer',
     notDone: (name) => `${name}'s call was not answered.`,
     retrySafe: true,
-    channel: { name: 'sessions.answer', input: 'callMode' },
+    channel: { name: 'sessions.answer', input: 'callMode', answer: 'call' },
   },
   decline: {
     allowed: ['ringingIn'],
@@ -153,7 +155,7 @@ export const callActionTable = {
     verb: 'add someone to the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.addParticipant', input: 'callLegDestination' },
+    channel: { name: 'sessions.addParticipant', input: 'callLegDestination', answer: 'call' },
   },
   /** Drop out of a conference, leaving the others talking. */
   leave: {
@@ -165,7 +167,7 @@ export const callActionTable = {
     verb: 'leave the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.leave', input: 'callLeg' },
+    channel: { name: 'sessions.leave', input: 'callLeg', answer: 'left' },
   },
   /** Hold the caller for transfer before dialling the person to consult. */
   consult: {
@@ -177,7 +179,7 @@ export const callActionTable = {
     verb: 'consult about',
     notDone: newCallNotStarted,
     retrySafe: false,
-    channel: { name: 'sessions.consult', input: 'callLegDestination' },
+    channel: { name: 'sessions.consult', input: 'callLegDestination', answer: 'destination' },
   },
   /** On the consult call: hand the caller to the consulted person and leave. */
   completeTransfer: {
@@ -189,7 +191,7 @@ export const callActionTable = {
     verb: 'complete the transfer with',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.completeTransfer', input: 'call' },
+    channel: { name: 'sessions.completeTransfer', input: 'call', answer: 'transferred' },
   },
   /** On the consult call: caller, agent and the consulted person on one call. */
   merge: {
@@ -201,7 +203,7 @@ export const callActionTable = {
     verb: 'merge the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.merge', input: 'call' },
+    channel: { name: 'sessions.merge', input: 'call', answer: 'call' },
   },
   /** On the consult call: end it and go back to the caller. */
   cancelConsult: {
@@ -213,7 +215,31 @@ export const callActionTable = {
     verb: 'cancel the consult with',
     notDone: newCallNotStarted,
     retrySafe: true,
-    channel: { name: 'sessions.cancelConsult', input: 'call' },
+    channel: { name: 'sessions.cancelConsult', input: 'call', answer: 'call' },
+  },
+  /** Check in with a held caller: off hold (the live call is held first, as every resume does). */
+  checkIn: {
+    allowed: ['held'],
+    plan: ({ calls, target }) => takeBack(calls, target.id),
+    shownAs: 'checkIn',
+    pending: 'Checking in…',
+    announce: 'Checked in: caller off hold',
+    verb: 'check in with',
+    notDone: (name) => `${name} is still on hold.`,
+    retrySafe: true,
+    channel: { name: 'sessions.checkIn', input: 'call', answer: 'call' },
+  },
+  /** After a check-in: the caller goes back on hold. */
+  backOnHold: {
+    allowed: ['live'],
+    plan: ({ target }) => ({ ok: true, steps: [{ do: 'hold', sessionId: target.id, reason: 'None' }] }),
+    shownAs: 'backOnHold',
+    pending: 'Holding…',
+    announce: 'Caller back on hold',
+    verb: 'put back on hold',
+    notDone: newCallNotStarted,
+    retrySafe: true,
+    channel: { name: 'sessions.backOnHold', input: 'callLeg', answer: 'call' },
   },
 } as const satisfies Record<string, CallActionRow>;
 
@@ -235,8 +261,11 @@ export type SimpleActionName = {
   [K in CallActionName]: (typeof callActionTable)[K]['channel'] extends { input: 'call' | 'callLeg' } ? K : never;
 }[CallActionName];
 
-/** The invoke channels of the call actions. */
+/** The invoke channels of the call actions (channels.ts lists them with the others). */
 export type CallActionChannel = NonNullable<(typeof callActionTable)[CallActionName]['channel']>['name'];
+export const CALL_ACTION_CHANNELS = Object.values(callActionTable as Record<string, CallActionRow>).flatMap((row) =>
+  row.channel ? [row.channel.name] : [],
+) as CallActionChannel[];
 
 /** What the agent asked for: each row is one intent; hold carries its reason, answer and freeLine a mode. */
 export type Intent =

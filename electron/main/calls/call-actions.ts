@@ -7,7 +7,7 @@
  * dialer's rules and refused before any request when it is not one.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { callActionTable, hotkeyIntent, plan, stepTable, type Intent, type Step } from '../../shared/call-action-table';
+import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
@@ -16,6 +16,15 @@ import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { toSessionView } from './session-view';
 
 export type CallActionsDeps = CallStepsDeps;
+
+/** What the action channels carry (contract.ts checks each channel's own shape before it gets here). */
+export interface ActionPayload {
+  sessionId: string;
+  callSid?: string;
+  reason?: HoldReason;
+  destination?: string;
+  mode?: HoldMode;
+}
 
 type AfterConsult = 'completeTransfer' | 'merge' | 'cancelConsult';
 /** What the agent reads about a run: who an invite is for (or who was consulted), and the caller consulted about. */
@@ -34,6 +43,33 @@ export class CallActions {
   constructor(private readonly deps: CallActionsDeps) {
     this.steps = new CallSteps(deps);
   }
+
+  /**
+   * An action by its row in the call action table, as its channel carries it. Rows that need more
+   * than the table says (a number to read, a consult to link, a ringing call declined) have a method
+   * of their own; every other row is carried out as planned and answers the call as it now stands.
+   */
+  run(name: CallActionName, input: ActionPayload): Promise<unknown> {
+    const own = this.own[name];
+    if (own) return own(input);
+    return this.carryOut({ type: name, sessionId: input.sessionId } as Intent, { legs: { [input.sessionId]: input.callSid } }).then(() =>
+      this.view(input.sessionId),
+    );
+  }
+
+  private readonly own: Partial<Record<CallActionName, (input: ActionPayload) => Promise<unknown>>> = {
+    hold: (input) => this.hold(input),
+    resume: (input) => this.resume(input),
+    hangUp: (input) => this.end(input),
+    transfer: (input) => this.transfer({ ...input, destination: input.destination ?? '' }),
+    answer: (input) => this.answer(input),
+    addParticipant: (input) => this.addParticipant({ ...input, destination: input.destination ?? '' }),
+    leave: (input) => this.leave(input),
+    consult: (input) => this.consult({ ...input, destination: input.destination ?? '' }),
+    completeTransfer: (input) => this.completeTransfer(input),
+    merge: (input) => this.merge(input),
+    cancelConsult: (input) => this.cancelConsult(input),
+  };
 
   async hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
     const intent: Intent = { type: 'hold', sessionId: input.sessionId, reason: input.reason ?? 'None' };

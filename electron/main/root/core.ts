@@ -15,7 +15,7 @@ import type { Handlers } from '../ipc/router';
 import { appHandlers } from '../ipc/handlers/app';
 import { authHandlers } from '../ipc/handlers/auth';
 import { callHandlers } from '../ipc/handlers/calls';
-import { sessionHandlers } from '../ipc/handlers/sessions';
+import { actionHandlers, sessionHandlers } from '../ipc/handlers/sessions';
 import { settingsHandlers } from '../ipc/handlers/settings';
 import { voiceHandlers } from '../ipc/handlers/voice';
 import { systemClock, type Clock, type DemoBackend, type EventSink, type SecretStore } from '../ports';
@@ -152,6 +152,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }) }),
+    ...actionHandlers(actions),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, () => desktop?.controller.hotkeys.conflicts() ?? {}),
