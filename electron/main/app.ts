@@ -130,6 +130,7 @@ export async function createApp(): Promise<void> {
   });
 
   const wake = () => {
+    desktop.controller.woke();
     core.sync.refresh('wake');
     core.events.emit('app.systemResumed', {});
   };

@@ -10,15 +10,26 @@ export interface SecretStore {
   remove(key: string): void;
 }
 
-/** Time, so that timers and backoff can be tested without waiting. */
+/**
+ * Time, as two clocks, so that nothing that measures a duration is fooled by the wall clock moving
+ * (an NTP correction, a restored VM, a laptop waking). Every duration (poll pace, backoff,
+ * reminders, deadlines, Retry-After windows) is measured on `monotonic()` and waited with
+ * `setTimeout`; `now()` is only for what is shown and for comparing with Evo's timestamps.
+ */
 export interface Clock {
+  /** Wall time, ms since the epoch. It can jump either way: never subtract two readings of it for a wait. */
   now(): number;
+  /** Milliseconds from an arbitrary start; only ever moves forward, at the pace of real time. */
+  monotonic(): number;
+  /** Calls fn once `ms` have passed on the monotonic clock. */
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  // performance.now() and Node's timers both run on the OS's monotonic clock.
+  monotonic: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -7,7 +7,7 @@ import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
 import { BOARD_ACTIONS, callActionTable, type ActionAnswer, type ActionInput, type CallActionRow } from './call-action-table';
 import { isSafeSessionId } from './session-id';
-import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES } from './hold-promise';
+import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES, PROMISE_CHOICES } from './hold-promise';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
@@ -80,11 +80,36 @@ export const SessionView = z.object({
   logOmitted: z.number().int().min(0),
   note: CallNote.nullable(),
 });
-/** One session for the history's detail view, with its total time on hold (all holds, ms). */
-export const SessionDetail = SessionView.extend({ holdMs: z.number().int().min(0) });
+const ms = z.number().int().min(0);
+/** A call's hold hygiene (electron/shared/hold-promise.ts): holds, time on hold, check-ins, holds over promise. */
+export const HoldHygiene = z.object({ holds: ms, holdMs: ms, longestHoldMs: ms, checkIns: ms, overPromise: ms });
+/** One session for the history's detail view, with its total time on hold (all holds, ms) and its hold hygiene. */
+export const SessionDetail = SessionView.extend({ holdMs: ms, hygiene: HoldHygiene });
+/** One day of the agent's shift (the Today tab), from the cache. */
+export const ShiftDay = z.object({
+  /** Local midnight the day began (ISO). */
+  start: z.string(),
+  calls: ms,
+  talkMs: ms,
+  holdMs: ms,
+  longestHoldMs: ms,
+  overPromise: ms,
+  checkIns: ms,
+  /** 24 hours from midnight: calls begun and time on hold in each. */
+  hours: z.array(z.object({ calls: ms, holdMs: ms })).length(24),
+});
+export const Shift = z.object({ today: ShiftDay, yesterday: ShiftDay });
+/** The minutes a held caller can be promised: the card's choices and the default's. */
+export const PromiseMinutes = z.union([...new Set([...PROMISE_CHOICES, ...DEFAULT_PROMISE_CHOICES])].map((minutes) => z.literal(minutes)));
+/** The promise of the current hold: how long, and when it runs out (ISO; counted from the hold's start). */
+export const HoldPromise = z.object({ minutes: z.number().int().min(1).max(60), endsAt: z.string() });
 /** Which calls the history lists. */
 export const HistoryFilter = z.enum(['all', 'missed', 'incoming', 'outgoing']);
-export const Connection = z.enum(['online', 'reconnecting', 'offline']);
+/**
+ * How the sync with Evo stands. `waiting`: Evo asked us to wait (429/503 with Retry-After); the
+ * calls stay on screen and `error.message` says when the next try is.
+ */
+export const Connection = z.enum(['online', 'reconnecting', 'waiting', 'offline']);
 export const ActiveSessions = z.object({
   sessions: z.array(SessionView),
   connection: Connection,
@@ -131,6 +156,10 @@ export const CallView = z.object({
   consultOf: z.string().nullable(),
   /** Two or more others on the call (or Evo made it a conference): the agent can drop out. */
   conference: z.boolean(),
+  /** What the caller was promised for the current hold; null when not held. */
+  promise: HoldPromise.nullable(),
+  /** How many times the agent checked in with this caller (Check in). */
+  checkIns: z.number().int().min(0),
 });
 export const Board = z.object({
   /** Bumped by every change; a listener that sees a gap asks for the whole board again. */
@@ -173,7 +202,15 @@ export const Settings = z.object({
     hangUp: z.string().max(100),
     mute: z.string().max(100),
   }),
-  audio: z.object({ input: z.string().max(300), output: z.string().max(300), ringtone: z.string().max(300) }),
+  audio: z.object({
+    input: z.string().max(300),
+    output: z.string().max(300),
+    ringtone: z.string().max(300),
+    /** The agent's outgoing audio through a noise suppressor (RNNoise). */
+    noiseSuppression: z.boolean(),
+    /** The caller's audio through it too, before the speaker. */
+    callerNoiseSuppression: z.boolean(),
+  }),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   /** The slim always-on-top window: the current call and its controls only. */
@@ -280,6 +317,8 @@ export const invokeContract = {
   /** The call actions (hold, resume, answer, consult, ...): one channel per row of call-action-table.ts. */
   ...callActionContract,
   'sessions.recentNumbers': [none, z.array(z.string())],
+  /** The Today tab: today's and yesterday's calls, talk and hold time, promises kept, check-ins, by hour. */
+  'sessions.today': [none, Shift],
   /** The whole call board (the window asks at start and after a missed change). */
   'calls.board': [none, Board],
   /**
@@ -289,6 +328,8 @@ export const invokeContract = {
   'calls.freeLine': [z.strictObject({ mode: HoldMode }), Board],
   /** The agent read a failed action's message. */
   'calls.dismissFailure': [z.strictObject({ sessionId: id }), z.object({})],
+  /** The card's Promise select: what the caller on hold was promised, counted from the hold's start. */
+  'calls.setPromise': [z.strictObject({ sessionId: id, minutes: PromiseMinutes }), z.object({})],
   /**
    * Something the window saw may have changed the agent's calls (the phone rang or hung up, the
    * window got focus, the network came back): main refreshes once, soon, sharing a burst. The
@@ -354,6 +395,11 @@ export type Connection = z.infer<typeof Connection>;
 export type HotkeyConflicts = z.infer<typeof HotkeyConflicts>;
 export type HoldReason = z.infer<typeof HoldReason>;
 export type CallNote = z.infer<typeof CallNote>;
+export type HoldHygiene = z.infer<typeof HoldHygiene>;
+export type ShiftDay = z.infer<typeof ShiftDay>;
+export type Shift = z.infer<typeof Shift>;
+export type HoldPromise = z.infer<typeof HoldPromise>;
+export type PromiseMinutes = z.infer<typeof PromiseMinutes>;
 
 export const invokeChannels = Object.keys(invokeContract) as InvokeChannel[];
 export const eventChannels = Object.keys(eventContract) as EventChannel[];

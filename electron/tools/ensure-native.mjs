@@ -16,23 +16,15 @@ const require = createRequire(import.meta.url);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
 
-/**
- * The Electron binary, or null with what to do printed. npm downloads it in electron's postinstall;
- * once node_modules/electron exists, `npm install` reports "up to date" and never runs it again.
- */
+/** The Electron binary, or null with what to do printed (ensure-electron.mjs runs first and fetches it). */
 function electronBinary() {
   try {
     const path = require('electron');
     if (typeof path === 'string') return path;
   } catch (error) {
-    const skipped = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
-      ? ' ELECTRON_SKIP_BINARY_DOWNLOAD is set in this shell: unset it first.'
-      : '';
     console.error(
-      `Electron's binary is not downloaded (${error instanceof Error ? error.message : error}).\n` +
-        `Download it (about 100 MB, needs internet access):${skipped}\n\n` +
-        '    npm rebuild electron\n\n' +
-        '(`npm install` will not do it: it sees node_modules/electron and stops.)\n' +
+      `Electron's binary is not installed (${error instanceof Error ? error.message : error}).\n` +
+        'Run `node electron/tools/ensure-electron.mjs start`: it downloads it, or says what to do.\n' +
         'To see the app without Electron: `npm run web` serves the same app to your browser.',
     );
   }
@@ -57,6 +49,6 @@ if (target === 'node') {
   execFileSync(npm, ['exec', '--', 'electron-builder', 'install-app-deps'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
 if (!loads()) {
-  console.error(`better-sqlite3 still does not load in ${target}. See README "Troubleshooting".`);
+  console.error(`better-sqlite3 still does not load in ${target}. See "Troubleshooting" in README.md.`);
   process.exit(1);
 }

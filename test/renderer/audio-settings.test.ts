@@ -49,7 +49,7 @@ class FakeAudio implements PlayableAudio {
   addEventListener() {}
 }
 
-const audio = () => ({ input: 'default', output: 'default', ringtone: 'default' });
+const audio = () => ({ input: 'default', output: 'default', ringtone: 'default', noiseSuppression: true, callerNoiseSuppression: false });
 const devices = [
   { id: 'mic-1', label: 'USB Headset', kind: 'audioinput' as const },
   { id: 'spk-1', label: 'Desk Speakers', kind: 'audiooutput' as const },

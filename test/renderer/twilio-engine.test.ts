@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TwilioCallEngine } from '../../renderer/src/lib/calls/twilio-engine.svelte';
 import { board, callView, fakeSoftphone } from '../support/fake-softphone';
 import { StandInCall, StandInDevice } from '../support/twilio-standins';
@@ -216,18 +216,62 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     expect(fake.calls.filter((c) => c.channel === 'calls.refresh')).toEqual([]);
   });
 
-  it('uses the chosen audio devices and falls back to the default when one is unplugged', async () => {
+  it('opens the chosen microphone only for a call, falls back to the default when it is unplugged, and releases it after', async () => {
     const { engine, device } = setup();
     await engine.start();
     const audio = device().audio;
     audio.availableInputDevices.set('headset', { deviceId: 'headset', label: 'Headset' });
     audio.availableOutputDevices.set('headset-out', { deviceId: 'headset-out', label: 'Headset' });
     await engine.useAudio({ input: 'headset', output: 'headset-out', ringtone: 'gone' });
-    expect([audio.input, audio.speakerDevices.current, audio.ringtoneDevices.current]).toEqual(['headset', 'headset-out', 'default']);
+    expect([audio.input, audio.speakerDevices.current, audio.ringtoneDevices.current]).toEqual([null, 'headset-out', 'default']);
+    await engine.dial('+15550100123');
+    expect(audio.input).toBe('headset');
     audio.availableInputDevices.delete('headset');
     audio.emit('deviceChange');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(audio.input).toBe('default');
+    engine.hangUp();
+    await vi.waitFor(() => expect(audio.input).toBeNull());
+  });
+
+  it('answering opens the microphone; the caller hanging up releases it', async () => {
+    const { engine, device } = setup();
+    await engine.start();
+    const call = new StandInCall({ CallSid: 'CA-in-1', From: '+15550100199' });
+    device().emit('incoming', call);
+    expect((await engine.answer(null, 'hold')).ok).toBe(true);
+    expect(device().audio.input).toBe('default');
+    call.disconnect();
+    await vi.waitFor(() => expect(device().audio.input).toBeNull());
+  });
+
+  it("runs noise suppression as the SDK's processor: the agent's audio, the caller's as an option, removed when turned off", async () => {
+    const { engine, device } = setup();
+    await engine.start();
+    const audio = device().audio;
+    const choice = { input: 'default', output: 'default', ringtone: 'default' };
+    await engine.useAudio({ ...choice, noiseSuppression: true, callerNoiseSuppression: false });
+    expect(audio.processors.map(([, remote]) => remote)).toEqual([false]);
+    await engine.useAudio({ ...choice, noiseSuppression: true, callerNoiseSuppression: true });
+    await engine.useAudio({ ...choice, noiseSuppression: true, callerNoiseSuppression: true });
+    expect(audio.processors.map(([, remote]) => remote)).toEqual([false, true]);
+    await engine.useAudio({ ...choice, noiseSuppression: false, callerNoiseSuppression: false });
+    expect(audio.processors).toEqual([]);
+  });
+
+  it("the SDK's silent-microphone warning is passed on, and cleared with the call", async () => {
+    const { engine, device } = setup();
+    await engine.start();
+    await engine.dial('+15550100123');
+    const call = (engine as unknown as { call: StandInCall }).call;
+    call.emit('warning', 'constant-audio-input-level');
+    expect(engine.inputSilent).toBe(true);
+    call.emit('warning-cleared', 'constant-audio-input-level');
+    expect(engine.inputSilent).toBe(false);
+    call.emit('warning', 'constant-audio-input-level');
+    call.disconnect();
+    expect(engine.inputSilent).toBe(false);
+    expect(device().destroyed).toBe(false);
   });
 
   it('stops: the Device is destroyed and the phone is offline', async () => {

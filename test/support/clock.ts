@@ -1,8 +1,13 @@
 import type { Clock } from '../../electron/main/ports';
 
-/** A clock that moves only when told to; timers fire in order as time passes. */
+/**
+ * A clock that moves only when told to; timers fire in order as (monotonic) time passes. The wall
+ * clock moves with it, and can also be made to jump on its own (`jumpWall`) or to skip ahead while
+ * the computer sleeps (`sleep`), as real ones do.
+ */
 export class FakeClock implements Clock {
   private time: number;
+  private mono = 1_000_000;
   private nextId = 1;
   private readonly timers = new Map<number, { at: number; fn: () => void }>();
   /** Every delay ever scheduled, in order. */
@@ -14,9 +19,11 @@ export class FakeClock implements Clock {
 
   now = () => this.time;
 
+  monotonic = () => this.mono;
+
   setTimeout = (fn: () => void, ms: number) => {
     const id = this.nextId++;
-    this.timers.set(id, { at: this.time + ms, fn });
+    this.timers.set(id, { at: this.mono + Math.max(0, ms), fn });
     this.scheduled.push(ms);
     return id;
   };
@@ -27,22 +34,55 @@ export class FakeClock implements Clock {
 
   /** Moves time forward, firing every timer that falls due, earliest first. */
   advance(ms: number): void {
-    const end = this.time + ms;
+    const end = this.mono + ms;
     for (;;) {
-      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      const due = this.earliest(end);
       if (!due) break;
       this.timers.delete(due[0]);
-      this.time = due[1].at;
+      this.moveTo(due[1].at);
       due[1].fn();
     }
-    this.time = end;
+    this.moveTo(end);
+  }
+
+  /** The wall clock alone jumps (an NTP correction, a restored VM): no timer notices. */
+  jumpWall(ms: number): void {
+    this.time += ms;
+  }
+
+  /**
+   * The computer sleeps for `ms` and wakes: the wall clock shows the time slept. The monotonic
+   * clock stops meanwhile as Linux's and macOS's do; with `monotonicCounts` it runs on as Windows'
+   * can, and every timer that fell due in the sleep fires at the instant of waking.
+   */
+  sleep(ms: number, { monotonicCounts = false } = {}): void {
+    this.time += ms;
+    if (!monotonicCounts) return;
+    this.mono += ms;
+    for (;;) {
+      const due = this.earliest(this.mono);
+      if (!due) break;
+      this.timers.delete(due[0]);
+      due[1].fn();
+    }
+  }
+
+  private moveTo(mono: number): void {
+    this.time += mono - this.mono;
+    this.mono = mono;
+  }
+
+  private earliest(end: number): [number, { at: number; fn: () => void }] | undefined {
+    let best: [number, { at: number; fn: () => void }] | undefined;
+    for (const entry of this.timers) if (entry[1].at <= end && (!best || entry[1].at < best[1].at)) best = entry;
+    return best;
   }
 
   pending(): number {
     return this.timers.size;
   }
 
-  /** When the earliest timer falls due, null when none is set. */
+  /** When (monotonic) the earliest timer falls due, null when none is set. */
   nextDue(): number | null {
     let next: number | null = null;
     for (const timer of this.timers.values()) if (next === null || timer.at < next) next = timer.at;
@@ -55,17 +95,17 @@ export class FakeClock implements Clock {
    * the same instant fails here instead of hanging the test.
    */
   async run(ms: number, settle: () => Promise<void>): Promise<void> {
-    const end = this.time + ms;
+    const end = this.mono + ms;
     await settle();
     for (let sameInstant = 0; ; ) {
       const next = this.nextDue();
       if (next === null || next > end) break;
-      sameInstant = next === this.time ? sameInstant + 1 : 0;
+      sameInstant = next === this.mono ? sameInstant + 1 : 0;
       if (sameInstant > 1000) throw new Error('timers keep firing without time passing');
-      this.advance(next - this.time);
+      this.advance(next - this.mono);
       await settle();
     }
-    this.advance(end - this.time);
+    this.advance(end - this.mono);
     await settle();
   }
 }
@@ -76,6 +116,7 @@ export class FakeClock implements Clock {
  */
 export class InstantClock implements Clock {
   private time: number;
+  private mono = 1_000_000;
   /** Every wait asked for, in order. */
   readonly waits: number[] = [];
 
@@ -85,9 +126,12 @@ export class InstantClock implements Clock {
 
   now = () => this.time;
 
+  monotonic = () => this.mono;
+
   setTimeout = (fn: () => void, ms: number) => {
     this.waits.push(ms);
     this.time += ms;
+    this.mono += ms;
     setImmediate(fn);
     return this.waits.length;
   };

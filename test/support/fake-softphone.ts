@@ -107,6 +107,8 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     dateCreated: new Date(Date.now() - 65_000).toISOString(),
     consultOf: null,
     conference: false,
+    promise: null,
+    checkIns: 0,
     ...overrides,
   };
 }

@@ -165,6 +165,8 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
     'sessions.create': fc.record({ to: number, displayName: optional(fc.string({ maxLength: 40 })) }, { requiredKeys: ['to'] }),
     'sessions.answer': fc.record({ sessionId, mode: optional(fc.constantFrom('hold', 'end')) }, { requiredKeys: ['sessionId'] }),
     'sessions.recentNumbers': none,
+    'sessions.today': none,
+    'calls.setPromise': fc.record({ sessionId, minutes: fc.constantFrom(1, 2, 5, 10) }),
     'sessions.addParticipant': fc.record({ sessionId, destination: number, callSid }, { requiredKeys: ['sessionId', 'destination'] }),
     'sessions.leave': fc.record({ sessionId, callSid }, { requiredKeys: ['sessionId'] }),
     'sessions.consult': fc.record({ sessionId, destination: number, callSid }, { requiredKeys: ['sessionId', 'destination'] }),

@@ -3,7 +3,7 @@
  * (registering, registered, incoming, tokenWillExpire; accept, ringing, reconnecting,
  * reconnected, warning, warning-cleared, disconnect, cancel, reject, mute).
  */
-import type { CallLike, DeviceLike, DeviceOptions } from '../../renderer/src/lib/calls/twilio-types';
+import type { AudioProcessorLike, CallLike, DeviceLike, DeviceOptions } from '../../renderer/src/lib/calls/twilio-types';
 
 class Emitter {
   private readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
@@ -62,12 +62,26 @@ class StandInOutputs {
 export class StandInAudio extends Emitter {
   availableInputDevices = new Map([['default', { deviceId: 'default', label: 'Default' }]]);
   availableOutputDevices = new Map([['default', { deviceId: 'default', label: 'Default' }]]);
-  input = 'default';
+  /** The microphone the SDK holds open, null when none. */
+  input: string | null = null;
+  /** Processors added, as [processor, isRemote]. */
+  processors: [AudioProcessorLike, boolean][] = [];
   speakerDevices = new StandInOutputs(this.availableOutputDevices);
   ringtoneDevices = new StandInOutputs(this.availableOutputDevices);
   async setInputDevice(id: string) {
     if (!this.availableInputDevices.has(id)) throw new Error(`unknown device ${id}`);
     this.input = id;
+  }
+  async unsetInputDevice() {
+    this.input = null;
+  }
+  async addProcessor(processor: AudioProcessorLike, isRemote: boolean) {
+    // As the SDK: one processor a side.
+    if (this.processors.some(([, remote]) => remote === isRemote)) throw new Error('already has a processor');
+    this.processors.push([processor, isRemote]);
+  }
+  async removeProcessor(processor: AudioProcessorLike, isRemote: boolean) {
+    this.processors = this.processors.filter(([known, remote]) => known !== processor || remote !== isRemote);
   }
 }
 

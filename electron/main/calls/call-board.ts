@@ -16,6 +16,8 @@ export interface CallBoardDeps {
   viewer(): Viewer | null;
   /** Receives every change; never called when nothing changed. */
   emit(change: BoardChange): void;
+  /** Adds what the board does not keep itself (a held call's promise and check-ins: hold-promises.ts). */
+  decorate?(view: CallView): CallView;
 }
 
 export class CallBoard {
@@ -160,7 +162,7 @@ export class CallBoard {
     for (const row of [...this.rows.values()].sort((a, b) => a.info.dateCreated.localeCompare(b.info.dateCreated))) {
       const id = row.info.id;
       const view = toCallView(row, viewer, { pending: this.pending.get(id) ?? null, failure: this.failures.get(id) ?? null });
-      if (view) next.set(view.id, view);
+      if (view) next.set(view.id, this.deps.decorate ? this.deps.decorate(view) : view);
     }
     for (const [consult, caller] of this.consults.resolve([...next.values()])) next.get(consult)!.consultOf = caller;
     // Ended sessions are gone for good: what was in flight or failed for them is moot.

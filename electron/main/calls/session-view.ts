@@ -97,6 +97,8 @@ export function toCallView(
     dateCreated: info.dateCreated,
     consultOf: null,
     conference: isConference(info),
+    promise: null,
+    checkIns: 0,
   };
 }
 

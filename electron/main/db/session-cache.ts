@@ -40,6 +40,33 @@ export const partyNumber = (info: SessionInfo): string =>
 const looksLikeNumber = (query: string) => /\d/.test(query) && /^[\d\s()+\-.*#/]+$/.test(query);
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+const FILTER = `(@filter = 'all'
+  OR (@filter = 'missed' AND s.was_missed = 1)
+  OR (@filter = 'incoming' AND s.direction = 'Incoming' AND s.was_missed = 0)
+  OR (@filter = 'outgoing' AND s.direction = 'Outgoing'))`;
+
+/**
+ * A match this broad (a common word, "555") is answered by scanning newest first instead: matches
+ * are dense, so the first page is found within a few hundred rows, where sorting every match costs
+ * hundreds of ms at 100,000 sessions.
+ */
+const DENSE = 2000;
+
+/** The trigram index answers fragments of three characters or more (code points, as it counts them). */
+const TRIGRAM = 3;
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The FTS5 query for a search: the text in names and notes, and (for a number-like query) its
+ * digits in numbers. Null when a part is too short for the trigram index: the caller scans.
+ */
+function matchOf(query: string): string | null {
+  const digits = looksLikeNumber(query) ? query.replace(/\D/g, '') : '';
+  if ([...query].length < TRIGRAM || (digits && digits.length < TRIGRAM)) return null;
+  const text = `{name note} : ${phrase(query)}`;
+  return digits ? `(${text}) OR (number : ${phrase(digits)})` : text;
+}
+
 export interface SessionCacheOptions {
   /** A deferred write (upsertSoon) failed: nobody is waiting for it, so it is reported here. */
   onLateWriteFailed?(error: unknown): void;
@@ -90,14 +117,20 @@ export class SessionCache {
       held: db.prepare(`${select} WHERE s.held = 1 AND s.ended = 0 ORDER BY h.started_ms`),
       get: db.prepare(`${select} WHERE s.id = ?`),
       page: db.prepare(`${select} ORDER BY s.created_ms DESC LIMIT ? OFFSET ?`),
+      // A query too short for the index (one or two characters), or a filter alone: a scan.
       search: db.prepare(`${select}
         WHERE (s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\')
             OR s.id IN (SELECT session_id FROM call_notes WHERE text LIKE @text ESCAPE '\\' OR outcome LIKE @text ESCAPE '\\'))
-          AND (@filter = 'all'
-            OR (@filter = 'missed' AND s.was_missed = 1)
-            OR (@filter = 'incoming' AND s.direction = 'Incoming' AND s.was_missed = 0)
-            OR (@filter = 'outgoing' AND s.direction = 'Outgoing'))
+          AND ${FILTER}
         ORDER BY s.created_ms DESC LIMIT @limit OFFSET @offset`),
+      // Three characters or more: the trigram index (migration 0003) finds the rows. The page is
+      // chosen on narrow columns first: sorting whole rows (their JSON) of a broad match is what costs.
+      // `+created_ms`: the few matches are looked up and sorted, not the whole index walked for them.
+      matches: db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM history_search WHERE history_search MATCH ? LIMIT ${DENSE})`),
+      indexed: db.prepare(`SELECT s.rowid AS rowid FROM sessions s
+        WHERE s.rowid IN (SELECT rowid FROM history_search WHERE history_search MATCH @match) AND ${FILTER}
+        ORDER BY +s.created_ms DESC LIMIT @limit OFFSET @offset`),
+      byRowids: db.prepare(`${select} WHERE s.rowid IN (SELECT value FROM json_each(?)) ORDER BY s.created_ms DESC`),
       recent: db.prepare(`SELECT number FROM sessions WHERE number <> ''
         GROUP BY number ORDER BY MAX(created_ms) DESC LIMIT ?`),
       markEnded: db.prepare(`UPDATE sessions SET ended = 1, held = 0, active = 0, call_state = 'Disconnected',
@@ -203,8 +236,13 @@ export class SessionCache {
     const offset = options.page * options.pageSize;
     const query = (options.query ?? '').trim();
     const filter = options.filter ?? 'all';
-    const rows =
-      query || filter !== 'all'
+    const match = query ? matchOf(query) : null;
+    const narrow = match !== null && (this.statements.matches!.get(match) as { n: number }).n < DENSE;
+    const rows = narrow
+      ? this.statements.byRowids!.all(
+          JSON.stringify((this.statements.indexed!.all({ match, filter, limit, offset }) as { rowid: number }[]).map((row) => row.rowid)),
+        )
+      : query || filter !== 'all'
         ? this.statements.search!.all({
             text: `%${escapeLike(query)}%`,
             digits: looksLikeNumber(query) ? `%${query.replace(/\D/g, '')}%` : '',

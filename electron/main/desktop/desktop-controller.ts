@@ -51,7 +51,7 @@ export class DesktopController {
 
   constructor(private readonly deps: DesktopDeps) {
     this.hotkeys = new HotkeyManager(deps.shortcuts, (name) => void this.pressHotkey(name));
-    this.reminders = new HoldReminderScheduler(deps.clock, deps.reminderSchedule, (reminder) => this.remind(reminder));
+    this.reminders = new HoldReminderScheduler(deps.clock, deps.reminderSchedule, (due) => this.remind(due));
     this.layout = new WindowLayout(deps.window);
   }
 
@@ -82,6 +82,12 @@ export class DesktopController {
       this.phases.clear();
       this.reminders.sync([]);
     }
+    this.renderTray();
+  }
+
+  /** The computer woke from sleep: what the held callers waited meanwhile comes as one reminder. */
+  woke(): void {
+    this.reminders.woke();
     this.renderTray();
   }
 
@@ -167,12 +173,26 @@ export class DesktopController {
     this.notify({ title, body: message, urgency: 'critical', sessionId }, true);
   }
 
-  private remind(reminder: Reminder): void {
+  /** One notification however many reminders fell due at once: one caller by name, several as a summary. */
+  private remind(due: readonly Reminder[]): void {
+    const [longest] = due;
+    if (!longest) return;
+    const level = Math.max(...due.map((reminder) => reminder.level));
+    const urgency = level >= 3 ? 'critical' : level === 2 ? 'normal' : 'low';
+    if (due.length > 1) {
+      this.notify({
+        title: `${due.length} callers still on hold, longest ${formatDuration(longest.heldForMs)}`,
+        body: due.map((reminder) => `${reminder.name}: ${formatDuration(reminder.heldForMs)}`).join(', '),
+        urgency,
+        sessionId: longest.sessionId,
+      });
+      return;
+    }
     this.notify({
-      title: reminder.level >= 3 ? `${reminder.name} is still waiting on hold` : `${reminder.name} is on hold`,
-      body: `On hold for ${formatDuration(reminder.heldForMs)}. Click to return to the call.`,
-      urgency: reminder.level >= 3 ? 'critical' : reminder.level === 2 ? 'normal' : 'low',
-      sessionId: reminder.sessionId,
+      title: level >= 3 ? `${longest.name} is still waiting on hold` : `${longest.name} is on hold`,
+      body: `On hold for ${formatDuration(longest.heldForMs)}. Click to return to the call.`,
+      urgency,
+      sessionId: longest.sessionId,
     });
   }
 
@@ -193,11 +213,13 @@ export class DesktopController {
 
   private renderTray(board = this.deps.board.snapshot(), held = heldCalls(board, this.deps.clock)): void {
     const current = board.calls.find((call) => call.id === board.currentId);
+    const now = this.deps.clock.monotonic();
     this.deps.tray.update(
       buildTrayModel({
-        held,
+        // Hold times on the monotonic clock (the reminders' own), so a wall clock set back does not show 00:00.
+        held: held.map((call) => ({ ...call, heldSinceMs: now - (this.reminders.heldForMs(call.sessionId) ?? Math.max(0, this.deps.clock.now() - call.heldSinceMs)) })),
         inCall: current ? { sessionId: current.id, name: current.displayName } : null,
-        nowMs: this.deps.clock.now(),
+        nowMs: now,
         connection: this.signedIn ? board.connection : 'signedOut',
         compact: this.layout.isCompact,
       }),

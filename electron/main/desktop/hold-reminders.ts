@@ -3,6 +3,12 @@
  * again every last interval, each one more insistent. Driven by a Clock port; knows nothing of
  * notifications. After a restart it picks up from the hold's real start without replaying the
  * reminders that were missed.
+ *
+ * Every wait here is on the monotonic clock: a hold's start (wall time, from Evo or the cache) is
+ * turned into a monotonic one once, when the hold is first seen, so a wall clock that jumps later
+ * (NTP, a restored VM) neither stops the reminders nor fires a backlog. One timer serves every held
+ * call: reminders that fall due together (a laptop waking, several holds started at once) reach
+ * `remind` as one list, and a reminder that fell due late never replays the levels it skipped.
  */
 import { reminderLevel, reminderOffset } from '../../shared/hold-escalation';
 import type { Clock } from '../ports';
@@ -10,6 +16,7 @@ import type { Clock } from '../ports';
 export interface HeldCall {
   sessionId: string;
   name: string;
+  /** When the hold began, wall time: it also tells one hold from the next. */
   heldSinceMs: number;
 }
 
@@ -21,65 +28,113 @@ export interface Reminder {
   heldForMs: number;
 }
 
+interface Hold {
+  name: string;
+  heldSinceMs: number;
+  /** The hold's start on the monotonic clock. */
+  startedAt: number;
+  /** Index of the next reminder due (0: the first). */
+  next: number;
+}
+
 export class HoldReminderScheduler {
-  private readonly timers = new Map<string, { heldSinceMs: number; timer: unknown; name: string }>();
+  private readonly holds = new Map<string, Hold>();
+  private timer: unknown = null;
 
   constructor(
     private readonly clock: Clock,
     private readonly schedule: () => readonly number[],
-    private readonly remind: (reminder: Reminder) => void,
+    /** The reminders due at one moment, longest hold first; never empty. */
+    private readonly remind: (due: readonly Reminder[]) => void,
   ) {}
 
   /** Makes the reminders match the calls now on hold: new holds start, gone ones stop. */
   sync(held: readonly HeldCall[]): void {
     const live = new Set(held.map((call) => call.sessionId));
-    for (const id of [...this.timers.keys()]) if (!live.has(id)) this.cancel(id);
+    for (const id of [...this.holds.keys()]) if (!live.has(id)) this.holds.delete(id);
     for (const call of held) {
-      const current = this.timers.get(call.sessionId);
+      const current = this.holds.get(call.sessionId);
       if (current && current.heldSinceMs === call.heldSinceMs) {
         current.name = call.name;
         continue;
       }
-      // A new hold (or a re-hold after a resume): start over from its own start.
-      this.cancel(call.sessionId);
-      this.plan(call.sessionId, call.name, call.heldSinceMs);
+      // A new hold (or a re-hold after a resume): the wall clock is read once, here, to learn how
+      // long it has already lasted (a restart); a wall clock behind the hold's start counts as 0.
+      const heldForMs = Math.max(0, this.clock.now() - call.heldSinceMs);
+      // Reminders a restart missed are not replayed: the next one is the next due.
+      const next = reminderLevel(this.schedule(), heldForMs);
+      this.holds.set(call.sessionId, { name: call.name, heldSinceMs: call.heldSinceMs, startedAt: this.clock.monotonic() - heldForMs, next });
     }
+    this.arm();
   }
 
   /** Changing the intervals replans every running reminder. */
   reschedule(): void {
-    const entries = [...this.timers.entries()];
-    for (const [id] of entries) this.cancel(id);
-    for (const [id, entry] of entries) this.plan(id, entry.name, entry.heldSinceMs);
+    for (const hold of this.holds.values()) hold.next = reminderLevel(this.schedule(), this.heldFor(hold));
+    this.arm();
   }
 
   stop(): void {
-    for (const id of [...this.timers.keys()]) this.cancel(id);
+    this.holds.clear();
+    this.arm();
   }
 
   pendingFor(sessionId: string): boolean {
-    return this.timers.has(sessionId);
+    return this.holds.has(sessionId);
   }
 
-  private plan(sessionId: string, name: string, heldSinceMs: number): void {
-    // Reminders a restart missed are not replayed: the next one is the next due.
-    this.arm(sessionId, name, heldSinceMs, reminderLevel(this.schedule(), this.clock.now() - heldSinceMs));
+  /**
+   * The computer woke from sleep. Linux's and macOS's monotonic clocks stop while asleep, yet the
+   * callers waited all along: each hold takes the longer of its two lengths (monotonic, or by the
+   * wall clock, which counted the sleep), and what fell due reaches the agent as one summary.
+   */
+  woke(): void {
+    const wall = this.clock.now();
+    for (const hold of this.holds.values()) {
+      hold.startedAt = this.clock.monotonic() - Math.max(this.heldFor(hold), wall - hold.heldSinceMs);
+    }
+    this.fire();
   }
 
-  private arm(sessionId: string, name: string, heldSinceMs: number, index: number): void {
-    const due = heldSinceMs + reminderOffset(this.schedule(), index);
-    const entry = { heldSinceMs, name, timer: null as unknown };
-    entry.timer = this.clock.setTimeout(() => {
-      if (this.timers.get(sessionId) !== entry) return;
-      this.remind({ sessionId, name: entry.name, level: index + 1, heldForMs: this.clock.now() - heldSinceMs });
-      this.arm(sessionId, entry.name, heldSinceMs, index + 1);
-    }, Math.max(0, due - this.clock.now()));
-    this.timers.set(sessionId, entry);
+  /** How long this call has been on hold, on the monotonic clock; null when it is not held. */
+  heldForMs(sessionId: string): number | null {
+    const hold = this.holds.get(sessionId);
+    return hold ? this.heldFor(hold) : null;
   }
 
-  private cancel(sessionId: string): void {
-    const entry = this.timers.get(sessionId);
-    if (entry) this.clock.clearTimeout(entry.timer);
-    this.timers.delete(sessionId);
+  private heldFor(hold: Hold): number {
+    return this.clock.monotonic() - hold.startedAt;
+  }
+
+  private dueAt(hold: Hold): number {
+    return hold.startedAt + reminderOffset(this.schedule(), hold.next);
+  }
+
+  private arm(): void {
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    let due = Number.POSITIVE_INFINITY;
+    for (const hold of this.holds.values()) due = Math.min(due, this.dueAt(hold));
+    if (due === Number.POSITIVE_INFINITY) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.fire();
+    }, Math.max(0, due - this.clock.monotonic()));
+  }
+
+  private fire(): void {
+    const now = this.clock.monotonic();
+    const due: Reminder[] = [];
+    for (const [sessionId, hold] of this.holds) {
+      if (this.dueAt(hold) > now) continue;
+      const heldForMs = now - hold.startedAt;
+      // However late this fires (a sleep that Windows' monotonic clock counts), one reminder, at
+      // the level the hold has reached; the next is the next still to come.
+      const level = reminderLevel(this.schedule(), heldForMs);
+      hold.next = level;
+      due.push({ sessionId, name: hold.name, level, heldForMs });
+    }
+    this.arm();
+    if (due.length > 0) this.remind(due.sort((a, b) => b.heldForMs - a.heldForMs));
   }
 }

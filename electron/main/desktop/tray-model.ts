@@ -7,6 +7,7 @@ import { formatDuration } from '../../shared/format-duration';
 import type { TrayIcon, TrayMenuItem, TrayModel } from '../ports';
 
 export interface TrayInput {
+  /** `heldSinceMs` and `nowMs` are on one clock (the app gives the monotonic one). */
   held: readonly { sessionId: string; name: string; heldSinceMs: number }[];
   inCall: { sessionId: string; name: string } | null;
   nowMs: number;
@@ -19,6 +20,7 @@ export interface TrayInput {
 const statusLabel: Record<TrayInput['connection'], string> = {
   online: 'Status: Available',
   reconnecting: 'Status: Reconnecting…',
+  waiting: 'Status: Evo Voice asked us to wait',
   offline: 'Status: Offline',
   signedOut: 'Status: Signed out',
 };

@@ -12,7 +12,8 @@ import { systemClock, type Clock } from '../ports';
 import { AppConfig, AuthenticateResponse, ListEnvelope, SessionInfo, SessionList, UserInfo, type ListResponse } from './dto';
 import { badResponseError, httpError, otherSessionError, passwordChangedError } from './errors';
 import { exchange, WireFailure } from './http';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
+import { asksToWait, backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry';
+import { askedToWaitError } from './errors';
 import type { EvoRequest } from './request';
 import { resumeRequest } from './resume-request';
 import { addMemberRequest, endForEveryoneRequest, leaveRequest } from './conference-requests';
@@ -65,6 +66,11 @@ interface Spec<T> extends EvoRequest {
   reauth: boolean;
   /** The session the answer must be about (hold, resume, patch, get): anything else is refused. */
   sessionId?: string;
+  /**
+   * Sent by the app on its own (the poll loop), not by the agent: never sent while Evo has asked us
+   * to wait, and never retried (the loop's next poll is the retry).
+   */
+  background?: boolean;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -101,6 +107,8 @@ export class EvoClient {
   private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
+  /** Until when (monotonic) Evo asked us to send nothing of our own (Retry-After on 429/503). */
+  private waitUntil = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: EvoClientOptions) {
     this.baseUrl = normaliseServerUrl(options.baseUrl);
@@ -158,8 +166,17 @@ export class EvoClient {
     return this.get('/app/config', AppConfig, { deviceType: 'Web' });
   }
 
-  async activeSessions(): Promise<SessionInfo[]> {
-    const { sessions } = await this.get('/sessions/active', SessionList);
+  /**
+   * How long Evo has asked us to wait before the app sends anything of its own (0: no wait). The
+   * agent's own actions still go; the answer says so if Evo refuses them.
+   */
+  waitingMs(): number {
+    return Math.max(0, this.waitUntil - this.clock.monotonic());
+  }
+
+  /** `poll`: the app's own poll: one request, never inside a wait Evo asked for (waitingMs). */
+  async activeSessions({ poll = false } = {}): Promise<SessionInfo[]> {
+    const { sessions } = await this.send({ method: 'GET', path: '/sessions/active', schema: SessionList, retry: !poll, reauth: true, background: poll });
     return readSessionRows(sessions, 'sessions/active', this.options.skippedRows ?? null);
   }
 
@@ -279,7 +296,8 @@ export class EvoClient {
   }
 
   private async send<T>(spec: Spec<T>): Promise<T> {
-    const started = this.clock.now();
+    if (spec.background && this.waitingMs() > 0) throw askedToWaitError(this.waitingMs());
+    const started = this.clock.monotonic();
     let reauthenticated = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -297,9 +315,12 @@ export class EvoClient {
           continue;
         }
         const delay = backoffDelay(this.retry, attempt, caught.retryAfterMs);
-        const withinDeadline = this.clock.now() - started + delay + this.timeoutMs <= this.deadlineMs;
+        const withinDeadline = this.clock.monotonic() - started + delay + this.timeoutMs <= this.deadlineMs;
         if (!spec.retry || !caught.error.retryable || attempt + 1 >= this.retry.attempts || !withinDeadline) {
-          throw appliedFailures.has(caught) ? new AppliedUnread() : caught.error;
+          if (appliedFailures.has(caught)) throw new AppliedUnread();
+          // Asked to wait longer than this action can: the agent is told how long.
+          if (caught.retryAfterMs !== null) throw askedToWaitError(this.waitingMs(), caught.error);
+          throw caught.error;
         }
         await new Promise<void>((resolve) => this.clock.setTimeout(resolve, delay));
       }
@@ -353,7 +374,8 @@ export class EvoClient {
     this.jar.absorb(url, setCookies);
 
     if (status < 200 || status > 299) {
-      const retryAfter = parseRetryAfter(retryAfterHeader, this.clock.now());
+      const retryAfter = asksToWait(status) ? parseRetryAfter(retryAfterHeader, this.clock.now()) : null;
+      if (retryAfter !== null) this.waitUntil = Math.max(this.waitUntil, this.clock.monotonic() + retryAfter);
       throw new WireFailure(httpError(status, safeJson(text)), status, retryAfter);
     }
     const json = safeJson(text);

@@ -1,5 +1,6 @@
 /** Turns what went wrong on the wire into an AppError with a stable code and a usable sentence. */
 import { AppError } from '../../shared/result';
+import { formatCountdown } from '../../shared/format-duration';
 import { ResponseStatus } from './dto';
 
 const byStatus: Record<number, [code: string, fallback: string]> = {
@@ -9,7 +10,7 @@ const byStatus: Record<number, [code: string, fallback: string]> = {
   404: ['EVO_NOT_FOUND', 'Evo Voice could not find that call. It may have ended.'],
   405: ['EVO_NOT_SUPPORTED', 'This Evo Voice server does not support that action.'],
   409: ['EVO_CONFLICT', 'Someone else changed this call at the same moment. Please try again.'],
-  429: ['EVO_RATE_LIMITED', 'Evo Voice is asking us to slow down. Trying again shortly.'],
+  429: ['EVO_RATE_LIMITED', 'Evo Voice is asking us to slow down.'],
 };
 
 /** Status codes worth another attempt for idempotent requests. */
@@ -56,4 +57,15 @@ export const otherSessionError = () =>
     'EVO_BAD_RESPONSE',
     'Evo Voice answered about a different call than the one asked for. Check the call in Evo Voice before trying again.',
     false,
+  );
+
+/**
+ * Evo answered 429 or 503 with a Retry-After: nothing of the app's own is sent until then. `cause`
+ * is Evo's refusal of an agent's action (its code is kept); without one, the poll was not sent.
+ */
+export const askedToWaitError = (waitMs: number, cause?: AppError) =>
+  new AppError(
+    cause?.code ?? 'EVO_ASKED_TO_WAIT',
+    `Evo Voice asked us to wait: ${cause ? 'try again' : 'next try'} in ${formatCountdown(waitMs)}.`,
+    true,
   );

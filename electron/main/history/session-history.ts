@@ -59,7 +59,7 @@ export class SessionHistory {
   }
 
   /** One session with its log. GetSession answers with an empty log, so the list route is used. */
-  async get(sessionId: string): Promise<SessionDetail> {
+  async get(sessionId: string): Promise<Omit<SessionDetail, 'hygiene'>> {
     const { client } = this.deps.auth.requireSession();
     const list = await client.listSessions({ specificIds: [sessionId], countPerPage: 1 });
     const info = list.items[0] ?? (await client.getSession(sessionId));

@@ -60,6 +60,7 @@ const MIME: Record<string, string> = {
   '.wav': 'audio/wav',
   '.ogg': 'audio/ogg',
   '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
 
 export const mimeType = (file: string): string => MIME[posix.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -15,7 +15,8 @@ export function contentSecurityPolicy(extraConnect: readonly string[] = []): str
   const connect = ["'self'", ...TWILIO_CONNECT_SOURCES, ...extraConnect].join(' ');
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // Compiling WebAssembly (the noise suppressor's RNNoise, a file of our own): not eval of strings.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, StorageStatus } from '../../shared/contract';
 import { NoteStore } from '../db/note-store';
+import { PromiseStore } from '../db/promise-store';
+import { ShiftStats } from '../db/shift-stats';
 import type { SessionCache } from '../db/session-cache';
 import { openCache } from '../db/open';
 import { EvoClient, type EvoClientOptions } from '../evo/client';
@@ -15,6 +17,7 @@ import type { Handlers } from '../ipc/router';
 import { appHandlers } from '../ipc/handlers/app';
 import { authHandlers } from '../ipc/handlers/auth';
 import { callHandlers } from '../ipc/handlers/calls';
+import { promiseHandlers } from '../ipc/handlers/promises';
 import { actionHandlers, sessionHandlers } from '../ipc/handlers/sessions';
 import { settingsHandlers } from '../ipc/handlers/settings';
 import { voiceHandlers } from '../ipc/handlers/voice';
@@ -28,6 +31,7 @@ import { BoardStore, cacheWriteFailed } from '../calls/board-store';
 import { CallActions } from '../calls/call-actions';
 import { CallBoard } from '../calls/call-board';
 import { SyncLoop } from '../calls/sync-loop';
+import { HoldPromises } from '../calls/hold-promises';
 import { SessionHistory } from '../history/session-history';
 import { CredentialVault } from '../services/credential-vault';
 import { LastAccountStore } from '../services/last-account';
@@ -54,6 +58,8 @@ export interface CoreDeps {
   autoDemo?: boolean;
   /** A private Twilio signalling host for the phone (EVO_TWILIO_CHUNDERW); tests point it at a local stub. */
   twilioChunderw?: string;
+  /** A promise minute in ms (the harness shortens it for its tests); 60 s by default. */
+  promiseMinuteMs?: number;
   /** Overrides for the Evo client (tests use short deadlines). */
   client?: Partial<Omit<EvoClientOptions, 'baseUrl' | 'userAgent'>>;
 }
@@ -65,6 +71,8 @@ export interface Core {
   sync: SyncLoop;
   /** The agent's calls: what every surface shows. */
   board: CallBoard;
+  /** Every hold's promise and every check-in. */
+  promises: HoldPromises;
   /** Server answers onto the board and into the cache. */
   store: BoardStore;
   /** Past sessions, one session's detail, recent numbers. */
@@ -105,6 +113,14 @@ export function createCore(deps: CoreDeps): Core {
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
 
+  const promises = new HoldPromises({
+    store: new PromiseStore(db),
+    shift: new ShiftStats(db),
+    clock,
+    logger: deps.logger,
+    defaultMinutes: () => settings.get().holdPromiseMinutes,
+    minuteMs: deps.promiseMinuteMs,
+  });
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
       new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
@@ -117,6 +133,7 @@ export function createCore(deps: CoreDeps): Core {
     autoDemo: deps.autoDemo,
     configuredServer: deps.configuredServer,
     onChanged: (status) => {
+      promises.forget();
       sync.stop();
       if (status.signedIn) sync.start();
       events.emit('auth.changed', status);
@@ -125,6 +142,7 @@ export function createCore(deps: CoreDeps): Core {
   const board = new CallBoard({
     viewer: () => auth.viewer(),
     emit: (change) => events.emit('calls.changed', change),
+    decorate: (view) => promises.decorate(view),
   });
   const store = new BoardStore({ auth, cache, board, clock, logger: deps.logger });
   const sync = new SyncLoop({
@@ -151,8 +169,9 @@ export function createCore(deps: CoreDeps): Core {
       },
     }),
     ...authHandlers(auth),
-    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }) }),
+    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises }),
     ...actionHandlers(actions),
+    ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),
     ...settingsHandlers(settings, () => desktop?.controller.hotkeys.conflicts() ?? {}),
@@ -163,6 +182,7 @@ export function createCore(deps: CoreDeps): Core {
     auth,
     sync,
     board,
+    promises,
     store,
     history,
     actions,
@@ -180,6 +200,7 @@ export function createCore(deps: CoreDeps): Core {
     dispose() {
       desktop?.stop();
       sync.dispose();
+      promises.flush();
       cache.flush();
       db.close();
     },

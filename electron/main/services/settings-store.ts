@@ -10,7 +10,7 @@ export const defaultSettings: Settings = {
   holdReminders: [30, 60],
   holdPromiseMinutes: DEFAULT_PROMISE_MINUTES,
   hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
-  audio: { input: 'default', output: 'default', ringtone: 'default' },
+  audio: { input: 'default', output: 'default', ringtone: 'default', noiseSuppression: true, callerNoiseSuppression: false },
   startAtLogin: false,
   closeToTray: true,
   compactWindow: false,
@@ -60,7 +60,9 @@ export class SettingsStore {
 
   private load(): Settings {
     try {
-      const parsed = Settings.safeParse({ ...defaultSettings, ...JSON.parse(readFileSync(this.file, 'utf8')) });
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Settings>;
+      // A file from an older version lacks the newer audio options: they take their defaults.
+      const parsed = Settings.safeParse({ ...defaultSettings, ...saved, audio: { ...defaultSettings.audio, ...saved.audio } });
       if (parsed.success) return parsed.data;
       this.logger.warn('settings: invalid settings file ignored');
     } catch {

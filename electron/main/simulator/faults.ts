@@ -23,8 +23,8 @@ export interface Fault {
   /** Answer with this status and a ServiceStack error body instead of handling the request. */
   status?: number;
   message?: string;
-  /** Seconds, sent as Retry-After with `status`. */
-  retryAfter?: number;
+  /** Sent as Retry-After with `status`: seconds, or text as is (an HTTP date). */
+  retryAfter?: number | string;
   /** Reset the TCP connection without answering. */
   drop?: boolean;
   /** Answer 200 with a truncated JSON body. */

@@ -63,7 +63,10 @@ describe('session cache (SQLite on disk)', () => {
     const { db } = open(join(dir(), 'c.sqlite'));
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    // The history search index (FTS5) and its shadow tables are SQLite's own kind of table.
+    const all = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    expect(all.find((table) => table.name === 'history_search')?.sql).toMatch(/USING fts5\([\s\S]*trigram/);
+    const tables = all.filter((table) => !table.name.startsWith('history_search'));
     expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'check_ins', 'hold_promises', 'hold_spans', 'meta', 'sessions']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });

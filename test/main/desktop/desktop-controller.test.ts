@@ -218,4 +218,41 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     ]);
     desktop.stop();
   });
+
+  it('after a clock jump either way the tray keeps counting, and a wake sends one summary, not a burst', () => {
+    const clock = new FakeClock();
+    const notifier = new FakeNotifier();
+    const tray = new FakeTray();
+    const since = new Date(clock.now()).toISOString();
+    const jane: CallView = callView({ id: 'A', displayName: 'Jane Doe', phase: 'held', callState: 'Hold', heldSince: since });
+    const bob: CallView = callView({ id: 'B', displayName: 'Bob Roe', phase: 'held', callState: 'Hold', heldSince: since });
+    const board: Board = { version: 1, calls: [jane, bob], currentId: null, lastHeldId: 'B', connection: 'online', error: null };
+    const desktop = desktopOnFakes({
+      board: { snapshot: () => board },
+      actions: { hotkey: async () => ({ intent: null, error: null }), resume: async () => ({}) as never, end: async () => ({ ended: true }) },
+      clock,
+      logger: new MemoryLogger(),
+      notifier,
+      tray,
+    });
+    desktop.setSignedIn(true);
+    desktop.onBoardChanged({ ...board, upserted: [jane, bob], removed: [] });
+    const trayTimes = () => tray.last.menu.filter((item) => item.type === 'submenu').map((item) => item.label);
+    clock.advance(10_000);
+    clock.jumpWall(-3_600_000);
+    clock.advance(1_000);
+    expect(trayTimes()).toEqual(['Jane Doe - 00:11', 'Bob Roe - 00:11']);
+    clock.jumpWall(3_600_000 * 2);
+    clock.advance(1_000);
+    expect(trayTimes()).toEqual(['Jane Doe - 00:12', 'Bob Roe - 00:12']);
+    expect(notifier.shown).toEqual([]);
+    // Asleep for an hour (the monotonic clock stopped, the wall clock counted it), then awake.
+    clock.jumpWall(-3_600_000);
+    clock.sleep(3_708_000);
+    desktop.woke();
+    expect(notifier.shown.map((entry) => entry.notification.title)).toEqual(['2 callers still on hold, longest 1:02:00']);
+    expect(notifier.shown[0]!.notification).toMatchObject({ body: 'Jane Doe: 1:02:00, Bob Roe: 1:02:00', urgency: 'critical' });
+    expect(trayTimes()).toEqual(['Jane Doe - 1:02:00', 'Bob Roe - 1:02:00']);
+    desktop.stop();
+  });
 });

@@ -6,9 +6,13 @@ import { FakeClock } from '../../support/clock';
 function setup(schedule = [30, 60]) {
   const clock = new FakeClock();
   const fired: Reminder[] = [];
-  const scheduler = new HoldReminderScheduler(clock, () => schedule, (reminder) => fired.push(reminder));
+  const batches: Reminder[][] = [];
+  const scheduler = new HoldReminderScheduler(clock, () => schedule, (due) => {
+    batches.push([...due]);
+    fired.push(...due);
+  });
   const at = (sec: number) => fired.map((r) => Math.round(r.heldForMs / 1000)).filter((s) => s <= sec);
-  return { clock, fired, scheduler, at, schedule };
+  return { clock, fired, batches, scheduler, at, schedule };
 }
 
 describe('hold reminders (fake clock)', () => {
@@ -80,12 +84,89 @@ describe('hold reminders (fake clock)', () => {
     const clock = new FakeClock();
     let schedule = [30, 60];
     const fired: Reminder[] = [];
-    const scheduler = new HoldReminderScheduler(clock, () => schedule, (r) => fired.push(r));
+    const scheduler = new HoldReminderScheduler(clock, () => schedule, (due) => fired.push(...due));
     scheduler.sync([{ sessionId: 'A', name: 'Jane', heldSinceMs: clock.now() }]);
     schedule = [10, 20, 50];
     scheduler.reschedule();
     clock.advance(120_000);
     expect(fired.map((r) => Math.round(r.heldForMs / 1000))).toEqual([10, 20, 50, 100]);
+  });
+
+  it('keeps its pace when the wall clock is set back an hour', () => {
+    const { clock, fired, scheduler } = setup();
+    scheduler.sync([{ sessionId: 'A', name: 'Jane', heldSinceMs: clock.now() }]);
+    clock.advance(10_000);
+    clock.jumpWall(-3_600_000);
+    clock.advance(170_000);
+    expect(fired.map((r) => [Math.round(r.heldForMs / 1000), r.level])).toEqual([
+      [30, 1],
+      [60, 2],
+      [120, 3],
+      [180, 4],
+    ]);
+    expect(scheduler.heldForMs('A')).toBe(180_000);
+  });
+
+  it('sends nothing extra when the wall clock jumps an hour forward', () => {
+    const { clock, fired, scheduler } = setup();
+    const since = clock.now();
+    scheduler.sync([{ sessionId: 'A', name: 'Jane', heldSinceMs: since }]);
+    clock.advance(40_000);
+    clock.jumpWall(3_600_000);
+    // The board shows the same hold again after the jump (a poll): it is still the same hold.
+    scheduler.sync([{ sessionId: 'A', name: 'Jane', heldSinceMs: since }]);
+    clock.advance(1_000);
+    expect(fired.map((r) => r.level)).toEqual([1]);
+    clock.advance(19_000);
+    expect(fired.map((r) => [Math.round(r.heldForMs / 1000), r.level])).toEqual([
+      [30, 1],
+      [60, 2],
+    ]);
+  });
+
+  it('after a sleep that the monotonic clock counts, wakes with one summary, not a burst', () => {
+    const { clock, batches, scheduler } = setup();
+    scheduler.sync([
+      { sessionId: 'A', name: 'Jane', heldSinceMs: clock.now() },
+      { sessionId: 'B', name: 'Bob', heldSinceMs: clock.now() + 2_000 },
+    ]);
+    clock.advance(2_000);
+    clock.sleep(3_600_000, { monotonicCounts: true });
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((r) => [r.sessionId, Math.round(r.heldForMs / 1000)])).toEqual([
+      ['A', 3602],
+      ['B', 3602],
+    ]);
+    // The next reminder is the next due by the schedule, not the 59 that were skipped.
+    clock.advance(59_000);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]!.map((r) => Math.round(r.heldForMs / 1000))).toEqual([3660, 3660]);
+  });
+
+  it('after a sleep that stops the monotonic clock, wakes with one summary at the length the callers waited', () => {
+    const { clock, batches, scheduler } = setup();
+    const since = clock.now();
+    scheduler.sync([
+      { sessionId: 'A', name: 'Jane', heldSinceMs: since },
+      { sessionId: 'B', name: 'Bob', heldSinceMs: since + 5_000 },
+    ]);
+    clock.advance(20_000);
+    clock.sleep(3_600_000);
+    scheduler.sync([
+      { sessionId: 'A', name: 'Jane', heldSinceMs: since },
+      { sessionId: 'B', name: 'Bob', heldSinceMs: since + 5_000 },
+    ]);
+    scheduler.woke();
+    expect(batches.map((batch) => batch.map((r) => [r.sessionId, Math.round(r.heldForMs / 1000), r.level]))).toEqual([
+      [
+        ['A', 3620, 61],
+        ['B', 3615, 61],
+      ],
+    ]);
+    expect(scheduler.heldForMs('A')).toBe(3_620_000);
+    // Then each caller's next reminder when its next period comes, one each.
+    clock.advance(60_000);
+    expect(batches.slice(1).map((batch) => batch.map((r) => [r.sessionId, Math.round(r.heldForMs / 1000)]))).toEqual([[['A', 3660]], [['B', 3660]]]);
   });
 
   it('computes offsets: the last interval repeats', () => {

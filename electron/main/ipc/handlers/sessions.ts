@@ -1,5 +1,6 @@
 import { callActionTable, type CallActionChannel, type CallActionName, type CallActionRow } from '../../../shared/call-action-table';
 import type { CallActions } from '../../calls/call-actions';
+import type { HoldPromises } from '../../calls/hold-promises';
 import type { NoteService } from '../../history/note-service';
 import type { BoardStore } from '../../calls/board-store';
 import type { SyncLoop } from '../../calls/sync-loop';
@@ -23,16 +24,17 @@ export interface SessionRooms {
   history: SessionHistory;
   actions: CallActions;
   notes: NoteService;
+  promises: Pick<HoldPromises, 'hygiene'>;
 }
 
-export const sessionHandlers = ({ sync, store, history, actions, notes }: SessionRooms): SessionHandlers => ({
+export const sessionHandlers = ({ sync, store, history, actions, notes, promises }: SessionRooms): SessionHandlers => ({
   'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
     await sync.syncNow();
     return store.active();
   },
   'sessions.history': (input) => history.history(input ?? {}),
-  'sessions.get': ({ sessionId }) => history.get(sessionId),
+  'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
   'sessions.saveNote': (input) => notes.save(input),
   'sessions.create': (input) => actions.create(input),
   'sessions.recentNumbers': () => history.recentNumbers(),

@@ -2,6 +2,7 @@
  * Settings' microphone check: opens the chosen microphone and reports how loud it hears the
  * agent, about 60 times a second, until stopped. Nothing is recorded or sent anywhere.
  */
+import { refusal } from './microphone';
 
 export interface MeterDeps {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
@@ -28,17 +29,6 @@ export function levelOf(samples: Float32Array): number {
   const rms = Math.sqrt(sum / Math.max(1, samples.length));
   if (rms <= 0) return 0;
   return Math.min(1, Math.max(0, (20 * Math.log10(rms) + 60) / 60));
-}
-
-function refusal(error: unknown): string {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return 'Evo Softphone may not use the microphone. Allow it in your system privacy settings, then test again.';
-  }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-    return 'That microphone is not connected. Plug it in or choose another one.';
-  }
-  return 'The microphone could not be opened. Another application may be using it.';
 }
 
 export class MicrophoneMeter {

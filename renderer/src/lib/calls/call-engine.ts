@@ -28,6 +28,10 @@ export interface AudioChoice {
   input: string;
   output: string;
   ringtone: string;
+  /** The agent's audio through the noise suppressor (off when absent). */
+  noiseSuppression?: boolean;
+  /** The caller's audio through it too. */
+  callerNoiseSuppression?: boolean;
 }
 
 export interface CallEngine {
@@ -36,6 +40,8 @@ export interface CallEngine {
   readonly muted: boolean;
   /** One calm sentence about call quality, or null when all is well. */
   readonly quality: string | null;
+  /** The phone itself finds the microphone silent (the Voice SDK's warning); demo mode never does. */
+  readonly inputSilent: boolean;
   /** A sentence about the last failure of the phone itself, or null. */
   readonly error: string | null;
   /** A call ringing for the agent, or null. */

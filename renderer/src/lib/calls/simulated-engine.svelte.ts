@@ -1,10 +1,12 @@
 import { agentLeg } from '@shared/call-rules';
 import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../softphone/api';
-import type { CallEngine, IncomingCall, PhoneStatus } from './call-engine';
+import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
+import { SimulatedLine } from './simulated-line';
 
 /**
- * Demo mode's phone: no audio, the same states as the real one. Outgoing calls become sessions
- * on the simulator (NewSession); incoming ones are the simulator's ringing sessions, answered
+ * Demo mode's phone: the same states as the real one, and the agent's microphone opened while a
+ * call is live (through noise suppression, muted by its track) though no audio goes anywhere.
+ * Outgoing calls become sessions on the simulator (NewSession); incoming ones are the simulator's ringing sessions, answered
  * with PatchSession and rejected with EndSession.
  */
 export class SimulatedCallEngine implements CallEngine {
@@ -13,6 +15,8 @@ export class SimulatedCallEngine implements CallEngine {
   muted = $state(false);
   quality = $state<string | null>(null);
   error = $state<string | null>(null);
+  /** No SDK here to say the microphone is silent: the microphone guard listens for itself. */
+  readonly inputSilent = false;
   /** DTMF digits "sent" on the current call, for the keypad's echo. */
   sentDigits = $state('');
   incoming = $derived.by((): IncomingCall | null => {
@@ -21,25 +25,40 @@ export class SimulatedCallEngine implements CallEngine {
     return ringing ? { from: ringing.displayName, sessionId: ringing.id, callSid: null } : null;
   });
 
+  private audio = $state<AudioChoice>({ input: 'default', output: 'default', ringtone: 'default', noiseSuppression: true });
+  private unfollow: (() => void) | null = null;
+
   constructor(
     private readonly api: SoftphoneApi,
     private readonly calls: () => CallView[] = () => [],
+    readonly line = new SimulatedLine(),
   ) {}
 
   async start(): Promise<void> {
     this.status = 'registering';
     await Promise.resolve();
     this.status = 'registered';
+    this.unfollow ??= $effect.root(() => {
+      $effect(() => {
+        // As with Twilio, the agent's leg exists for the call being dialled or talked on, not a held one.
+        const onCall = this.status === 'registered' && this.calls().some((call) => call.phase === 'live' || call.phase === 'dialing');
+        if (onCall) void this.line.connect(this.audio);
+        else this.line.close();
+      });
+    });
   }
 
   stop(): void {
+    this.unfollow?.();
+    this.unfollow = null;
+    this.line.close();
     this.status = 'offline';
-    this.muted = false;
+    this.setMuted(false);
     this.sentDigits = '';
   }
 
   async dial(to: string, postDial = ''): Promise<Result<SessionView>> {
-    this.muted = false;
+    this.setMuted(false);
     this.sentDigits = '';
     const created = await this.api.sessions.create({ to });
     // No audio to wait for: the simulated call is connected as soon as its session exists.
@@ -54,7 +73,7 @@ export class SimulatedCallEngine implements CallEngine {
     if (!id) return fail('PHONE_NO_INCOMING', 'There is no call to answer.');
     const answered = await this.api.sessions.answer({ sessionId: id, mode });
     if (answered.ok) {
-      this.muted = false;
+      this.setMuted(false);
       this.sentDigits = '';
     }
     return answered;
@@ -67,20 +86,21 @@ export class SimulatedCallEngine implements CallEngine {
   }
 
   hangUp(): void {
-    this.muted = false;
+    this.setMuted(false);
     this.sentDigits = '';
   }
 
   setMuted(muted: boolean): void {
     this.muted = muted;
+    this.line.setMuted(muted);
   }
 
   sendDigits(digits: string): void {
     this.sentDigits = (this.sentDigits + digits).slice(-32);
   }
 
-  async useAudio(): Promise<void> {
-    // No audio in demo mode.
+  async useAudio(choice: AudioChoice): Promise<void> {
+    this.audio = { ...choice };
   }
 
   callSidFor(call: CallView): string | undefined {

@@ -1,7 +1,8 @@
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../softphone/api';
 import { PAUSE_SECONDS, type AudioChoice, type CallEngine, type IncomingCall, type PhoneStatus } from './call-engine';
-import type { CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
+import { NoiseSuppressor } from '../audio/noise-suppressor';
+import type { AudioHelperLike, AudioProcessorLike, CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
 
 export interface TwilioEngineOptions {
@@ -13,7 +14,11 @@ export interface TwilioEngineOptions {
   registerWatchdogMs?: number;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
+  /** The noise suppressor handed to the SDK (RNNoise unless a test gives its own). */
+  makeSuppressor?: () => AudioProcessorLike;
 }
+
+const SILENT_INPUT = 'constant-audio-input-level';
 
 const SOUNDS = ['incoming', 'outgoing', 'disconnect', ...'0123456789'.split('').map((d) => `dtmf${d}`), 'dtmfs', 'dtmfh'];
 
@@ -30,6 +35,8 @@ export class TwilioCallEngine implements CallEngine {
   quality = $state<string | null>(null);
   error = $state<string | null>(null);
   incoming = $state<IncomingCall | null>(null);
+  /** The SDK's constant-audio-input-level warning is up: the microphone sends the same level (silence). */
+  inputSilent = $state(false);
   /** The agent's current call: its CallSid and where it stands. */
   active = $state<{ callSid: string; state: 'connecting' | 'ringing' | 'open' | 'reconnecting' } | null>(null);
 
@@ -44,6 +51,10 @@ export class TwilioCallEngine implements CallEngine {
   private watchdog: unknown = null;
   private stopped = true;
   private audio: AudioChoice = { input: 'default', output: 'default', ringtone: 'default' };
+  /** The suppressors the Device runs: on the agent's audio (local) and the caller's (remote). */
+  private processors: { local: AudioProcessorLike | null; remote: AudioProcessorLike | null } = { local: null, remote: null };
+  /** The SDK's input device changes one at a time: a release never lands in the middle of the next call's open. */
+  private inputQueue: Promise<void> = Promise.resolve();
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
@@ -70,6 +81,7 @@ export class TwilioCallEngine implements CallEngine {
     if (!this.device || this.status !== 'registered') return fail('PHONE_NOT_READY', 'The phone is not ready yet.');
     const room = await this.freeLine('hold');
     if (!room.ok) return room;
+    await this.openInput();
     try {
       const call = await this.device.connect({ params: { To: to } });
       this.adopt(call, 'connecting');
@@ -78,6 +90,7 @@ export class TwilioCallEngine implements CallEngine {
       if (tones) call.on('accept', () => this.call === call && call.sendDigits(tones));
       return ok({ to });
     } catch (error) {
+      this.releaseInput();
       return fail('PHONE_DIAL_FAILED', sdkErrorMessage(error as SdkError));
     }
   }
@@ -88,6 +101,11 @@ export class TwilioCallEngine implements CallEngine {
     if (!room.ok) return room;
     const call = this.ringing;
     if (!call) return fail('PHONE_NO_INCOMING', 'The caller hung up before the call was answered.');
+    await this.openInput();
+    if (this.ringing !== call) {
+      this.releaseInput();
+      return fail('PHONE_NO_INCOMING', 'The caller hung up before the call was answered.');
+    }
     this.ringing = null;
     this.incoming = null;
     call.accept();
@@ -119,18 +137,58 @@ export class TwilioCallEngine implements CallEngine {
     if (/^[0-9*#w]+$/.test(digits)) this.call?.sendDigits(digits);
   }
 
+  /** The microphone is opened for a call only (see openInput); speakers and suppressors apply at once. */
   async useAudio(choice: AudioChoice): Promise<void> {
     this.audio = choice;
     const audio = this.device?.audio;
     if (!audio) return;
-    const input = audio.availableInputDevices.has(choice.input) ? choice.input : 'default';
     const output = audio.availableOutputDevices.has(choice.output) ? choice.output : 'default';
     const ringtone = audio.availableOutputDevices.has(choice.ringtone) ? choice.ringtone : 'default';
     await Promise.all([
-      audio.setInputDevice(input).catch(() => audio.setInputDevice('default')),
+      this.call ? this.openInput() : Promise.resolve(),
       audio.speakerDevices.set(output).catch(() => audio.speakerDevices.set('default')),
       audio.ringtoneDevices.set(ringtone).catch(() => audio.ringtoneDevices.set('default')),
+      this.suppress(audio, 'local', Boolean(choice.noiseSuppression)),
+      this.suppress(audio, 'remote', Boolean(choice.callerNoiseSuppression)),
     ]);
+  }
+
+  /** The chosen microphone (the default one when it is unplugged), opened for the call about to start. */
+  private openInput(): Promise<void> {
+    return this.queueInput(async (audio) => {
+      const input = audio.availableInputDevices.has(this.audio.input) ? this.audio.input : 'default';
+      await audio.setInputDevice(input).catch(() => audio.setInputDevice('default'));
+    });
+  }
+
+  /** After the last call: the SDK keeps the microphone open unless told otherwise (OS privacy light, no sleep). */
+  private releaseInput(): void {
+    void this.queueInput(async (audio) => {
+      if (!this.call) await audio.unsetInputDevice();
+    });
+  }
+
+  private queueInput(step: (audio: AudioHelperLike) => Promise<void>): Promise<void> {
+    const next = this.inputQueue.then(async () => {
+      const audio = this.device?.audio;
+      if (audio) await step(audio);
+    });
+    this.inputQueue = next.catch(() => undefined);
+    return this.inputQueue;
+  }
+
+  private async suppress(audio: AudioHelperLike, side: 'local' | 'remote', on: boolean): Promise<void> {
+    const current = this.processors[side];
+    if (on && !current) {
+      const processor = (this.options.makeSuppressor ?? (() => new NoiseSuppressor()))();
+      this.processors[side] = processor;
+      await audio.addProcessor(processor, side === 'remote').catch(() => {
+        if (this.processors[side] === processor) this.processors[side] = null;
+      });
+    } else if (!on && current) {
+      this.processors[side] = null;
+      await audio.removeProcessor(current, side === 'remote').catch(() => undefined);
+    }
   }
 
   callSidFor(call: CallView): string | undefined {
@@ -247,6 +305,7 @@ export class TwilioCallEngine implements CallEngine {
     this.muted = false;
     this.warnings.clear();
     this.quality = null;
+    this.inputSilent = false;
     const sid = () => call.parameters.CallSid ?? '';
     this.active = { callSid: sid(), state };
     const set = (next: 'connecting' | 'ringing' | 'open' | 'reconnecting') => {
@@ -266,10 +325,12 @@ export class TwilioCallEngine implements CallEngine {
     call.on('warning', (name: string) => {
       this.warnings.add(name);
       this.quality = qualitySentence(this.warnings);
+      this.inputSilent = this.warnings.has(SILENT_INPUT);
     });
     call.on('warning-cleared', (name: string) => {
       this.warnings.delete(name);
       this.quality = qualitySentence(this.warnings);
+      this.inputSilent = this.warnings.has(SILENT_INPUT);
     });
     const end = () => {
       if (this.call !== call) return;
@@ -277,7 +338,9 @@ export class TwilioCallEngine implements CallEngine {
       this.active = null;
       this.muted = false;
       this.quality = null;
+      this.inputSilent = false;
       this.warnings.clear();
+      this.releaseInput();
     };
     call.on('disconnect', () => {
       // The other side hung up, or the line dropped: Evo's word on the session, now.
@@ -306,6 +369,8 @@ export class TwilioCallEngine implements CallEngine {
     this.ringing = null;
     this.incoming = null;
     this.active = null;
+    this.inputSilent = false;
+    this.processors = { local: null, remote: null };
     this.device?.destroy();
     this.device = null;
   }

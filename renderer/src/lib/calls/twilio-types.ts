@@ -17,8 +17,18 @@ export interface OutputCollectionLike {
   set(deviceIdOrIds: string | string[]): Promise<void>;
 }
 
+/** The SDK's AudioProcessor: a stream in, a processed stream out. */
+export interface AudioProcessorLike {
+  createProcessedStream(stream: MediaStream): Promise<MediaStream>;
+  destroyProcessedStream(stream: MediaStream): Promise<void>;
+}
+
 export interface AudioHelperLike {
   setInputDevice(deviceId: string): Promise<void>;
+  /** Stops the input tracks the SDK holds (it keeps them after a call otherwise). */
+  unsetInputDevice(): Promise<void>;
+  addProcessor(processor: AudioProcessorLike, isRemote: boolean): Promise<void>;
+  removeProcessor(processor: AudioProcessorLike, isRemote: boolean): Promise<void>;
   speakerDevices: OutputCollectionLike;
   ringtoneDevices: OutputCollectionLike;
   availableInputDevices: Map<string, { deviceId: string; label: string }>;

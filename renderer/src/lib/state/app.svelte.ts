@@ -4,6 +4,8 @@ import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import type { FirstAnswers } from '../start-up/first-answers';
+import { MicrophoneGuard } from '../audio/microphone-guard.svelte';
+import { timingsFromQuery } from '../audio/voice-watch';
 import { hotkeyIntent } from '@shared/call-action-table';
 import { HeadsetController } from '../headset/headset-controller.svelte';
 import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
@@ -16,7 +18,7 @@ import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
 
-export type Tab = 'phone' | 'history' | 'settings';
+export type Tab = 'phone' | 'history' | 'today' | 'settings';
 
 /** Chooses the phone for a sign-in: the simulated one in demo mode, Twilio otherwise. */
 export type EngineFactory = (api: SoftphoneApi, demo: boolean, calls: () => CallView[]) => CallEngine;
@@ -51,6 +53,8 @@ export class AppState {
   devices = $state<AudioDevice[]>([]);
   /** A dial in flight (there is no call on the board for it yet). */
   dialing = $state(false);
+  /** Listens to the microphone during a live call: talking while muted, no sound, a lost device. */
+  readonly microphone: MicrophoneGuard;
   private engineDemo: boolean | null = null;
   private signedIn: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
@@ -65,6 +69,9 @@ export class AppState {
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
+    const search = typeof location !== 'undefined' ? location.search : '';
+    // A microphone opened again after it was lost: the call's own audio follows it.
+    this.microphone = new MicrophoneGuard(undefined, timingsFromQuery(search), () => this.applyAudio());
     this.headset = new HeadsetController({
       hid,
       board: () => this.headsetBoard(),
@@ -83,6 +90,7 @@ export class AppState {
     const loading = Promise.all([this.auth.load(first), this.api.app.info()]);
     this.listen();
     this.reportPhoneStatus();
+    this.followMicrophone();
     void this.headset.start();
     const [, info] = await loading;
     if (info.ok) this.info = info.value;
@@ -269,6 +277,28 @@ export class AppState {
         });
       }),
     );
+  }
+
+  /** The guard listens while the current call is live on this phone; it holds no microphone otherwise. */
+  private followMicrophone(): void {
+    this.unsubscribers.push(
+      $effect.root(() => {
+        $effect(() => {
+          const engine = this.engine;
+          this.microphone.follow({
+            onCall: engine !== null && this.calls.current?.phase === 'live',
+            muted: engine?.muted ?? false,
+            device: this.settings.value?.audio.input ?? 'default',
+          });
+          this.microphone.sdkSaysSilent(engine?.inputSilent ?? false);
+        });
+      }),
+      () => this.microphone.stop(),
+    );
+  }
+
+  private applyAudio(): void {
+    if (this.settings.value) void this.engine?.useAudio(this.settings.value.audio);
   }
 
   /** Main shares a burst of these in one request and decides whether one is worth it at all. */

@@ -1,4 +1,5 @@
 import { isHeldPhase, legsOf } from '@shared/call-rules';
+import { isPromiseMinutes } from '@shared/hold-promise';
 import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../softphone/api';
 
 const announcements: Partial<Record<CallAction, string>> = {
@@ -191,6 +192,14 @@ export class CallsState {
       default:
         return Promise.resolve(false);
     }
+  }
+
+  /** The card's Promise select: the board (main) keeps it, so every surface shows the same. */
+  async setPromise(call: CallView, minutes: number): Promise<boolean> {
+    if (!isPromiseMinutes(minutes)) return false;
+    const result = await this.api.calls.setPromise({ sessionId: call.id, minutes });
+    this.announcement = result.ok ? `${call.displayName} promised ${minutes} min` : result.error.message;
+    return result.ok;
   }
 
   dismiss(call: CallView): void {
