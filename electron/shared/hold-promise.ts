@@ -61,26 +61,24 @@ export function countdownText(state: Countdown): string {
 export const minutesText = (minutes: number): string => `${minutes} min`;
 
 /**
- * When reminder number `index` (0: the promise ran out) falls due: at the promise's end, then once
- * per promise period after it.
+ * When reminder number `index` (0: the promise ran out) falls due, after the hold's start: at the
+ * promise's end, then once per promise period after it.
  */
-export const reminderDueAt = (endsAtMs: number, periodMs: number, index: number): number => endsAtMs + index * Math.max(1, periodMs);
+export const promiseReminderOffset = (promiseMs: number, index: number): number => (index + 1) * Math.max(1, promiseMs);
 
 /**
- * The index of the next reminder to send at `nowMs`. Reminders whose time passed while the app was
- * not running (or the promise changed) are not replayed: one is due now at most, never a burst.
+ * How many reminders a hold of this length has had: 0 within the promise, 1 once it ran out, 2 a
+ * period later... A reminder sent late (a restart, a sleep) is the one at the level reached: the
+ * ones skipped are not replayed, never a burst.
  */
-export function nextReminderIndex(endsAtMs: number, periodMs: number, nowMs: number, lastSent: number | null): number {
-  const period = Math.max(1, periodMs);
-  const dueNow = nowMs < endsAtMs ? 0 : Math.floor((nowMs - endsAtMs) / period);
-  return lastSent === null ? dueNow : Math.max(lastSent + 1, dueNow);
-}
+export const promiseReminderLevel = (promiseMs: number, heldForMs: number): number =>
+  heldForMs < promiseMs ? 0 : Math.floor((heldForMs - promiseMs) / Math.max(1, promiseMs)) + 1;
 
-/** A reminder's words: "Omar Held: promised back 1 min ago, on hold 2:00". */
-export function reminderText(name: string, overByMs: number, heldForMs: number, minuteMs = MINUTE_MS): string {
+/** A reminder's words, "Omar Held" / "promised back 1 min ago, on hold 2:00". */
+export function reminderWords(name: string, overByMs: number, heldForMs: number, minuteMs = MINUTE_MS): { title: string; body: string } {
   const minutesAgo = Math.floor(overByMs / minuteMs);
   const ago = minutesAgo < 1 ? 'just now' : `${minutesText(minutesAgo)} ago`;
-  return `${name} Held: promised back ${ago}, on hold ${clockText(heldForMs)}`;
+  return { title: `${name} Held`, body: `promised back ${ago}, on hold ${clockText(heldForMs)}` };
 }
 
 /** The held caller most overdue (the check-in hotkey's): the earliest promise end; none held, null. */

@@ -10,6 +10,7 @@ import { bundleSizes } from './bundle-benches';
 import { cacheBenches, memoryWith100k } from './cache-benches';
 import { agentHourBenches, fiveHundredAgents } from './evo-load-benches';
 import { holdRoundTrip, hotkeyToWire } from './hold-benches';
+import { noiseSuppression } from './noise-benches';
 import { startupAndHistory } from './renderer-benches';
 import type { BenchResult } from './stats';
 
@@ -26,6 +27,7 @@ const steps: [string, () => Promise<BenchResult[]> | BenchResult[]][] = [
   ['memory', memoryWith100k],
   ['renderer in Chromium', startupAndHistory],
   ['bundle sizes', bundleSizes],
+  ['noise suppression', noiseSuppression],
   ['500 agents', fiveHundredAgents],
 ];
 const only = process.env.BENCH_ONLY?.split(',');

@@ -47,7 +47,7 @@ export function silenceWav(dir: string, seconds = 2): string {
 /** Noise of a kind sox makes ('pinknoise', 'brownnoise', 'whitenoise'), `seconds` long, at full scale before mixing. */
 export function noiseWav(dir: string, kind: 'pinknoise' | 'brownnoise' | 'whitenoise', seconds: number): string {
   const out = join(dir, `${kind}.wav`);
-  run('sox', ['-n', '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', out, 'synth', String(seconds), kind, 'norm', '-3']);
+  run('sox', ['-R', '-n', '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', out, 'synth', String(seconds), kind, 'norm', '-3']);
   return out;
 }
 
@@ -83,4 +83,25 @@ export function readWav(file: Buffer): Float32Array {
     offset += 8 + size + (size % 2);
   }
   throw new Error('No data chunk in the WAV file');
+}
+
+const BABBLE = [
+  ['en-us+m3', 'The delivery was supposed to arrive on Tuesday but nobody came to the door.'],
+  ['en+f2', 'I would like to change the address on my account to the new office downtown.'],
+  ['en-gb+m5', 'Can you read me the reference number again, slowly please, one digit at a time?'],
+  ['en-us+f4', 'We have had this problem since the upgrade last month and it keeps getting worse.'],
+] as const;
+
+/** Several voices talking at once, as in an open-plan office, made from espeak-ng voices mixed by sox. */
+export function babbleWav(dir: string): string {
+  const voices = BABBLE.map(([voice, text], i) => {
+    const raw = join(dir, `babble-${i}.raw.wav`);
+    const out = join(dir, `babble-${i}.wav`);
+    run('espeak-ng', ['-v', voice, '-s', String(150 + i * 12), '-w', raw, `${text} ${text}`]);
+    run('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', out, 'pad', String(i * 0.4), '0']);
+    return out;
+  });
+  const out = join(dir, 'babble.wav');
+  run('sox', ['-m', ...voices, out, 'norm', '-3']);
+  return out;
 }

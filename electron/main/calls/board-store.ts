@@ -3,6 +3,11 @@
  * cache right after (write-through), with the hold start worked out by the cache's own rule. The
  * cache is where history and hold starts live; when a write to it fails (a full disk), the
  * server's answer still reaches the board: a local failure never hides a remote success.
+ *
+ * What the app believes about a call is ordered by when it asked: each request takes a ticket
+ * (`ask()`) before it goes out, and an answer only replaces what the board shows when its ticket
+ * is later than the one shown. Evo's `dateLastModified` is not used for this: its nodes' clocks
+ * disagree, and a hold stamped 2 s ahead would pin the call as held after the resume.
  */
 import { isHeldState } from '../../shared/call-rules';
 import type { ActiveSessions } from '../../shared/contract';
@@ -24,9 +29,19 @@ export interface BoardStoreDeps {
   logger: Logger;
 }
 
+/** When a request was sent, relative to the others: a later one's answer wins. */
+export type Ticket = number;
+
 export class BoardStore {
   private syncedAt: string | null = null;
   private closed = false;
+  private lastTicket: Ticket = 0;
+  /**
+   * The ticket of what the board shows for each session, kept until an answer asked later covers
+   * it; for a session known over (an accepted end), the ticket of that end, so an older poll
+   * cannot bring the call back.
+   */
+  private readonly shownTicket = new Map<string, Ticket>();
 
   constructor(private readonly deps: BoardStoreDeps) {}
 
@@ -35,22 +50,51 @@ export class BoardStore {
    * cache right after (SessionCache.upsertSoon): the hold start is worked out here by the cache's
    * own rule, so the round trip does not wait for SQLite. A failed write is logged, not thrown.
    */
-  record(info: SessionInfo, origin: HoldOrigin): CachedSession {
+  /** A ticket for a request about to go out. */
+  ask(): Ticket {
+    this.lastTicket += 1;
+    return this.lastTicket;
+  }
+
+  record(info: SessionInfo, origin: HoldOrigin, ticket: Ticket = this.ask()): CachedSession {
     this.assertOpen();
     const now = this.deps.clock.now();
     const row = this.fallbackRow(info, origin, now);
+    // An answer to a request sent before the one the board shows (a poll overtook it) changes
+    // nothing; an ended session the board does not show (a history detail) does not belong on it.
+    if ((this.shownTicket.get(info.id) ?? 0) > ticket) return this.deps.board.row(info.id) ?? row;
     this.deps.cache.upsertSoon(info, now, origin);
-    // An older answer than what the board shows (a poll overtook it) changes nothing; an ended
-    // session the board does not show (a history detail) does not belong on it.
     const shown = this.deps.board.row(info.id);
-    if (shown ? modified(shown) <= modified(row) : !info.ended) this.deps.board.update(row);
+    if (shown || !info.ended) {
+      this.shownTicket.set(info.id, ticket);
+      this.deps.board.update(row);
+    }
     return row;
   }
 
-  /** The server's whole active list (a sync) into the cache, read back with hold starts; the board gets it either way. */
-  replaceActive(infos: SessionInfo[]): void {
+  /** Evo accepted an end or a transfer: the call is over as of this request. */
+  over(sessionId: string, ticket: Ticket): void {
+    this.shownTicket.set(sessionId, Math.max(ticket, this.shownTicket.get(sessionId) ?? 0));
+    this.deps.board.remove(sessionId);
+  }
+
+  /**
+   * The server's whole active list (a sync) into the cache, read back with hold starts; the board
+   * gets it either way. Calls answered for by a request sent after this poll keep that answer
+   * (and a call ended since stays ended).
+   */
+  replaceActive(infos: SessionInfo[], ticket: Ticket = this.ask()): void {
     const now = this.deps.clock.now();
     this.syncedAt = new Date(now).toISOString();
+    const newer = new Set([...this.shownTicket].filter(([, shown]) => shown > ticket).map(([id]) => id));
+    const kept = infos.filter((info) => !newer.has(info.id));
+    for (const id of newer) {
+      const row = this.deps.board.row(id);
+      if (row) kept.push(row.info);
+    }
+    for (const id of [...this.shownTicket.keys()]) if (!newer.has(id)) this.shownTicket.delete(id);
+    for (const info of kept) if (!newer.has(info.id)) this.shownTicket.set(info.id, ticket);
+    infos = kept;
     let rows: CachedSession[];
     try {
       this.deps.cache.replaceActive(infos, now);
@@ -77,6 +121,7 @@ export class BoardStore {
   /** Signed out: the board is empty and has never been synced. */
   clear(): void {
     this.syncedAt = null;
+    this.shownTicket.clear();
     this.deps.board.clear();
   }
 
@@ -113,5 +158,3 @@ export class BoardStore {
 export function cacheWriteFailed(logger: Logger, action: string, error: unknown): void {
   logger.error('cache: could not store a server answer; the call is shown from memory', { action, error: errorText(error) });
 }
-
-const modified = (row: CachedSession) => Date.parse(row.info.dateLastModified) || 0;

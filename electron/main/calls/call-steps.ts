@@ -12,7 +12,7 @@ import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from '../services/auth-service';
 import type { CallBoard } from './call-board';
 import { actionOf } from './call-words';
-import type { BoardStore } from './board-store';
+import type { BoardStore, Ticket } from './board-store';
 import type { SyncLoop } from './sync-loop';
 
 export interface CallStepsDeps {
@@ -46,10 +46,11 @@ export class CallSteps {
     // The window hears of the request only if Evo takes a while to answer it.
     const reveal = this.deps.clock.setTimeout(() => board.reveal(), PENDING_REVEAL_MS);
     let settle = () => {};
+    const ticket = store.ask();
     try {
       const info = await this.send(client, step, order);
       // Accepted with no body (an end, a transfer): the call is over for the agent.
-      settle = info ? () => store.record(info, 'seen') : () => this.over(id);
+      settle = info ? () => store.record(info, 'seen', ticket) : () => this.over(id, ticket);
     } finally {
       this.deps.clock.clearTimeout(reveal);
       // The new state and the end of "pending" reach the window as one change.
@@ -90,12 +91,12 @@ export class CallSteps {
   }
 
   /** The call leaves the board now; the cache marks it ended until the server's row replaces it. */
-  private over(sessionId: string): void {
+  private over(sessionId: string, ticket: Ticket): void {
     try {
       this.deps.cache.markEnded(sessionId, this.deps.clock.now());
     } catch (error) {
       this.deps.logger.error('cache: could not mark a call ended', { error: errorText(error) });
     }
-    this.deps.board.remove(sessionId);
+    this.deps.store.over(sessionId, ticket);
   }
 }

@@ -4,7 +4,13 @@
  * matter. What the server says goes through the board store (board-store.ts). The loop re-paces
  * itself by listening to the board: a first call on an idle board brings the quick pace forward,
  * whoever put it there.
+ *
+ * Every pace is on the monotonic clock, so a wall clock set back or forward changes nothing. A
+ * failing poll is one request (the client retries agents' actions, not polls). When Evo asks us to
+ * wait (429/503 with Retry-After), no poll goes until the wait is over: the board says so, counting
+ * down ("Evo Voice asked us to wait: next try in 0:40"), its calls stay, and polling resumes alone.
  */
+import { formatCountdown } from '../../shared/format-duration';
 import { AppError } from '../../shared/result';
 import type { SessionInfo } from '../evo/dto';
 import type { Clock } from '../ports';
@@ -39,6 +45,8 @@ export class SyncLoop {
   private lastRequestAt = Number.NEGATIVE_INFINITY;
   private syncing: { generation: number; done: Promise<void> } | null = null;
   private readonly unsubscribe: () => void;
+  /** While Evo has asked us to wait: the once-a-second countdown on the board. */
+  private waitTicker: unknown = null;
 
   constructor(private readonly deps: SyncLoopDeps) {
     // Most changes (a hold, a resume) do not move the next poll: schedule() leaves its timer be.
@@ -94,7 +102,7 @@ export class SyncLoop {
   refresh(reason: RefreshReason): boolean {
     if (!this.running || !this.deps.auth.session) return false;
     if (this.refreshTimer !== null) return true;
-    if (!wantsRefresh(reason, this.deps.clock.now() - this.lastRequestAt)) return false;
+    if (!wantsRefresh(reason, this.deps.clock.monotonic() - this.lastRequestAt)) return false;
     this.refreshTimer = this.deps.clock.setTimeout(() => {
       this.refreshTimer = null;
       void this.syncNow();
@@ -119,40 +127,64 @@ export class SyncLoop {
     this.timerDue = due;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
-      if (this.deps.clock.now() >= this.nextPollAt()) void this.syncNow();
+      if (this.deps.clock.monotonic() >= this.nextPollAt()) void this.syncNow();
       else this.schedule();
-    }, Math.max(0, due - this.deps.clock.now()));
+    }, Math.max(0, due - this.deps.clock.monotonic()));
   }
 
+  /** The policy's pace from the last request, and never inside a wait Evo asked for. */
   private nextPollAt(): number {
-    return this.lastRequestAt + pollDelay({ calls: this.deps.board.size(), failures: this.failures });
+    const paced = this.lastRequestAt + pollDelay({ calls: this.deps.board.size(), failures: this.failures });
+    return Math.max(paced, this.deps.clock.monotonic() + this.waitingMs());
+  }
+
+  private waitingMs(): number {
+    return this.deps.auth.session?.client.waitingMs() ?? 0;
   }
 
   private clearTimers(): void {
-    for (const timer of [this.timer, this.refreshTimer]) if (timer !== null) this.deps.clock.clearTimeout(timer);
+    for (const timer of [this.timer, this.refreshTimer, this.waitTicker]) if (timer !== null) this.deps.clock.clearTimeout(timer);
     this.timer = null;
     this.refreshTimer = null;
+    this.waitTicker = null;
   }
 
   private async sync(): Promise<void> {
-    // Counted even when nothing goes out (signed out meanwhile), so the loop never spins.
-    this.lastRequestAt = this.deps.clock.now();
     const session = this.deps.auth.session;
+    // Evo asked us to wait: nothing goes out, and the board says until when.
+    if (session && this.waitingMs() > 0) return this.showWait();
+    // Counted even when nothing goes out (signed out meanwhile), so the loop never spins.
+    this.lastRequestAt = this.deps.clock.monotonic();
     if (!session || this.disposed) return;
+    const ticket = this.deps.store.ask();
     let infos: SessionInfo[];
     try {
-      infos = await session.client.activeSessions();
+      infos = await session.client.activeSessions({ poll: true });
     } catch (error) {
       if (this.disposed || this.deps.auth.session !== session) return;
       this.failures += 1;
       const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
       this.deps.logger.warn('sessions: sync failed', { code: info.code, failures: this.failures });
+      if (this.waitingMs() > 0) return this.showWait();
       this.deps.board.setConnection(this.failures >= 3 ? 'offline' : 'reconnecting', info);
       return;
     }
     if (this.disposed || this.deps.auth.session !== session) return;
     this.failures = 0;
-    this.deps.store.replaceActive(infos);
+    this.deps.store.replaceActive(infos, ticket);
     this.deps.board.setConnection('online', null);
+  }
+
+  /** "Evo Voice asked us to wait: next try in 0:40", counting down each second until the next poll. */
+  private showWait(): void {
+    if (this.waitTicker !== null) this.deps.clock.clearTimeout(this.waitTicker);
+    this.waitTicker = null;
+    const left = this.waitingMs();
+    if (!this.running || left <= 0) return;
+    this.deps.board.setConnection('waiting', {
+      code: 'EVO_ASKED_TO_WAIT',
+      message: `Evo Voice asked us to wait: next try in ${formatCountdown(left)}.`,
+    });
+    this.waitTicker = this.deps.clock.setTimeout(() => this.showWait(), left % 1000 || 1000);
   }
 }

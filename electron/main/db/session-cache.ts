@@ -1,7 +1,9 @@
 /**
  * The session cache: server rows with the fields the UI queries, and hold spans so that hold
- * timers survive restarts. Prepared statements only. A server row replaces a cached one only when
- * its dateLastModified is not older. History search also finds the agent's notes (note-store.ts).
+ * timers survive restarts. Prepared statements only. The board's writes (an action's answer, the
+ * active list) replace the cached row as they come: the board store orders them by when they were
+ * asked (calls/board-store.ts). Other rows (history pages) replace a cached one only when their
+ * dateLastModified is not older. History search also finds the agent's notes (note-store.ts).
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { isHeldState } from '../../shared/call-rules';
@@ -104,7 +106,8 @@ export class SessionCache {
           display_name = excluded.display_name, number = excluded.number,
           created_ms = excluded.created_ms, modified_ms = excluded.modified_ms,
           completed_ms = excluded.completed_ms, json = excluded.json
-        WHERE excluded.modified_ms > sessions.modified_ms
+        WHERE (@ordered = 1 AND excluded.json <> sessions.json)
+           OR excluded.modified_ms > sessions.modified_ms
            OR (excluded.modified_ms = sessions.modified_ms AND excluded.json <> sessions.json)`),
       openSpan: db.prepare(`INSERT INTO hold_spans (session_id, started_ms, reason, held_by)
         VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
@@ -159,7 +162,7 @@ export class SessionCache {
     const waiting = this.soon.splice(0);
     try {
       this.db.transaction(() => {
-        for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin);
+        for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin, true);
       })();
     } catch (error) {
       this.options.onLateWriteFailed?.(error);
@@ -191,7 +194,7 @@ export class SessionCache {
   replaceActive(rows: readonly SessionInfo[], nowMs: number): string[] {
     this.flush();
     return this.db.transaction(() => {
-      const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported')).map((row) => row.id);
+      const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported', true)).map((row) => row.id);
       this.statements.clearActive!.run();
       for (const row of rows) this.statements.setActive!.run(row.id);
       this.statements.closeInactiveSpans!.run(nowMs);
@@ -284,7 +287,8 @@ export class SessionCache {
     }));
   }
 
-  private upsertOne(row: SessionInfo, nowMs: number, origin: HoldOrigin): boolean {
+  /** `ordered`: the board's write, in request order, so Evo's dateLastModified does not decide. */
+  private upsertOne(row: SessionInfo, nowMs: number, origin: HoldOrigin, ordered = false): boolean {
     const held = isHeldState(row);
     const result = this.statements.upsert!.run({
       id: row.id,
@@ -299,6 +303,7 @@ export class SessionCache {
       modifiedMs: Date.parse(row.dateLastModified) || 0,
       completedMs: Date.parse(row.dateCompleted) || null,
       json: JSON.stringify(row),
+      ordered: ordered ? 1 : 0,
     });
     if (result.changes === 0) return false;
     // An open span is kept as it is (ON CONFLICT DO NOTHING): a hold's start never moves.

@@ -15,6 +15,7 @@ import { HoldReminderScheduler, type HeldCall, type Reminder } from './hold-remi
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
+import { reminderWords } from '../../shared/hold-promise';
 import { buildTrayModel } from './tray-model';
 import { WindowLayout } from './window-layout';
 
@@ -188,6 +189,12 @@ export class DesktopController {
       });
       return;
     }
+    if (longest.promise) {
+      const words = reminderWords(longest.name, longest.heldForMs - longest.promise.ms, longest.heldForMs, longest.promise.ms / longest.promise.minutes);
+      // A promise broken is worth the agent's attention at once; broken twice, more so.
+      this.notify({ ...words, urgency: level >= 2 ? 'critical' : 'normal', sessionId: longest.sessionId });
+      return;
+    }
     this.notify({
       title: level >= 3 ? `${longest.name} is still waiting on hold` : `${longest.name} is on hold`,
       body: `On hold for ${formatDuration(longest.heldForMs)}. Click to return to the call.`,
@@ -237,7 +244,11 @@ export class DesktopController {
 const heldCalls = (board: Board, clock: Clock): HeldCall[] =>
   board.calls
     .filter((call) => isHeldPhase(call.phase))
-    .map((call) => ({ sessionId: call.id, name: call.displayName, heldSinceMs: call.heldSince ? Date.parse(call.heldSince) : clock.now() }));
+    .map((call) => {
+      const heldSinceMs = call.heldSince ? Date.parse(call.heldSince) : clock.now();
+      const promise = call.promise ? { minutes: call.promise.minutes, ms: Date.parse(call.promise.endsAt) - heldSinceMs } : null;
+      return { sessionId: call.id, name: call.displayName, heldSinceMs, promise };
+    });
 
 const failedOn = (intent: { type: string; sessionId?: string } | null) => intent?.sessionId;
 

@@ -11,6 +11,7 @@
  * `remind` as one list, and a reminder that fell due late never replays the levels it skipped.
  */
 import { reminderLevel, reminderOffset } from '../../shared/hold-escalation';
+import { promiseReminderLevel, promiseReminderOffset } from '../../shared/hold-promise';
 import type { Clock } from '../ports';
 
 export interface HeldCall {
@@ -18,6 +19,13 @@ export interface HeldCall {
   name: string;
   /** When the hold began, wall time: it also tells one hold from the next. */
   heldSinceMs: number;
+  /** What the caller was promised: reminders come when it runs out, then once per promise period. */
+  promise?: HoldPromiseLength | null;
+}
+
+export interface HoldPromiseLength {
+  minutes: number;
+  ms: number;
 }
 
 export interface Reminder {
@@ -26,11 +34,13 @@ export interface Reminder {
   /** 1 for the first reminder of this hold, 2 for the second, ... */
   level: number;
   heldForMs: number;
+  promise?: HoldPromiseLength;
 }
 
 interface Hold {
   name: string;
   heldSinceMs: number;
+  promise: HoldPromiseLength | null;
   /** The hold's start on the monotonic clock. */
   startedAt: number;
   /** Index of the next reminder due (0: the first). */
@@ -56,21 +66,27 @@ export class HoldReminderScheduler {
       const current = this.holds.get(call.sessionId);
       if (current && current.heldSinceMs === call.heldSinceMs) {
         current.name = call.name;
+        if (current.promise?.ms !== call.promise?.ms) {
+          // The agent changed the promise: the reminders follow the new one from the same start.
+          current.promise = call.promise ?? null;
+          current.next = this.levelOf(current, this.heldFor(current));
+        }
         continue;
       }
       // A new hold (or a re-hold after a resume): the wall clock is read once, here, to learn how
       // long it has already lasted (a restart); a wall clock behind the hold's start counts as 0.
       const heldForMs = Math.max(0, this.clock.now() - call.heldSinceMs);
       // Reminders a restart missed are not replayed: the next one is the next due.
-      const next = reminderLevel(this.schedule(), heldForMs);
-      this.holds.set(call.sessionId, { name: call.name, heldSinceMs: call.heldSinceMs, startedAt: this.clock.monotonic() - heldForMs, next });
+      const hold: Hold = { name: call.name, heldSinceMs: call.heldSinceMs, promise: call.promise ?? null, startedAt: this.clock.monotonic() - heldForMs, next: 0 };
+      hold.next = this.levelOf(hold, heldForMs);
+      this.holds.set(call.sessionId, hold);
     }
     this.arm();
   }
 
   /** Changing the intervals replans every running reminder. */
   reschedule(): void {
-    for (const hold of this.holds.values()) hold.next = reminderLevel(this.schedule(), this.heldFor(hold));
+    for (const hold of this.holds.values()) hold.next = this.levelOf(hold, this.heldFor(hold));
     this.arm();
   }
 
@@ -106,8 +122,13 @@ export class HoldReminderScheduler {
     return this.clock.monotonic() - hold.startedAt;
   }
 
+  /** By the promise when the hold has one (every hold on the board does), else by Settings' schedule. */
   private dueAt(hold: Hold): number {
-    return hold.startedAt + reminderOffset(this.schedule(), hold.next);
+    return hold.startedAt + (hold.promise ? promiseReminderOffset(hold.promise.ms, hold.next) : reminderOffset(this.schedule(), hold.next));
+  }
+
+  private levelOf(hold: Hold, heldForMs: number): number {
+    return hold.promise ? promiseReminderLevel(hold.promise.ms, heldForMs) : reminderLevel(this.schedule(), heldForMs);
   }
 
   private arm(): void {
@@ -130,9 +151,9 @@ export class HoldReminderScheduler {
       const heldForMs = now - hold.startedAt;
       // However late this fires (a sleep that Windows' monotonic clock counts), one reminder, at
       // the level the hold has reached; the next is the next still to come.
-      const level = reminderLevel(this.schedule(), heldForMs);
+      const level = this.levelOf(hold, heldForMs);
       hold.next = level;
-      due.push({ sessionId, name: hold.name, level, heldForMs });
+      due.push({ sessionId, name: hold.name, level, heldForMs, ...(hold.promise ? { promise: hold.promise } : {}) });
     }
     this.arm();
     if (due.length > 0) this.remind(due.sort((a, b) => b.heldForMs - a.heldForMs));

@@ -4,11 +4,12 @@
  */
 import type { Connection } from '../../shared/contract';
 import { formatDuration } from '../../shared/format-duration';
+import { countdown, countdownText } from '../../shared/hold-promise';
 import type { TrayIcon, TrayMenuItem, TrayModel } from '../ports';
 
 export interface TrayInput {
   /** `heldSinceMs` and `nowMs` are on one clock (the app gives the monotonic one). */
-  held: readonly { sessionId: string; name: string; heldSinceMs: number }[];
+  held: readonly { sessionId: string; name: string; heldSinceMs: number; promise?: { ms: number } | null }[];
   inCall: { sessionId: string; name: string } | null;
   nowMs: number;
   connection: Connection | 'signedOut';
@@ -43,7 +44,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
     menu.push({ label: `On hold (${count})`, enabled: false });
     for (const call of input.held) {
       menu.push({
-        label: `${call.name} - ${formatDuration(input.nowMs - call.heldSinceMs)}`,
+        label: `${call.name} - ${formatDuration(input.nowMs - call.heldSinceMs)}${promiseWords(call, input.nowMs)}`,
         type: 'submenu',
         submenu: [
           { label: 'Resume', action: { type: 'resume', sessionId: call.sessionId } },
@@ -61,3 +62,7 @@ export function buildTrayModel(input: TrayInput): TrayModel {
   menu.push({ label: 'Quit', action: { type: 'quit' } });
   return { icon, heldCount: count, tooltip, menu };
 }
+
+/** " · Back in 0:45" / " · Over by 0:12": the same countdown as the window's card. */
+const promiseWords = (call: TrayInput['held'][number], nowMs: number): string =>
+  call.promise ? ` · ${countdownText(countdown(call.heldSinceMs + call.promise.ms, nowMs))}` : '';

@@ -123,7 +123,7 @@ export function createCore(deps: CoreDeps): Core {
   });
   const auth = new AuthService({
     makeClient: (server, onCredentialsRejected) =>
-      new EvoClient({ ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
+      new EvoClient({ clock, ...deps.client, baseUrl: server, userAgent, onCredentialsRejected, skippedRows }),
     vault: new CredentialVault(deps.secrets),
     cache,
     logger: deps.logger,

@@ -43,10 +43,16 @@ export class SimulatorState {
     return user;
   }
 
-  /** Strictly increasing timestamps, as a real server's row versions are. */
+  /**
+   * Added to the timestamps of what changes from now on: the node answering has a clock this far
+   * ahead (or behind) of the others'. Evo runs on several nodes; tests of skew set it.
+   */
+  skewMs = 0;
+
+  /** Strictly increasing timestamps on one node, as a real server's row versions are. */
   stamp(): string {
     this.lastStamp = Math.max(this.now(), this.lastStamp + 1);
-    return new Date(this.lastStamp).toISOString();
+    return new Date(this.lastStamp + this.skewMs).toISOString();
   }
 
   userByEmail(email: string): SimUser | undefined {

@@ -103,21 +103,40 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     });
   });
 
-  it('reminds while a call stays held, more insistently, and a click shows that call', async () => {
+  it('reminds when the promise runs out, then once per promise period, and a click shows that call', async () => {
     const { desktop, clock, notifier, window, emitted, live } = await setup();
     await desktop.pressHotkey('holdResume');
     await t.core.sync.syncNow();
+    const reminders = () => notifier.shown.filter((entry) => entry.notification.title === 'Jane Doe Held');
     // The hold began a few real milliseconds after the fake clock's start: give it a second.
-    clock.advance(31_000);
-    clock.advance(30_000);
+    clock.advance(59_000);
+    expect(reminders()).toHaveLength(0);
+    clock.advance(2_000);
+    expect(reminders().map((r) => r.notification.body)).toEqual([expect.stringMatching(/^promised back just now, on hold 1:0\d$/)]);
     clock.advance(60_000);
-    const reminders = notifier.shown.filter((entry) => /on hold|still waiting/.test(entry.notification.title) && entry.notification.body.startsWith('On hold for'));
-    expect(reminders.map((r) => r.notification.urgency)).toEqual(['low', 'normal', 'critical']);
-    expect(reminders[2]!.notification.title).toBe('Jane Doe is still waiting on hold');
+    expect(reminders()[1]!.notification).toMatchObject({ body: expect.stringMatching(/^promised back 1 min ago, on hold 2:0\d$/), urgency: 'critical' });
+    // Five more promise periods: one reminder each, a minute apart.
+    clock.advance(5 * 60_000);
+    expect(reminders()).toHaveLength(7);
+    expect(reminders()[6]!.notification.body).toMatch(/^promised back 6 min ago, on hold 7:0\d$/);
     window.visible = false;
-    reminders[0]!.click();
+    reminders()[0]!.click();
     expect(window.shows).toBe(1);
     expect(emitted).toContainEqual({ event: 'app.showSession', payload: { sessionId: live.id } });
+  });
+
+  it('a promise changed on the card moves the reminders: a longer one puts them off', async () => {
+    const { desktop, clock, notifier, tray, live } = await setup();
+    await desktop.pressHotkey('holdResume');
+    await t.core.sync.syncNow();
+    clock.advance(30_000);
+    await t.value('calls.setPromise', { sessionId: live.id, minutes: 2 });
+    expect(tray.last.menu.find((entry) => entry.label?.startsWith('Jane Doe - '))!.label).toMatch(/ · Back in 1:3\d$/);
+    clock.advance(60_000);
+    expect(notifier.shown.filter((entry) => entry.notification.title === 'Jane Doe Held')).toHaveLength(0);
+    clock.advance(31_000);
+    expect(notifier.shown.filter((entry) => entry.notification.title === 'Jane Doe Held')).toHaveLength(1);
+    expect(tray.last.menu.find((entry) => entry.label?.startsWith('Jane Doe - '))!.label).toMatch(/ · Over by 0:0\d$/);
   });
 
   it('resumes and hangs up from the tray menu; Show and Quit are in the menu too', async () => {

@@ -5,11 +5,11 @@ import {
   countdownText,
   holdHygiene,
   mostOverdue,
-  nextReminderIndex,
   promiseEndsAt,
   promiseMinutesFor,
-  reminderDueAt,
-  reminderText,
+  promiseReminderLevel,
+  promiseReminderOffset,
+  reminderWords,
   type KeptPromise,
 } from '../../../electron/shared/hold-promise';
 import { FakeClock } from '../../support/clock';
@@ -88,18 +88,18 @@ describe('hold promise rules (fake clock)', () => {
   });
 
   it('reminders: at the promise end, then one per promise period; none replayed after a gap', () => {
-    const ends = promiseEndsAt(0, 2);
-    expect(reminderDueAt(ends, 2 * MIN, 0)).toBe(2 * MIN);
-    expect(reminderDueAt(ends, 2 * MIN, 1)).toBe(4 * MIN);
-    expect(nextReminderIndex(ends, 2 * MIN, MIN, null)).toBe(0);
-    // The app was away for 9 minutes: only one reminder is due now, not four.
-    expect(nextReminderIndex(ends, 2 * MIN, 11 * MIN, null)).toBe(4);
-    expect(nextReminderIndex(ends, 2 * MIN, 11 * MIN, 4)).toBe(5);
+    expect(promiseReminderOffset(2 * MIN, 0)).toBe(2 * MIN);
+    expect(promiseReminderOffset(2 * MIN, 1)).toBe(4 * MIN);
+    expect(promiseReminderLevel(2 * MIN, MIN)).toBe(0);
+    expect(promiseReminderLevel(2 * MIN, 2 * MIN)).toBe(1);
+    // Back after 11 minutes: one reminder, at the level reached (5), not four at once.
+    expect(promiseReminderLevel(2 * MIN, 11 * MIN)).toBe(5);
   });
 
   it('reminder words name the caller, how long ago the promise ran out and the time on hold', () => {
-    expect(reminderText('Omar', MIN, 2 * MIN)).toBe('Omar Held: promised back 1 min ago, on hold 2:00');
-    expect(reminderText('Omar', 0, MIN)).toBe('Omar Held: promised back just now, on hold 1:00');
+    const line = (words: { title: string; body: string }) => `${words.title}: ${words.body}`;
+    expect(line(reminderWords('Omar', MIN, 2 * MIN))).toBe('Omar Held: promised back 1 min ago, on hold 2:00');
+    expect(line(reminderWords('Omar', 0, MIN))).toBe('Omar Held: promised back just now, on hold 1:00');
   });
 
   it('the most overdue caller is the one whose promise ran out first', () => {

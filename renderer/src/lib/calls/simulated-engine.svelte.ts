@@ -1,7 +1,7 @@
 import { agentLeg } from '@shared/call-rules';
 import { fail, type CallView, type HoldMode, type Result, type SessionView, type SoftphoneApi } from '../softphone/api';
 import type { AudioChoice, CallEngine, IncomingCall, PhoneStatus } from './call-engine';
-import { SimulatedLine } from './simulated-line';
+import type { SimulatedLine } from './simulated-line';
 
 /**
  * Demo mode's phone: the same states as the real one, and the agent's microphone opened while a
@@ -31,8 +31,13 @@ export class SimulatedCallEngine implements CallEngine {
   constructor(
     private readonly api: SoftphoneApi,
     private readonly calls: () => CallView[] = () => [],
-    readonly line = new SimulatedLine(),
+    /** The audio leg is a chunk of its own, loaded with the first call. */
+    private readonly loadLine: () => Promise<SimulatedLine> = async () => new (await import('./simulated-line')).SimulatedLine(),
   ) {}
+
+  private line: SimulatedLine | null = null;
+  private lineLoading: Promise<SimulatedLine> | null = null;
+  private lineWanted = false;
 
   async start(): Promise<void> {
     this.status = 'registering';
@@ -42,8 +47,9 @@ export class SimulatedCallEngine implements CallEngine {
       $effect(() => {
         // As with Twilio, the agent's leg exists for the call being dialled or talked on, not a held one.
         const onCall = this.status === 'registered' && this.calls().some((call) => call.phase === 'live' || call.phase === 'dialing');
-        if (onCall) void this.line.connect(this.audio);
-        else this.line.close();
+        this.lineWanted = onCall;
+        if (onCall) void this.openLine(this.audio);
+        else this.line?.close();
       });
     });
   }
@@ -51,7 +57,8 @@ export class SimulatedCallEngine implements CallEngine {
   stop(): void {
     this.unfollow?.();
     this.unfollow = null;
-    this.line.close();
+    this.lineWanted = false;
+    this.line?.close();
     this.status = 'offline';
     this.setMuted(false);
     this.sentDigits = '';
@@ -92,11 +99,19 @@ export class SimulatedCallEngine implements CallEngine {
 
   setMuted(muted: boolean): void {
     this.muted = muted;
-    this.line.setMuted(muted);
+    this.line?.setMuted(muted);
   }
 
   sendDigits(digits: string): void {
     this.sentDigits = (this.sentDigits + digits).slice(-32);
+  }
+
+  private async openLine(audio: AudioChoice): Promise<void> {
+    this.lineLoading ??= this.loadLine().then((line) => (this.line = line));
+    const line = await this.lineLoading;
+    if (!this.lineWanted) return;
+    line.setMuted(this.muted);
+    await line.connect(audio);
   }
 
   async useAudio(choice: AudioChoice): Promise<void> {

@@ -1,7 +1,6 @@
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { fail, ok, type CallView, type HoldMode, type Result, type SoftphoneApi } from '../softphone/api';
 import { PAUSE_SECONDS, type AudioChoice, type CallEngine, type IncomingCall, type PhoneStatus } from './call-engine';
-import { NoiseSuppressor } from '../audio/noise-suppressor';
 import type { AudioHelperLike, AudioProcessorLike, CallLike, DeviceFactory, DeviceLike, SdkError } from './twilio-types';
 import { qualitySentence, sdkErrorMessage } from './twilio-messages';
 
@@ -14,8 +13,8 @@ export interface TwilioEngineOptions {
   registerWatchdogMs?: number;
   setTimeout?: (fn: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
-  /** The noise suppressor handed to the SDK (RNNoise unless a test gives its own). */
-  makeSuppressor?: () => AudioProcessorLike;
+  /** The noise suppressor handed to the SDK (RNNoise, loaded when first needed, unless a test gives its own). */
+  makeSuppressor?: () => Promise<AudioProcessorLike>;
 }
 
 const SILENT_INPUT = 'constant-audio-input-level';
@@ -52,7 +51,7 @@ export class TwilioCallEngine implements CallEngine {
   private stopped = true;
   private audio: AudioChoice = { input: 'default', output: 'default', ringtone: 'default' };
   /** The suppressors the Device runs: on the agent's audio (local) and the caller's (remote). */
-  private processors: { local: AudioProcessorLike | null; remote: AudioProcessorLike | null } = { local: null, remote: null };
+  private processors: Record<'local' | 'remote', AudioProcessorLike | Promise<AudioProcessorLike> | null> = { local: null, remote: null };
   /** The SDK's input device changes one at a time: a release never lands in the middle of the next call's open. */
   private inputQueue: Promise<void> = Promise.resolve();
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -180,14 +179,19 @@ export class TwilioCallEngine implements CallEngine {
   private async suppress(audio: AudioHelperLike, side: 'local' | 'remote', on: boolean): Promise<void> {
     const current = this.processors[side];
     if (on && !current) {
-      const processor = (this.options.makeSuppressor ?? (() => new NoiseSuppressor()))();
+      const make = this.options.makeSuppressor ?? (async () => new (await import('../audio/noise-suppressor')).NoiseSuppressor());
+      const loading = make();
+      this.processors[side] = loading;
+      const processor = await loading;
+      // Turned off, or the Device rebuilt, while it loaded.
+      if (this.processors[side] !== loading || audio !== this.device?.audio) return;
       this.processors[side] = processor;
       await audio.addProcessor(processor, side === 'remote').catch(() => {
         if (this.processors[side] === processor) this.processors[side] = null;
       });
     } else if (!on && current) {
       this.processors[side] = null;
-      await audio.removeProcessor(current, side === 'remote').catch(() => undefined);
+      if (!(current instanceof Promise)) await audio.removeProcessor(current, side === 'remote').catch(() => undefined);
     }
   }
 

@@ -4,8 +4,7 @@ import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import type { FirstAnswers } from '../start-up/first-answers';
-import { MicrophoneGuard } from '../audio/microphone-guard.svelte';
-import { timingsFromQuery } from '../audio/voice-watch';
+import type { MicrophoneGuard } from '../audio/microphone-guard.svelte';
 import { hotkeyIntent } from '@shared/call-action-table';
 import { HeadsetController } from '../headset/headset-controller.svelte';
 import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
@@ -53,8 +52,12 @@ export class AppState {
   devices = $state<AudioDevice[]>([]);
   /** A dial in flight (there is no call on the board for it yet). */
   dialing = $state(false);
-  /** Listens to the microphone during a live call: talking while muted, no sound, a lost device. */
-  readonly microphone: MicrophoneGuard;
+  /**
+   * Listens to the microphone during a live call: talking while muted, no sound, a lost device.
+   * Loaded with the first live call (a chunk of its own), null before.
+   */
+  microphone = $state<MicrophoneGuard | null>(null);
+  private loadingMicrophone: Promise<void> | null = null;
   private engineDemo: boolean | null = null;
   private signedIn: boolean | null = null;
   private unsubscribers: (() => void)[] = [];
@@ -69,9 +72,6 @@ export class AppState {
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
-    const search = typeof location !== 'undefined' ? location.search : '';
-    // A microphone opened again after it was lost: the call's own audio follows it.
-    this.microphone = new MicrophoneGuard(undefined, timingsFromQuery(search), () => this.applyAudio());
     this.headset = new HeadsetController({
       hid,
       board: () => this.headsetBoard(),
@@ -285,16 +285,31 @@ export class AppState {
       $effect.root(() => {
         $effect(() => {
           const engine = this.engine;
-          this.microphone.follow({
+          const situation = {
             onCall: engine !== null && this.calls.current?.phase === 'live',
             muted: engine?.muted ?? false,
             device: this.settings.value?.audio.input ?? 'default',
-          });
-          this.microphone.sdkSaysSilent(engine?.inputSilent ?? false);
+          };
+          const guard = this.microphone;
+          if (!guard) {
+            if (situation.onCall) void this.loadMicrophone();
+            return;
+          }
+          guard.follow(situation);
+          guard.sdkSaysSilent(engine?.inputSilent ?? false);
         });
       }),
-      () => this.microphone.stop(),
+      () => this.microphone?.stop(),
     );
+  }
+
+  private loadMicrophone(): Promise<void> {
+    this.loadingMicrophone ??= import('../audio/microphone-watch').then(({ MicrophoneGuard, timingsFromQuery }) => {
+      const search = typeof location !== 'undefined' ? location.search : '';
+      // A microphone opened again after it was lost: the call's own audio follows it.
+      this.microphone = new MicrophoneGuard(undefined, timingsFromQuery(search), () => this.applyAudio());
+    });
+    return this.loadingMicrophone;
   }
 
   private applyAudio(): void {

@@ -1,0 +1,106 @@
+/**
+ * The poll loop over time (issue #22, items 1 and 2): a wall clock that jumps, Evo asking us to
+ * wait with Retry-After, and a failing poll. The real core against the simulator over loopback,
+ * on a fake clock; each test counts the requests Evo receives for the active list.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { FakeClock } from '../../support/clock';
+import { coreFor, type TestCore } from '../../support/core';
+
+const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+let simulator: Simulator | null = null;
+let t: TestCore | null = null;
+
+afterEach(async () => {
+  t?.core.dispose();
+  await simulator?.close();
+  simulator = null;
+  t = null;
+});
+
+/** A signed-in agent with a live call; `polls` holds the monotonic moment of each poll Evo received. */
+async function agent() {
+  const clock = new FakeClock();
+  const polls: number[] = [];
+  simulator = await startSimulator({ seed: { history: 0 }, onRequest: (route) => route === 'active' && polls.push(clock.monotonic()) });
+  t = coreFor(simulator, { clock });
+  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+  const core = t;
+  const run = (ms: number) => clock.run(ms, () => core.core.sync.settled());
+  await run(0);
+  return { t: core, clock, polls, run, sim: simulator };
+}
+
+const since = (polls: number[], from: number) => polls.filter((at) => at > from).length;
+
+describe('the poll loop keeps its pace whatever the wall clock does', () => {
+  it.each([
+    ['set back an hour', -HOUR],
+    ['set forward an hour', HOUR],
+  ])('wall clock %s: 120 polls in the next 10 minutes, as without the jump', async (_name, jump) => {
+    const { clock, polls, run } = await agent();
+    await run(MINUTE);
+    const from = clock.monotonic();
+    clock.jumpWall(jump);
+    await run(10 * MINUTE);
+    expect(since(polls, from)).toBe(120);
+  });
+});
+
+describe('Evo asking us to wait (Retry-After on 429 and 503)', () => {
+  it.each([
+    ['503, Retry-After: 120', 503, (_clock: FakeClock) => 120, 120_000],
+    ['429, Retry-After as an HTTP date', 429, (clock: FakeClock) => new Date(clock.now() + 125_000).toUTCString(), 120_000],  // read 5 s later, at the poll,
+    ['503, Retry-After: a day (honoured for 5 minutes)', 503, (_clock: FakeClock) => 86_400, 5 * MINUTE],
+  ])('%s: no poll inside the window, a definite state, the calls stay, polling comes back alone', async (_name, status, retryAfter, windowMs) => {
+    const { t, clock, polls, run, sim } = await agent();
+    await run(5_000);
+    sim.faults.set('active', { status, retryAfter: retryAfter(clock), times: 1 });
+    const before = polls.length;
+    await run(5_000);
+    expect(polls.length - before).toBe(1);
+    const askedAt = polls.at(-1)!;
+    await run(windowMs - 40_000);
+    expect(polls.length - before).toBe(1);
+    const board = t.core.board.snapshot();
+    expect(board.connection).toBe('waiting');
+    expect(board.error?.message).toBe('Evo Voice asked us to wait: next try in 0:40.');
+    expect(board.calls).toHaveLength(1);
+    // Events that would refresh (focus, the network back) send nothing inside the window either.
+    await t.value('calls.refresh', { reason: 'online' });
+    await run(39_000);
+    expect(polls.length - before).toBe(1);
+    await run(1_500);
+    expect(polls.at(-1)).toBe(askedAt + windowMs);
+    expect(t.core.board.snapshot().connection).toBe('online');
+    await run(MINUTE);
+    expect(polls.length - before).toBe(2 + 12);
+  });
+
+  it("an agent's hold still goes inside the window", async () => {
+    const { t, run, sim } = await agent();
+    sim.faults.set('active', { status: 503, retryAfter: 120, times: 1 });
+    await run(5_000);
+    const [live] = t.core.board.calls();
+    const holds = sim.hits.hold;
+    await t.value('sessions.hold', { sessionId: live!.id });
+    expect(sim.hits.hold - holds).toBe(1);
+    expect(t.core.board.calls()[0]!.phase).toBe('held');
+  });
+});
+
+describe('a failing poll', () => {
+  it('is one request, paced down to one a minute', async () => {
+    const { polls, run, sim } = await agent();
+    sim.faults.set('active', { status: 503 });
+    const failing = polls.length;
+    await run(10 * MINUTE);
+    const sent = polls.slice(failing);
+    // One request at each moment: no retries inside a poll.
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sent.length).toBeLessThanOrEqual(13);
+  });
+});
