@@ -37,7 +37,7 @@ interface PlanInput {
 }
 
 /** The input an action's channel takes (contract.ts builds the schema from it). */
-export type ActionInput = 'call' | 'callLeg' | 'callLegReason' | 'callDestination' | 'callLegDestination' | 'callMode';
+export type ActionInput = 'call' | 'callCheckIn' | 'callLeg' | 'callLegReason' | 'callDestination' | 'callLegDestination' | 'callMode';
 /** What its channel answers: the call as it now stands (`call`), or what happened to it. */
 export type ActionAnswer = 'call' | 'ended' | 'transferred' | 'left' | 'destination';
 
@@ -99,7 +99,7 @@ export const callActionTable = {
     verb: 'resume',
     notDone: (name) => `${name} was not resumed.`,
     retrySafe: true,
-    channel: { name: 'sessions.resume', input: 'call', answer: 'call' },
+    channel: { name: 'sessions.resume', input: 'callCheckIn', answer: 'call' },
   },
   hangUp: {
     allowed: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown'],
@@ -219,7 +219,7 @@ export const callActionTable = {
   },
   /** Check in with a held caller: off hold (the live call is held first, as every resume does). */
   checkIn: {
-    allowed: ['held'],
+    allowed: ['held', 'heldForTransfer'],
     plan: ({ calls, target }) => takeBack(calls, target.id),
     shownAs: 'checkIn',
     pending: 'Checking in…',

@@ -45,6 +45,7 @@ export const EVENT_CHANNELS = [
   'app.dialRequest',
   'app.showSession',
   'app.systemResumed',
+  'app.storageChanged',
   'voice.command',
 ] as const;
 

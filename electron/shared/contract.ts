@@ -198,6 +198,8 @@ export const Settings = z.object({
   holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).default(DEFAULT_PROMISE_MINUTES),
   hotkeys: z.object({
     holdResume: z.string().max(100),
+    /** Check in with the most overdue held caller (promised holds); a file from before it has none. */
+    checkIn: z.string().max(100).default(''),
     answer: z.string().max(100),
     hangUp: z.string().max(100),
     mute: z.string().max(100),
@@ -223,6 +225,7 @@ export const Settings = z.object({
 });
 export const HotkeyConflicts = z.object({
   holdResume: z.string().optional(),
+  checkIn: z.string().optional(),
   answer: z.string().optional(),
   hangUp: z.string().optional(),
   mute: z.string().optional(),
@@ -246,6 +249,8 @@ const none = z.undefined();
  */
 const actionInputs = {
   call: z.strictObject({ sessionId: id }),
+  /** `checkIn`: the agent checks in with a held caller (counted; the card then offers Back on hold). */
+  callCheckIn: z.strictObject({ sessionId: id, checkIn: z.boolean().optional() }),
   callLeg: z.strictObject({ sessionId: id, callSid: id.optional() }),
   callLegReason: z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
   callDestination: z.strictObject({ sessionId: id, destination }),
@@ -360,6 +365,8 @@ export const eventContract = {
   'app.showSession': z.object({ sessionId: z.string() }),
   /** The computer woke up or the network came back: re-register the phone. */
   'app.systemResumed': z.object({}),
+  /** History stopped being saved while the app ran (the disk filled): show the notice now. */
+  'app.storageChanged': StorageStatus,
   /** A global hotkey for the phone itself (the call's audio lives in the renderer). */
   'voice.command': z.object({ command: z.enum(['answer', 'hangUp', 'mute']) }),
 } as const;

@@ -20,11 +20,18 @@ export function e2e() {
   let browser: Browser | null = null;
   const open: World[] = [];
   return {
-    /** `bypassCSP` lets a test inject a checker (axe-core) as an inline script the app's CSP refuses. */
-    async world(options: HarnessOptions = {}, pageOptions: { bypassCSP?: boolean } = {}): Promise<World> {
+    /**
+     * `bypassCSP` lets a test inject a checker (axe-core) as an inline script the app's CSP refuses;
+     * `beforeLoad` runs before the app's page loads (init scripts: a fake navigator.hid).
+     */
+    async world(
+      options: HarnessOptions = {},
+      { beforeLoad, ...pageOptions }: { bypassCSP?: boolean; beforeLoad?: (page: Page) => Promise<void> } = {},
+    ): Promise<World> {
       browser ??= await launchChromium();
       const harness = await startHarness({ quiet: true, client: fastClientOptions, ...options });
       const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, ...pageOptions });
+      await beforeLoad?.(page);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       const world = { harness, simulator: harness.simulator()!, page, errors };

@@ -83,3 +83,40 @@ describe('HeldCalls', () => {
     expect(onRetry).toHaveBeenCalled();
   });
 });
+
+describe('HeldCall promise', () => {
+  const promised = (minutes: number, endsInMs: number, overrides: Parameters<typeof callView>[0] = {}) =>
+    held({ promise: { minutes, endsAt: new Date(now + endsInMs).toISOString() }, ...overrides });
+
+  it('counts down to the promise, then says how late it is once, styled to be seen, and the select changes it', async () => {
+    const onPromise = vi.fn();
+    const { rerender } = render(HeldCalls, { ...base, held: [promised(1, 45_000)], onPromise });
+    const card = screen.getByRole('listitem', { name: 'Jane Doe' });
+    const countdown = within(card).getByRole('timer', { name: 'Promise for Jane Doe' });
+    expect(countdown.textContent).toBe('Back in 0:45');
+    expect(within(card).getByRole('status').textContent).toBe('');
+    const select = within(card).getByLabelText('Promise') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.text)).toEqual(['1 min', '2 min', '5 min', '10 min']);
+    select.value = '5';
+    await fireEvent.change(select);
+    expect(onPromise).toHaveBeenCalledWith(expect.objectContaining({ id: 'SE1' }), 5);
+    await rerender({ ...base, held: [promised(1, -12_000)], onPromise });
+    expect(countdown.textContent).toBe('Over by 0:12');
+    expect(countdown.className).toContain('over');
+    expect(card.className).toContain('level-2');
+    expect(within(card).getByRole('status').textContent).toBe('Jane Doe: over the promised 1 min');
+    await rerender({ ...base, now: now + 1_000, held: [promised(1, -12_000)], onPromise });
+    expect(within(card).getByRole('status').textContent).toBe('Jane Doe: over the promised 1 min');
+  });
+
+  it('offers Check in and shows how many check-ins the call had', async () => {
+    const onCheckIn = vi.fn();
+    render(HeldCalls, { ...base, held: [promised(3, 60_000, { checkIns: 1 })], onCheckIn, onPromise: vi.fn() });
+    const card = screen.getByRole('listitem', { name: 'Jane Doe' });
+    expect(card.textContent).toContain('1 check-in');
+    // The default from Settings (3 min) is offered beside the card's choices while it is the promise.
+    expect([...(within(card).getByLabelText('Promise') as HTMLSelectElement).options].map((option) => option.value)).toEqual(['1', '2', '3', '5', '10']);
+    await fireEvent.click(within(card).getByRole('button', { name: 'Check in' }));
+    expect(onCheckIn).toHaveBeenCalledTimes(1);
+  });
+});

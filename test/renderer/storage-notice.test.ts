@@ -15,6 +15,16 @@ describe('the "history is not being saved" notice', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(notice);
   });
 
+  it('shows the notice as soon as main says the disk filled while the app runs', async () => {
+    const fake = fakeSoftphone();
+    fake.answer('app.storageStatus', { ok: true, value: { historySaved: true, notice: null } });
+    render(StorageNotice, { api: fake.api });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('alert')).toBeNull();
+    fake.emit('app.storageChanged', { historySaved: false, notice });
+    expect((await screen.findByRole('alert')).textContent).toBe(notice);
+  });
+
   it('shows nothing while history is saved, or when main cannot say', async () => {
     for (const answer of [
       // A leftover sentence must not show while history is saved.

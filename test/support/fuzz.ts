@@ -120,6 +120,7 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
   // Each call action's channel by the kind of input its row in the table takes; the hand-written ones below win.
   const byInput: Record<ActionInput, fc.Arbitrary<unknown>> = {
     call: fc.record({ sessionId }),
+    callCheckIn: fc.record({ sessionId, checkIn: optional(fc.boolean()) }, { requiredKeys: ['sessionId'] }),
     callLeg: fc.record({ sessionId, callSid }, { requiredKeys: ['sessionId'] }),
     callLegReason: fc.record({ sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) }, { requiredKeys: ['sessionId'] }),
     callDestination: fc.record({ sessionId, destination: number }),

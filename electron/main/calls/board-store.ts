@@ -86,13 +86,17 @@ export class BoardStore {
   replaceActive(infos: SessionInfo[], ticket: Ticket = this.ask()): void {
     const now = this.deps.clock.now();
     this.syncedAt = new Date(now).toISOString();
-    const newer = new Set([...this.shownTicket].filter(([, shown]) => shown > ticket).map(([id]) => id));
+    // A call with an action still out keeps what the board shows: this poll may have reached Evo
+    // before the action did, and the action's answer (asked earlier) is then the newer news.
+    const busy = this.deps.board.calls().filter((call) => call.pending !== null).map((call) => call.id);
+    const newer = new Set([...[...this.shownTicket].filter(([, shown]) => shown > ticket).map(([id]) => id), ...busy]);
     const kept = infos.filter((info) => !newer.has(info.id));
     for (const id of newer) {
       const row = this.deps.board.row(id);
       if (row) kept.push(row.info);
     }
     for (const id of [...this.shownTicket.keys()]) if (!newer.has(id)) this.shownTicket.delete(id);
+    for (const id of busy) this.shownTicket.set(id, Math.min(ticket - 1, this.shownTicket.get(id) ?? 0));
     for (const info of kept) if (!newer.has(info.id)) this.shownTicket.set(info.id, ticket);
     infos = kept;
     let rows: CachedSession[];

@@ -11,7 +11,7 @@ import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from '../services/auth-service';
 import type { CallBoard } from './call-board';
-import { actionOf } from './call-words';
+import { actionOf, unconfirmed, type Who } from './call-words';
 import type { BoardStore, Ticket } from './board-store';
 import type { SyncLoop } from './sync-loop';
 
@@ -34,6 +34,11 @@ export interface Order {
 
 /** How long a request may take before the window shows it as in flight ("Holding…"). */
 export const PENDING_REVEAL_MS = 150;
+/**
+ * How long a request may go unanswered before the agent is told it is not confirmed, and where each
+ * caller is believed to be (a partition: the client's own deadline is 25 s, a swap two of them).
+ */
+export const UNCONFIRMED_MS = 10_000;
 
 export class CallSteps {
   constructor(private readonly deps: CallStepsDeps) {}
@@ -45,14 +50,26 @@ export class CallSteps {
     board.setPending(id, actionOf(step), true);
     // The window hears of the request only if Evo takes a while to answer it.
     const reveal = this.deps.clock.setTimeout(() => board.reveal(), PENDING_REVEAL_MS);
+    let unanswered = false;
+    const unconfirmedTimer = this.deps.clock.setTimeout(() => {
+      unanswered = true;
+      const message = unconfirmed(step, UNCONFIRMED_MS / 1000, this.who, board.calls());
+      board.setFailure(id, { action: actionOf(step), code: 'EVO_UNCONFIRMED', message });
+    }, UNCONFIRMED_MS);
     let settle = () => {};
     const ticket = store.ask();
     try {
       const info = await this.send(client, step, order);
       // Accepted with no body (an end, a transfer): the call is over for the agent.
-      settle = info ? () => store.record(info, 'seen', ticket) : () => this.over(id, ticket);
+      const answered = info ? () => store.record(info, 'seen', ticket) : () => this.over(id, ticket);
+      settle = () => {
+        // Answered after all: the "not confirmed" notice gives way to what Evo said.
+        if (unanswered) board.setFailure(id, null);
+        answered();
+      };
     } finally {
       this.deps.clock.clearTimeout(reveal);
+      this.deps.clock.clearTimeout(unconfirmedTimer);
       // The new state and the end of "pending" reach the window as one change.
       board.batch(() => {
         board.setPending(id, null);
@@ -60,6 +77,11 @@ export class CallSteps {
       });
     }
   }
+
+  private readonly who: Who = (sessionId) => {
+    const call = this.deps.board.get(sessionId);
+    return { name: call?.displayName ?? 'the caller', phase: call?.phase ?? null };
+  };
 
   /** The step's one request: the session as Evo answers it, or null for the ones that end the call. */
   private async send(client: EvoClient, step: Step, order: Order): Promise<SessionInfo | null> {

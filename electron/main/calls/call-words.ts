@@ -154,3 +154,24 @@ function phaseWords(name: string, phase: CallPhase | null): string {
       return 'the call has ended';
   }
 }
+
+/** Where the app last knew a caller to be, in a few words. */
+const believed = (name: string, phase: CallPhase): string =>
+  phase === 'held' || phase === 'heldForTransfer'
+    ? `${name}: on hold`
+    : phase === 'live'
+      ? `${name}: on the line`
+      : phase === 'ringingIn' || phase === 'dialing'
+        ? `${name}: ringing`
+        : phase === 'ending'
+          ? `${name}: hanging up`
+          : `${name}: unknown`;
+
+/**
+ * An action Evo has not answered for a while (a partition): not confirmed, and where each caller
+ * is believed to be, as the board last heard from Evo. Nothing is sent again meanwhile.
+ */
+export function unconfirmed(step: Step, seconds: number, who: Who, calls: readonly { id: string; displayName: string; phase: CallPhase }[]): string {
+  const places = calls.map((call) => believed(call.displayName, call.phase)).join('; ');
+  return `Not confirmed: Evo Voice has not answered "${verbs[step.do](who(step.sessionId).name, step, 'them')}" for ${seconds} s. Last known: ${places || 'no calls'}. Nothing will be sent again; check before retrying.`;
+}

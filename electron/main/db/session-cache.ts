@@ -72,6 +72,8 @@ function matchOf(query: string): string | null {
 export interface SessionCacheOptions {
   /** A deferred write (upsertSoon) failed: nobody is waiting for it, so it is reported here. */
   onLateWriteFailed?(error: unknown): void;
+  /** Any write failed (a disk that filled while running): told before the error goes on. */
+  onWriteFailed?(error: unknown): void;
   /** When deferred writes run (default: LATE_WRITE_MS from the first one waiting). */
   defer?(write: () => void): void;
 }
@@ -165,7 +167,18 @@ export class SessionCache {
         for (const { row, nowMs, origin } of waiting) this.upsertOne(row, nowMs, origin, true);
       })();
     } catch (error) {
+      this.options.onWriteFailed?.(error);
       this.options.onLateWriteFailed?.(error);
+    }
+  }
+
+  /** Runs a write transaction; a failure is told to onWriteFailed, then thrown as before. */
+  private write<T>(transaction: () => T): T {
+    try {
+      return this.db.transaction(transaction)();
+    } catch (error) {
+      this.options.onWriteFailed?.(error);
+      throw error;
     }
   }
 
@@ -174,16 +187,16 @@ export class SessionCache {
     this.flush();
     const current = (this.statements.getMeta!.get('scope') as { value: string } | undefined)?.value;
     if (current === scope) return;
-    this.db.transaction(() => {
+    this.write(() => {
       this.wipeRows();
       this.statements.setMeta!.run('scope', scope);
-    })();
+    });
   }
 
   /** Stores rows that are not older than what is cached and differ from it; returns their ids. */
   upsertMany(rows: readonly SessionInfo[], nowMs: number, origin: HoldOrigin = 'reported'): string[] {
     this.flush();
-    return this.db.transaction(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id))();
+    return this.write(() => rows.filter((row) => this.upsertOne(row, nowMs, origin)).map((row) => row.id));
   }
 
   upsert(row: SessionInfo, nowMs: number, origin: HoldOrigin = 'reported'): boolean {
@@ -193,13 +206,13 @@ export class SessionCache {
   /** Records which sessions the server calls active now; holds of the others are closed. */
   replaceActive(rows: readonly SessionInfo[], nowMs: number): string[] {
     this.flush();
-    return this.db.transaction(() => {
+    return this.write(() => {
       const changed = rows.filter((row) => this.upsertOne(row, nowMs, 'reported', true)).map((row) => row.id);
       this.statements.clearActive!.run();
       for (const row of rows) this.statements.setActive!.run(row.id);
       this.statements.closeInactiveSpans!.run(nowMs);
       return changed;
-    })();
+    });
   }
 
   /**
@@ -208,10 +221,10 @@ export class SessionCache {
    */
   markEnded(id: string, nowMs: number): void {
     this.flush();
-    this.db.transaction(() => {
+    this.write(() => {
       this.statements.markEnded!.run({ id, now: nowMs, iso: new Date(nowMs).toISOString() });
       this.statements.closeSpan!.run(nowMs, id);
-    })();
+    });
   }
 
   active(): CachedSession[] {

@@ -15,7 +15,7 @@ import { HoldReminderScheduler, type HeldCall, type Reminder } from './hold-remi
 import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } from './hotkey-manager';
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
-import { reminderWords } from '../../shared/hold-promise';
+import { mostOverdue, reminderWords } from '../../shared/hold-promise';
 import { buildTrayModel } from './tray-model';
 import { WindowLayout } from './window-layout';
 
@@ -30,6 +30,8 @@ export interface DesktopDeps {
   tray: TrayPort;
   shortcuts: ShortcutPort;
   reminderSchedule(): readonly number[];
+  /** Check in with a held caller (calls/check-in.ts): the check-in hotkey's action. */
+  checkIn?(sessionId: string): Promise<unknown>;
   /** Flips the compact-window setting (the tray's checkbox); the new settings come back through onSettingsChanged. */
   toggleCompact(): void;
   quit(): void;
@@ -114,6 +116,7 @@ export class DesktopController {
 
   /** The hold hotkey: hold the current call, or resume the latest held one; never twice at once. */
   async pressHotkey(name: HotkeyName): Promise<void> {
+    if (name === 'checkIn') return this.checkInHotkey();
     if (name !== 'holdResume') {
       this.deps.emit('voice.command', { command: name });
       return;
@@ -127,6 +130,22 @@ export class DesktopController {
       const current = board.calls.find((call) => call.id === board.currentId);
       const body = current ? `The call to ${current.displayName} is still ringing.` : 'There is no call to hold or resume.';
       this.notify({ title: 'No active call', body, urgency: 'low' }, true);
+    }
+  }
+
+  /** The check-in hotkey: the most overdue held caller comes off hold (the live call is held first). */
+  private async checkInHotkey(): Promise<void> {
+    const board = this.deps.board.snapshot();
+    const held = board.calls.filter((call) => isHeldPhase(call.phase));
+    const target = mostOverdue(held.map((call) => ({ id: call.id, promiseEndsAtMs: call.promise ? Date.parse(call.promise.endsAt) : null })));
+    if (!target || !this.deps.checkIn) {
+      this.notify({ title: 'No one on hold', body: 'There is no held caller to check in with.', urgency: 'low' }, true);
+      return;
+    }
+    try {
+      await this.deps.checkIn(target.id);
+    } catch (error) {
+      this.actionFailed(target.id, 'Check-in failed', error);
     }
   }
 

@@ -4,8 +4,9 @@
  */
 import type { ShortcutPort } from '../ports';
 
-export type HotkeyName = 'holdResume' | 'answer' | 'hangUp' | 'mute';
-export type Hotkeys = Record<HotkeyName, string>;
+export type HotkeyName = 'holdResume' | 'checkIn' | 'answer' | 'hangUp' | 'mute';
+/** Check-in came later: settings from before it have none. */
+export type Hotkeys = Record<Exclude<HotkeyName, 'checkIn'>, string> & { checkIn?: string };
 export type HotkeyConflicts = Partial<Record<HotkeyName, string>>;
 
 export class HotkeyManager {
@@ -21,14 +22,14 @@ export class HotkeyManager {
     const conflicts: HotkeyConflicts = {};
     // Release what changed first, so that swapping two keys between actions works.
     for (const [name, accelerator] of [...this.registered]) {
-      if (hotkeys[name] !== accelerator) {
+      if ((hotkeys[name] ?? '') !== accelerator) {
         this.port.unregister(accelerator);
         this.registered.delete(name);
       }
     }
     const seen = new Map<string, HotkeyName>();
     for (const name of Object.keys(hotkeys) as HotkeyName[]) {
-      const accelerator = hotkeys[name].trim();
+      const accelerator = (hotkeys[name] ?? '').trim();
       if (!accelerator) continue;
       const other = seen.get(accelerator.toLowerCase());
       if (other) {

@@ -4,7 +4,7 @@
  */
 import type { CallNote } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { NoteStore } from '../db/note-store';
+import { NoteKeptError, type NoteStore } from '../db/note-store';
 import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from '../services/auth-service';
@@ -32,7 +32,15 @@ export class NoteService {
     try {
       return this.deps.notes.put(input.sessionId, { text, outcome }, this.deps.clock.now());
     } catch (error) {
-      this.deps.logger.error('cache: could not save a call note', { error: errorText(error) });
+      this.deps.logger.error('cache: could not save a call note', { error: errorText(error instanceof NoteKeptError ? error.cause : error) });
+      if (error instanceof NoteKeptError) {
+        // Kept in memory and written at the next note or history read: the agent loses nothing by going on.
+        throw new AppError(
+          'NOTE_KEPT',
+          "Your note is kept but not saved on disk yet (the disk is full or can't be written). Evo Softphone saves it as soon as it can; it is lost only if you quit first.",
+          false,
+        );
+      }
       throw new AppError('NOTE_NOT_SAVED', "Couldn't save the note: the local cache could not be written. Your note is still here; try again.", true);
     }
   }

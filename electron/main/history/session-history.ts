@@ -6,7 +6,7 @@
 import type { HistoryFilter, HistoryPage, SessionDetail } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { NoteStore } from '../db/note-store';
-import type { SessionCache } from '../db/session-cache';
+import type { CachedSession, SessionCache } from '../db/session-cache';
 import type { Clock } from '../ports';
 import type { Logger } from '../logging/logger';
 import type { AuthService } from '../services/auth-service';
@@ -34,19 +34,28 @@ export class SessionHistory {
     const page = input.page ?? 0;
     let source: HistoryPage['source'] = 'cache';
     let serverHasMore = false;
+    /** The server's page when the cache could not store it (a full disk): shown as Evo sent it. */
+    let unstored: CachedSession[] | null = null;
     // The server's pages are unfiltered: a search or a filter answers from what is cached.
     if (input.fresh && !input.query && (input.filter ?? 'all') === 'all') {
       try {
         const list = await client.listSessions({ page, countPerPage: HISTORY_PAGE });
         this.deps.store.assertOpen();
-        this.deps.cache.upsertMany(list.items, this.deps.clock.now());
         source = 'server';
         serverHasMore = list.hasMorePages;
+        try {
+          this.deps.cache.upsertMany(list.items, this.deps.clock.now());
+        } catch (error) {
+          cacheWriteFailed(this.deps.logger, 'history', error);
+          unstored = list.items.map((info) => ({ info, heldSinceMs: null }));
+        }
       } catch (error) {
         this.deps.logger.warn('sessions: history fetch failed, showing the cache', { code: codeOf(error) });
       }
     }
-    const { items, hasMore } = this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
+    const { items, hasMore } = unstored
+      ? { items: unstored, hasMore: false }
+      : this.deps.cache.history({ query: input.query, page, pageSize: HISTORY_PAGE, filter: input.filter });
     // The cache only knows the pages fetched so far; the server knows whether there are older ones.
     const viewer = this.deps.auth.viewer();
     const notes = this.deps.notes.forSessions(items.map((row) => row.info.id));

@@ -11,6 +11,7 @@ import { PromiseStore } from '../db/promise-store';
 import { ShiftStats } from '../db/shift-stats';
 import type { SessionCache } from '../db/session-cache';
 import { openCache } from '../db/open';
+import { StorageHealth } from '../db/storage-health';
 import { EvoClient, type EvoClientOptions } from '../evo/client';
 import { SkippedRows } from '../evo/session-rows';
 import type { Handlers } from '../ipc/router';
@@ -32,6 +33,7 @@ import { CallActions } from '../calls/call-actions';
 import { CallBoard } from '../calls/call-board';
 import { SyncLoop } from '../calls/sync-loop';
 import { HoldPromises } from '../calls/hold-promises';
+import { checkIn } from '../calls/check-in';
 import { SessionHistory } from '../history/session-history';
 import { CredentialVault } from '../services/credential-vault';
 import { LastAccountStore } from '../services/last-account';
@@ -103,12 +105,14 @@ export function createCore(deps: CoreDeps): Core {
     // openCache reports what the folder refuses (read-only, full); the app runs on in memory.
   }
   const clock = deps.clock ?? systemClock;
+  const events = new MainEvents(deps.emit);
   const { db, cache, notSavedNotice } = openCache(join(deps.dataDir, 'session-cache.sqlite'), deps.logger, {
     onLateWriteFailed: (error) => cacheWriteFailed(deps.logger, 'answer', error),
+    onWriteFailed: (error) => health.writeFailed(error),
   });
   const storage: StorageStatus = { historySaved: notSavedNotice === null, notice: notSavedNotice };
-  const notes = new NoteStore(db);
-  const events = new MainEvents(deps.emit);
+  const health = new StorageHealth(storage, (status) => events.emit('app.storageChanged', status));
+  const notes = new NoteStore(db, (error) => health.writeFailed(error));
   const settings = new SettingsStore(deps.dataDir, deps.logger, (value) => events.emit('settings.changed', value));
   const userAgent = `EvoSoftphone/${deps.appInfo.version} (${deps.appInfo.platform})`;
   const skippedRows = new SkippedRows(deps.logger);
@@ -156,7 +160,8 @@ export function createCore(deps: CoreDeps): Core {
   const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
   const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
   deps.onDemoRing?.(() => sync.refresh('incoming'));
-  const desktop = deps.desktop ? wireDesktop({ board, actions, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
+  const checkInWith = checkIn({ actions, board, promises });
+  const desktop = deps.desktop ? wireDesktop({ board, actions, checkIn: checkInWith, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
 
   let phoneStatus = 'offline';
   const handlers: Handlers = {
@@ -169,8 +174,8 @@ export function createCore(deps: CoreDeps): Core {
       },
     }),
     ...authHandlers(auth),
-    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises }),
     ...actionHandlers(actions),
+    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises, checkIn: checkInWith }),
     ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),

@@ -47,6 +47,7 @@ export interface Desktop {
 interface DesktopCore {
   board: CallBoard;
   actions: CallActions;
+  checkIn(sessionId: string): Promise<unknown>;
   events: MainEvents;
   settings: SettingsStore;
   clock: Clock;
@@ -72,6 +73,7 @@ export function wireDesktop(core: DesktopCore, ports: DesktopPorts): Desktop {
   controller = new DesktopController({
     board,
     actions: core.actions,
+    checkIn: core.checkIn,
     clock,
     logger,
     emit: events.emit,

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger';
 export const defaultSettings: Settings = {
   holdReminders: [30, 60],
   holdPromiseMinutes: DEFAULT_PROMISE_MINUTES,
-  hotkeys: { holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '' },
+  hotkeys: { holdResume: 'CommandOrControl+Alt+H', checkIn: '', answer: '', hangUp: '', mute: '' },
   audio: { input: 'default', output: 'default', ringtone: 'default', noiseSuppression: true, callerNoiseSuppression: false },
   startAtLogin: false,
   closeToTray: true,

@@ -84,6 +84,26 @@ describe('promised holds on the board (core over IPC, simulator, SQLite on disk)
     expect(clock.now()).toBeGreaterThan(Date.parse(promise.endsAt) + MIN);
   });
 
+  it('Check in takes the caller off hold and counts; Back on hold (a hold) starts a fresh promise', async () => {
+    const clock = new FakeClock(Date.now());
+    const { t, live } = await signedIn({ clock });
+    await t.value('sessions.hold', { sessionId: live.id });
+    await t.value('calls.setPromise', { sessionId: live.id, minutes: 10 });
+    clock.advance(2 * MIN);
+    const resumed = await t.value('sessions.resume', { sessionId: live.id, checkIn: true });
+    expect(resumed.callState).toBe('Connected');
+    expect(t.core.board.get(live.id)).toMatchObject({ phase: 'live', checkIns: 1, promise: null });
+    clock.advance(10_000);
+    const again = await t.value('sessions.hold', { sessionId: live.id });
+    expect(t.core.board.get(live.id)).toMatchObject({
+      checkIns: 1,
+      promise: { minutes: 1, endsAt: new Date(Date.parse(again.heldSince!) + MIN).toISOString() },
+    });
+    // A plain resume is not a check-in.
+    await t.value('sessions.resume', { sessionId: live.id });
+    expect(t.core.board.get(live.id)!.checkIns).toBe(1);
+  });
+
   it('hold hygiene in the call detail and the Today figures count holds over promise and check-ins', async () => {
     const clock = new FakeClock(Date.now());
     const { t, live } = await signedIn({ clock });

@@ -28,6 +28,7 @@ async function setup() {
   const desktop = desktopOnFakes({
     board: t.core.board,
     actions: t.core.actions,
+    checkIn: (sessionId) => t.value('sessions.resume', { sessionId, checkIn: true }),
     clock,
     logger: t.logger,
     emit: (event, payload) => emitted.push({ event, payload }),
@@ -137,6 +138,19 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     clock.advance(31_000);
     expect(notifier.shown.filter((entry) => entry.notification.title === 'Jane Doe Held')).toHaveLength(1);
     expect(tray.last.menu.find((entry) => entry.label?.startsWith('Jane Doe - '))!.label).toMatch(/ · Over by 0:0\d$/);
+  });
+
+  it('the check-in hotkey takes the most overdue held caller off hold, holding the live call first', async () => {
+    const { desktop, notifier, live } = await setup();
+    await desktop.pressHotkey('checkIn');
+    expect(notifier.shown.at(-1)!.notification.title).toBe('No one on hold');
+    await t.value('sessions.hold', { sessionId: live.id });
+    const other = await t.value('sessions.create', { to: '+15550100123', displayName: 'Omar' });
+    await t.core.sync.syncNow();
+    await desktop.pressHotkey('checkIn');
+    await t.core.sync.syncNow();
+    expect(t.core.board.get(live.id)).toMatchObject({ phase: 'live', checkIns: 1 });
+    expect(t.core.board.get(other.id)?.phase).not.toBe('live');
   });
 
   it('resumes and hangs up from the tray menu; Show and Quit are in the menu too', async () => {

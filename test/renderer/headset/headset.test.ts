@@ -62,6 +62,24 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
     expect(sentTo(fake, 'sessions.end')).toEqual([]);
   });
 
+  it('a release that still says on hook, sent before the headset took the resumed call’s off-hook LED, does not hang up', async () => {
+    version = 1;
+    const { fake, hid } = open(blackwire3220(), [callView({ phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() })]);
+    await waitFor(() => expect(leds(hid)).toMatchObject({ [LED.hold]: [1], [LED.offHook]: [0] }));
+    hid.press(8, blackwire({ flash: 1 }));
+    await waitFor(() => expect(sentTo(fake, 'sessions.resume')).toHaveLength(1));
+    change(fake, [callView()]);
+    await waitFor(() => expect(leds(hid)[LED.offHook]).toEqual([1]));
+    hid.press(8, blackwire({}));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sentTo(fake, 'sessions.end')).toEqual([]);
+    // Once the headset has caught up, putting the hook down hangs up as ever.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    hid.press(8, blackwire({ hook: 1 }));
+    hid.press(8, blackwire({ hook: 0 }));
+    await waitFor(() => expect(sentTo(fake, 'sessions.end')).toHaveLength(1));
+  });
+
   it('Mute toggles the phone’s mute and the mute LED; hook down hangs up; a press with nothing to do is put back', async () => {
     version = 1;
     const { fake, hid } = open(blackwire3220());
@@ -125,7 +143,8 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
     const { hid } = open(blackwire3220(), [], false);
     await screen.findByLabelText('Number');
     await fireEvent.click(screen.getByRole('tab', { name: /Settings/ }));
-    const section = (await screen.findByRole('group', { name: 'Headset' })) as HTMLElement;
+    // Settings is a chunk of its own: the first open may take a while.
+    const section = (await screen.findByRole('group', { name: 'Headset' }, { timeout: 10_000 })) as HTMLElement;
     expect(section.textContent).toContain('No telephony headset connected.');
     await fireEvent.click(screen.getByRole('button', { name: 'Connect a headset' }));
     await waitFor(() => expect(section.textContent).toContain('In use'));

@@ -5,7 +5,7 @@
  * Unplugged mid-call, the agent is told and the call goes on; plugged back, it is used again.
  */
 import { TELEPHONY_PAGE } from '@shared/telephony-device';
-import { commandFor, ledsFor, pressesOf, type HeadsetBoard, type HeadsetCommand } from './headset-presses';
+import { commandFor, HOOK_SETTLE_MS, ledsFor, pressesOf, type HeadsetBoard, type HeadsetCommand } from './headset-presses';
 import { hasTelephonyCollection, ledReports, readControls, telephonyLayout, type HeadsetControl, type TelephonyLayout } from './telephony-reports';
 import type { Hid, HidConnectionEvent, HidDevice, HidInputReportEvent } from './webhid';
 
@@ -17,7 +17,10 @@ export interface HeadsetDeps {
   command(command: HeadsetCommand): void;
   /** Said aloud and shown: the headset went away or came back. */
   tell(message: string): void;
+  /** Monotonic milliseconds (performance.now). */
+  now?: () => number;
 }
+
 
 export interface ConnectedHeadset {
   name: string;
@@ -47,6 +50,8 @@ export class HeadsetController {
   /** The bytes last sent per output report: only a change is sent, unless the headset drifted. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly sent = new Map<number, string>();
+  /** The hook state the headset had before the app last moved the Off-Hook LED, until it has caught up. */
+  private staleHook: { value: number; until: number } | null = null;
   private stopEffect: (() => void) | null = null;
   private readonly onInput = (event: Event) => this.input(event as HidInputReportEvent);
   private readonly onConnect = (event: Event) => void this.plugged((event as HidConnectionEvent).device);
@@ -131,7 +136,15 @@ export class HeadsetController {
     const layout = this.layout;
     if (!layout || event.device !== this.device) return;
     try {
-      const presses = pressesOf(readControls(layout, event.reportId, event.data), this.last);
+      const values = readControls(layout, event.reportId, event.data);
+      const hook = values.get('hookSwitch');
+      const stale = this.staleHook;
+      if (stale && hook?.absolute) {
+        // Still the old state, soon after: the headset has not read the LED yet. Anything else: it has.
+        if (hook.value === stale.value && this.now() < stale.until) values.delete('hookSwitch');
+        else this.staleHook = null;
+      }
+      const presses = pressesOf(values, this.last);
       let ignored = false;
       for (const press of presses) {
         const command = commandFor(press, this.deps.board());
@@ -150,9 +163,16 @@ export class HeadsetController {
     const device = this.device;
     const layout = this.layout;
     if (!device || !layout) return;
-    // A headset with absolute controls takes the host's LEDs as its state (HID Telephony sync).
-    if (layout.controls.some((field) => field.control === 'hookSwitch' && field.absolute)) this.last.set('hookSwitch', leds.offHook ? 1 : 0);
-    if (layout.controls.some((field) => field.control === 'phoneMute' && field.absolute)) this.last.set('phoneMute', leds.mute ? 1 : 0);
+    // A headset told the Off-Hook (Mute) LED takes it as its own hook (mute) state: HID Telephony's sync.
+    const told = layout.outputs.flatMap((report) => report.leds.map((field) => field.led));
+    const absolute = (control: HeadsetControl) => layout.controls.some((field) => field.control === control && field.absolute);
+    if (told.includes('offHook') && absolute('hookSwitch')) {
+      const before = this.last.get('hookSwitch') ?? 0;
+      const after = leds.offHook ? 1 : 0;
+      if (before !== after) this.staleHook = { value: before, until: this.now() + HOOK_SETTLE_MS };
+      this.last.set('hookSwitch', after);
+    }
+    if ((told.includes('mute') || told.includes('microphone')) && absolute('phoneMute')) this.last.set('phoneMute', leds.mute ? 1 : 0);
     for (const report of ledReports(layout, leds)) {
       const bytes = report.data.join(',');
       if (!force && this.sent.get(report.reportId) === bytes) continue;
@@ -177,6 +197,10 @@ export class HeadsetController {
       this.say(`${nameOf(device)} was unplugged.${onCall ? ' The call goes on: use the window or the hotkeys until it is back.' : ''}`);
     }
     await this.refresh();
+  }
+
+  private now(): number {
+    return (this.deps.now ?? (() => performance.now()))();
   }
 
   dismissAlert(): void {

@@ -6,6 +6,13 @@
  */
 import type { HeadsetControl } from './telephony-reports';
 
+/**
+ * How long after the app moves the Off-Hook LED a report may still carry the headset's old hook
+ * state (until a report shows the new one): a button released just as a resume lands (the
+ * release says "on hook" from before the LED arrived) must not hang the call up.
+ */
+export const HOOK_SETTLE_MS = 500;
+
 export type HeadsetPress = 'offHook' | 'onHook' | 'hookToggle' | 'flash' | 'muteToggle' | 'muteOn' | 'muteOff' | 'redial';
 
 /** What a press asks of the app; the app's own rules (call-rules.ts) pick the call. `mute` toggles, as the mute hotkey does. */

@@ -113,6 +113,11 @@ export class CallsState {
     return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id }));
   }
 
+  /** Takes a held caller off hold to check in (counted); Hold on the live card then says Back on hold. */
+  checkIn(call: CallView): Promise<boolean> {
+    return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
+  }
+
   hangUp(call: CallView, callSid?: string): Promise<boolean> {
     return this.act('hangUp', () => this.api.sessions.end({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
   }

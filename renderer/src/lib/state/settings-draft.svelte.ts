@@ -4,6 +4,7 @@ export type HotkeyName = keyof Settings['hotkeys'];
 
 export const HOTKEY_LABELS: Record<HotkeyName, string> = {
   holdResume: 'Hold / resume',
+  checkIn: 'Check in',
   answer: 'Answer',
   hangUp: 'Hang up',
   mute: 'Mute',
