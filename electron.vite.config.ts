@@ -5,7 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './electron/main/policy/content-security';
 
-/** `@shared/...` is electron/shared (as in tsconfig.json's paths and vitest.config.ts). */
+/** `@shared/...` is electron/shared (as in tsconfig.base.json's paths and vitest.config.ts). */
 const sharedAlias = { '@shared': resolve('electron/shared') };
 
 /**

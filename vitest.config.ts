@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
-/** As in electron.vite.config.ts and tsconfig.json's paths. */
+/** As in electron.vite.config.ts and tsconfig.base.json's paths. */
 const sharedAlias = { '@shared': fileURLToPath(new URL('./electron/shared', import.meta.url)) };
 
 export default defineConfig({

@@ -12,6 +12,7 @@ import { agentHourBenches, fiveHundredAgents } from './evo-load-benches';
 import { holdRoundTrip, hotkeyToWire } from './hold-benches';
 import { noiseSuppression } from './noise-benches';
 import { startupAndHistory } from './renderer-benches';
+import { soak } from './soak-benches';
 import type { BenchResult } from './stats';
 
 setFlagsFromString('--expose-gc');
@@ -29,6 +30,7 @@ const steps: [string, () => Promise<BenchResult[]> | BenchResult[]][] = [
   ['bundle sizes', bundleSizes],
   ['noise suppression', noiseSuppression],
   ['500 agents', fiveHundredAgents],
+  ['soak', soak],
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 for (const [label, step] of steps) {

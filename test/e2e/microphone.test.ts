@@ -158,6 +158,38 @@ suite('a microphone that hears the agent speak', (dir) => speechWav(dir), (page)
   });
 });
 
+describe('Check my setup, offered after the first sign-in', () => {
+  let browser: Browser;
+  let harness: Harness;
+  beforeAll(async () => {
+    browser = await launchChromium([`--use-file-for-fake-audio-capture=${speechWav(fixtureDir())}`]);
+    harness = await startHarness({ quiet: true, client: fastClientOptions });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('hears the agent, plays the tone and the recording, times Evo, and asks only once', async () => {
+    const page = await openWith(browser, harness);
+    await page.getByRole('button', { name: 'Check my setup' }).click();
+    const check = page.getByRole('region', { name: 'Check my setup' });
+    await check.getByRole('button', { name: 'Start the check' }).click();
+    await check.getByText('Did you hear the tone?').waitFor({ timeout: 10_000 });
+    await check.getByRole('button', { name: 'Yes' }).click();
+    await check.getByText('Did you hear yourself, clearly?').waitFor({ timeout: 10_000 });
+    await check.getByRole('button', { name: 'Yes' }).click();
+    await check.getByText(/Evo Voice answers in \d+ ms/).waitFor({ timeout: 10_000 });
+    expect(await check.locator('li.pass').count()).toBe(4);
+    expect(await check.locator('[data-step="microphone"]').textContent()).toContain('Your microphone hears you.');
+    await check.getByRole('button', { name: 'Close' }).click();
+    await page.reload();
+    await page.getByRole('region', { name: 'On call' }).getByText('Jane Doe').waitFor();
+    expect(await page.getByRole('button', { name: 'Check my setup' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
 suite('a microphone that gives digital silence', (dir) => silenceWav(dir), (page) => {
   it('a live, unmuted call says there is no sound, and what to do', async () => {
     const started = Date.now();

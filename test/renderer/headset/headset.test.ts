@@ -20,9 +20,11 @@ afterEach(() => {
   delete (navigator as { hid?: unknown }).hid;
 });
 
-function open(headset: RecordedHeadset, calls: CallView[] = [callView()], granted = true) {
+function open(headset: RecordedHeadset, calls: CallView[] = [callView()], granted = true, recent: string[] = []) {
   const hid = installFakeHid({ headset, granted, global: true });
   const fake = startedWindow(calls);
+  fake.answer('sessions.recentNumbers', { ok: true, value: recent });
+  fake.answer('sessions.create', { ok: true, value: callView({ id: 'SE9', phase: 'dialing' }) });
   for (const channel of ['sessions.hold', 'sessions.resume', 'sessions.answer']) fake.answer(channel, { ok: true, value: callView() });
   fake.answer('sessions.end', { ok: true, value: { ended: true } });
   render(App, { api: fake.api, engines: simulatedOnly });
@@ -166,5 +168,20 @@ describe('a Jabra Speak 510 (recorded descriptor: buttons flagged Constant, no L
     hid.press(3, [0x00, 0]);
     await waitFor(() => expect(sentTo(fake, 'sessions.end')).toHaveLength(1));
     expect(hid.sent()).toEqual([]);
+  });
+
+  it('Redial calls the last number again when no call is on, and does nothing during a call', async () => {
+    version = 1;
+    const { fake, hid } = open(jabraSpeak510(), [], true, ['+15550100123']);
+    await screen.findByLabelText('Number');
+    await waitFor(() => expect(hid.opened()).toBe(true));
+    // Report 3, bit 6: Redial (one-shot).
+    hid.press(3, [0x40, 0]);
+    await waitFor(() => expect(sentTo(fake, 'sessions.create')).toEqual([{ to: '+15550100123' }]));
+    change(fake, [callView()]);
+    await screen.findByRole('region', { name: 'On call' });
+    hid.press(3, [0x40, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sentTo(fake, 'sessions.create')).toHaveLength(1);
   });
 });
