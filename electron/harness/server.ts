@@ -36,6 +36,8 @@ export interface HarnessOptions {
   client?: CoreDeps['client'];
   /** A private Twilio signalling host (host:port) for the real Voice SDK; allowed by the CSP. */
   twilioChunderw?: string;
+  /** A promise minute in ms (EVO_PROMISE_MINUTE_MS): shortened so a test can see a promise run out. */
+  promiseMinuteMs?: number;
 }
 
 export interface Harness {
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     configuredServer: evoApiUrl,
     client: options.client,
     twilioChunderw: options.twilioChunderw,
+    promiseMinuteMs: options.promiseMinuteMs,
   });
 
   let origin = '';

@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { bundleSizes } from './bundle-benches';
 import { cacheBenches, memoryWith100k } from './cache-benches';
+import { historyYearBenches } from './history-benches';
 import { agentHourBenches, fiveHundredAgents } from './evo-load-benches';
 import { holdRoundTrip, hotkeyToWire } from './hold-benches';
 import { noiseSuppression } from './noise-benches';
@@ -26,6 +27,7 @@ const steps: [string, () => Promise<BenchResult[]> | BenchResult[]][] = [
   ['Evo requests and IPC per agent-hour', agentHourBenches],
   ['cache', cacheBenches],
   ['memory', memoryWith100k],
+  ['a year of history', historyYearBenches],
   ['renderer in Chromium', startupAndHistory],
   ['bundle sizes', bundleSizes],
   ['noise suppression', noiseSuppression],
