@@ -5,7 +5,7 @@
  * recorded or sent. With no live call it holds no microphone at all.
  */
 import { browserGetUserMedia, openMicrophone, refusal, stopTracks, type GetUserMedia } from './microphone';
-import { decibels, DEFAULT_TIMINGS, VoiceWatch, type VoiceWatchTimings } from './voice-watch';
+import { decibels, DEFAULT_TIMINGS, DIGITAL_SILENCE_DB, VoiceWatch, type VoiceWatchTimings } from './voice-watch';
 
 export interface GuardDeps {
   getUserMedia: GetUserMedia;
@@ -51,6 +51,8 @@ export class MicrophoneGuard {
   noSound = $state<string | null>(null);
   /** The microphone was lost and opened again: what the agent is told. */
   notice = $state<string | null>(null);
+  /** What the check after sleep or screen lock found wrong, before the next call; null when fine. */
+  afterWake = $state<string | null>(null);
   private situation: GuardSituation = { onCall: false, muted: false, device: 'default' };
   private listening: Listening | null = null;
   private sdkSilent = false;
@@ -95,6 +97,45 @@ export class MicrophoneGuard {
 
   dismissNotice(): void {
     this.notice = null;
+    this.afterWake = null;
+  }
+
+  /**
+   * After sleep or a screen lock, with no call live: listens for a moment so that a microphone
+   * that died meanwhile is found now, not in the next call. During a call the guard already listens.
+   */
+  async checkAfterWake(device: string, listenMs = 1500): Promise<void> {
+    const deps = this.deps;
+    if (!deps || this.situation.onCall) return;
+    let opened;
+    try {
+      opened = await openMicrophone(deps.getUserMedia, device, true);
+    } catch (error) {
+      this.afterWake = `After the computer woke up: ${refusal(error)}`;
+      return;
+    }
+    const context = deps.createContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    context.createMediaStreamSource(opened.stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let loudest = -Infinity;
+    await new Promise<void>((resolve) => {
+      const started = deps.now();
+      const timer = deps.setInterval(() => {
+        analyser.getFloatTimeDomainData(samples);
+        loudest = Math.max(loudest, decibels(samples));
+        if (deps.now() - started < listenMs) return;
+        deps.clearInterval(timer);
+        resolve();
+      }, READ_EVERY_MS);
+    });
+    stopTracks(opened.stream);
+    void context.close().catch(() => undefined);
+    this.afterWake =
+      loudest < DIGITAL_SILENCE_DB
+        ? 'After the computer woke up, your microphone gives no sound. Before your next call, plug it in again or choose another one in Settings.'
+        : null;
   }
 
   stop(): void {

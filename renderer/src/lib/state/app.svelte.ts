@@ -233,7 +233,10 @@ export class AppState {
     this.unsubscribers.push(
       this.api.app.onDialRequest(({ number }) => this.callBack(number)),
       this.api.app.onShowSession(() => this.showTab('phone')),
-      this.api.app.onSystemResumed(() => this.reconnect()),
+      this.api.app.onSystemResumed(() => {
+        this.reconnect();
+        void this.loadMicrophone().then(() => this.microphone?.checkAfterWake(this.settings.value?.audio.input ?? 'default'));
+      }),
       this.api.voice.onCommand(({ command }) => this.command(command)),
       this.api.settings.onHotkeyConflictsChanged((conflicts) => (this.hotkeyConflicts = conflicts)),
       this.api.app.onUpdateReady(({ version }) => (this.updateReady = version)),
