@@ -51,7 +51,8 @@ export const screens: ScreenStep[] = [
       onCall(page).getByRole('timer'),
       heldList(page).getByRole('button', { name: 'Resume' }),
       heldList(page).getByRole('button', { name: 'Hang up' }),
-      heldList(page).getByRole('timer'),
+      // The held card has two timers since promised holds (the promise countdown beside it).
+      heldList(page).getByRole('timer', { name: 'Time on hold' }),
       page.getByRole('button', { name: 'Sign out' }),
     ],
   },
