@@ -8,6 +8,7 @@ import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-
 import { BOARD_ACTIONS, callActionTable, type ActionAnswer, type ActionInput, type CallActionRow } from './call-action-table';
 import { isSafeSessionId } from './session-id';
 import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES, PROMISE_CHOICES } from './hold-promise';
+import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './history-retention';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
@@ -213,6 +214,8 @@ export const Settings = z.object({
     /** The caller's audio through it too, before the speaker. */
     callerNoiseSuppression: z.boolean(),
   }),
+  /** "Keep call history": ended calls older than this many months leave the cache; a file from before it has none. */
+  historyRetentionMonths: z.union(RETENTION_CHOICES.map((months) => z.literal(months))).default(DEFAULT_RETENTION_MONTHS),
   startAtLogin: z.boolean(),
   closeToTray: z.boolean(),
   /** The slim always-on-top window: the current call and its controls only. */
@@ -233,6 +236,7 @@ export const HotkeyConflicts = z.object({
 export const SettingsPatch = z.strictObject({
   holdReminders: Settings.shape.holdReminders.optional(),
   holdPromiseMinutes: z.union(DEFAULT_PROMISE_CHOICES.map((minutes) => z.literal(minutes))).optional(),
+  historyRetentionMonths: z.union(RETENTION_CHOICES.map((months) => z.literal(months))).optional(),
   hotkeys: Settings.shape.hotkeys.partial().strict().optional(),
   audio: Settings.shape.audio.partial().strict().optional(),
   startAtLogin: z.boolean().optional(),

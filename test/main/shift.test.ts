@@ -63,7 +63,7 @@ describe('an 8-hour shift on the injected clocks', () => {
     notifier.show = (notification, click) => {
       const announcement = notification.body.endsWith('Resume from the tray or the window.');
       if (!announcement && !/Incoming call|failed/.test(notification.title)) {
-        reminded.push({ sessionId: notification.sessionId ?? '', title: notification.title, at: clock.monotonic() });
+        reminded.push({ sessionId: notification.sessionId ?? '', title: `${notification.title} ${notification.body}`, at: clock.monotonic() });
       }
       show(notification, click);
     };
@@ -218,6 +218,8 @@ describe('an 8-hour shift on the injected clocks', () => {
     console.info(`shift: ${reminded.length} reminders`);
     // Each of the 20 long holds outlasts its 1-minute promise twice; the sleep adds one summary.
     expect(reminded.length).toBe(20 * 2 + 1);
+    // No hold lasted an hour (the longest: 30 minutes asleep), whatever the wall clock said.
+    expect(reminded.filter((reminder) => /\b\d+:\d\d:\d\d\b/.test(reminder.title)).map((reminder) => reminder.title)).toEqual([]);
     expect(reminded.filter((reminder) => reminder.at === wokeAt)).toHaveLength(1);
 
     // Main's heap (after GC) bounded: it grew about 14 MB over 375 calls when measured (the

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { simulatedOnly, type EngineFactory } from '../../renderer/src/lib/state/app.svelte';
+import type { EngineFactory } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../support/engines';
 import { SimulatedCallEngine } from '../../renderer/src/lib/calls/simulated-engine.svelte';
 import type { CallView } from '../../electron/shared/contract';
 import { board, callView, defaultTestSettings, signedInStatus, signedOut, startedWindow } from '../support/fake-softphone';

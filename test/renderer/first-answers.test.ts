@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { askFirstQuestions } from '../../renderer/src/lib/start-up/first-answers';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../support/engines';
 import type { AuthStatus } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
 import { signedInStatus, signedOut, startedWindow, testServers } from '../support/fake-softphone';

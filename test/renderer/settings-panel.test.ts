@@ -37,11 +37,17 @@ describe('SettingsPanel', () => {
     expect([...promise.options].map((option) => option.text)).toEqual(['1 min', '2 min', '3 min', '5 min']);
     promise.value = '3';
     await fireEvent.change(promise);
+    const retention = screen.getByLabelText('Keep call history') as HTMLSelectElement;
+    expect(retention.value).toBe('12');
+    expect([...retention.options].map((option) => option.text)).toEqual(['3 months', '6 months', '1 year', '2 years']);
+    retention.value = '6';
+    await fireEvent.change(retention);
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
     expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
       holdReminders: [20, 40],
       holdPromiseMinutes: 3,
+      historyRetentionMonths: 6,
       startAtLogin: true,
       hotkeys: { holdResume: 'CommandOrControl+Alt+H', mute: 'CommandOrControl+Alt+M', answer: 'F8' },
     });

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import StorageNotice from '../../renderer/src/lib/components/StorageNotice.svelte';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../support/engines';
 import { defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '../support/fake-softphone';
 
 const notice = 'History is not being saved: the disk is full. Free some disk space, then restart Evo Softphone.';

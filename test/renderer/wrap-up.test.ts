@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { simulatedOnly } from '../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../support/engines';
 import type { CallView, Settings } from '../../electron/shared/contract';
 import { callView, defaultTestSettings, startedWindow, type fakeSoftphone } from '../support/fake-softphone';
 

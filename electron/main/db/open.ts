@@ -27,13 +27,14 @@ const MAX_MEMORY_COPY_BYTES = 256 * 1024 * 1024;
 function prepare(db: Database.Database, onDisk: boolean, options: SessionCacheOptions): { db: Database.Database; cache: SessionCache } {
   try {
     db.pragma('busy_timeout = 3000');
+    // A new file gives space back page by page (retention.ts); an older one is left as it is (a
+    // VACUUM to convert it would stall start-up). Before journal_mode: setting WAL writes page 1.
+    if (onDisk && db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     if (onDisk) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    // A new file gives space back page by page (retention.ts); an older one is left as it is.
-    if (onDisk && db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     checkPages(db);
     migrate(db);
     probe(db);

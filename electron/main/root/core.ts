@@ -12,6 +12,7 @@ import { ShiftStats } from '../db/shift-stats';
 import type { SessionCache } from '../db/session-cache';
 import { openCache } from '../db/open';
 import { StorageHealth } from '../db/storage-health';
+import { CacheRetention } from '../db/retention';
 import { EvoClient, type EvoClientOptions } from '../evo/client';
 import { SkippedRows } from '../evo/session-rows';
 import type { Handlers } from '../ipc/router';
@@ -157,6 +158,19 @@ export function createCore(deps: CoreDeps): Core {
     logger: deps.logger,
     onBoardChanged: (listener) => events.on('calls.changed', listener),
   });
+  const retention = new CacheRetention({
+    db,
+    clock,
+    logger: deps.logger,
+    months: () => settings.get().historyRetentionMonths,
+    onBoard: () => board.calls().map((call) => call.id),
+  });
+  // A shorter "Keep call history" applies now, not tomorrow.
+  events.on('settings.changed', (value) => {
+    if (value.historyRetentionMonths !== retentionMonths) retention.start();
+    retentionMonths = value.historyRetentionMonths;
+  });
+  let retentionMonths = settings.get().historyRetentionMonths;
   const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
   const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
   deps.onDemoRing?.(() => sync.refresh('incoming'));
@@ -200,10 +214,12 @@ export function createCore(deps: CoreDeps): Core {
     desktop,
     async start() {
       desktop?.start();
+      retention.start();
       await auth.restore();
     },
     dispose() {
       desktop?.stop();
+      retention.stop();
       sync.dispose();
       promises.flush();
       cache.flush();

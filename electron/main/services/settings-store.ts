@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Settings, type SettingsPatch } from '../../shared/contract';
 import { DEFAULT_PROMISE_MINUTES } from '../../shared/hold-promise';
+import { DEFAULT_RETENTION_MONTHS } from '../../shared/history-retention';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../logging/logger';
 
@@ -11,6 +12,7 @@ export const defaultSettings: Settings = {
   holdPromiseMinutes: DEFAULT_PROMISE_MINUTES,
   hotkeys: { holdResume: 'CommandOrControl+Alt+H', checkIn: '', answer: '', hangUp: '', mute: '' },
   audio: { input: 'default', output: 'default', ringtone: 'default', noiseSuppression: true, callerNoiseSuppression: false },
+  historyRetentionMonths: DEFAULT_RETENTION_MONTHS,
   startAtLogin: false,
   closeToTray: true,
   compactWindow: false,

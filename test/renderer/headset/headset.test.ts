@@ -6,7 +6,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../../renderer/src/App.svelte';
-import { simulatedOnly } from '../../../renderer/src/lib/state/app.svelte';
+import { simulatedOnly } from '../../support/engines';
 import type { CallView } from '../../../electron/shared/contract';
 import { callView, startedWindow } from '../../support/fake-softphone';
 import { installFakeHid, type FakeHidControl } from '../../support/fake-hid';

@@ -25,9 +25,6 @@ export type EngineFactory = (api: SoftphoneApi, demo: boolean, calls: () => Call
 export const defaultEngines: EngineFactory = (api, demo, calls) =>
   demo ? new SimulatedCallEngine(api, calls) : new TwilioCallEngine(api, { loadDevice: loadTwilioDeviceFactory });
 
-/** For tests and the harness's demo: never loads the Voice SDK. */
-export const simulatedOnly: EngineFactory = (api, _demo, calls) => new SimulatedCallEngine(api, calls);
-
 /** The renderer's composition root: every state object, built once from window.softphone. */
 export class AppState {
   readonly auth: AuthState;
