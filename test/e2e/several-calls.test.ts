@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { demoWithJane, e2e, requestsSince, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
+import { named } from '../support/bidi';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -60,7 +61,7 @@ describe('several calls, one live at a time (demo mode in Chromium)', () => {
     await heldList(page).getByRole('listitem', { name: 'Sam Caller' }).getByRole('button', { name: 'Resume' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Hold is disabled on this line' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('can still hear you. Sam Caller was not resumed.');
+    expect(await alert.textContent()).toContain(`can still hear you. ${named('Sam Caller')} was not resumed.`);
     // Evo names a dialled call by its number.
     expect(requestsSince(simulator, from)).toEqual(['hold:+15550100123']);
     await onCall(page).getByText('+1 555 010 0123').first().waitFor();

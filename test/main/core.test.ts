@@ -6,6 +6,7 @@ import { startSimulator, type Simulator } from '../../electron/main/simulator/se
 import type { BoardChange } from '../../electron/shared/contract';
 import { FakeClock } from '../support/clock';
 import { coreFor, type TestCore } from '../support/core';
+import { named } from '../support/bidi';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 let simulator: Simulator;
@@ -123,7 +124,7 @@ describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite
       ok: false,
       error: {
         code: 'EVO_SERVER_ERROR',
-        message: "Couldn't put Jane Doe on hold: Evo answered 'Hold queue is unavailable'. Jane Doe can still hear you.",
+        message: `Couldn't put ${named('Jane Doe')} on hold: Evo answered '${named('Hold queue is unavailable')}'. ${named('Jane Doe')} can still hear you.`,
         retryable: true,
       },
     });

@@ -8,10 +8,11 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
-import type { Board, CallView, HoldMode, HoldReason, SessionView } from '../../shared/contract';
+import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
-import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who } from './call-words';
+import { isolate } from '../../shared/bidi';
+import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { toSessionView } from './session-view';
 
@@ -100,7 +101,7 @@ export class CallActions {
   /** AddConferenceMember on the agent's own leg (by default the one the board knows). */
   async addParticipant(input: { sessionId: string; destination: string; callSid?: string }): Promise<SessionView> {
     const destination = this.number(input.destination, input.sessionId, (name) => `add a participant to the call with ${name}`);
-    const party = parsePhoneNumberFromString(destination)?.formatInternational() ?? destination;
+    const party = isolate(parsePhoneNumberFromString(destination)?.formatInternational() ?? destination);
     await this.carryOut({ type: 'addParticipant', sessionId: input.sessionId }, { legs: { [input.sessionId]: input.callSid }, destination, party });
     return this.view(input.sessionId);
   }
@@ -185,8 +186,8 @@ export class CallActions {
   private async afterConsult(type: AfterConsult, sessionId: string): Promise<string> {
     if (!this.deps.board.get(sessionId)) await this.deps.sync.syncNow();
     const consult = this.deps.board.get(sessionId);
-    const caller = this.deps.board.get(consult?.consultOf ?? '')?.displayName ?? 'the caller';
-    await this.carryOut({ type, sessionId }, { destination: consult?.number ?? '', party: consult?.displayName ?? 'them', caller });
+    const caller = this.who(consult?.consultOf ?? '').name;
+    await this.carryOut({ type, sessionId }, { destination: consult?.number ?? '', party: consult ? isolate(consult.displayName) : 'them', caller });
     return consult!.consultOf!;
   }
 
@@ -285,10 +286,7 @@ export class CallActions {
     return new AppError(code, message, retryable);
   }
 
-  private readonly who: Who = (sessionId) => {
-    const call: CallView | undefined = this.deps.board.get(sessionId);
-    return { name: call?.displayName ?? 'the caller', phase: call?.phase ?? null };
-  };
+  private readonly who: Who = (sessionId) => whoOn(this.deps.board)(sessionId);
 
   private view(sessionId: string): SessionView {
     const row = this.deps.board.row(sessionId) ?? this.deps.cache.get(sessionId);

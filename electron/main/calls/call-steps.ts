@@ -11,7 +11,7 @@ import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
 import type { AuthService } from '../services/auth-service';
 import type { CallBoard } from './call-board';
-import { actionOf, unconfirmed, type Who } from './call-words';
+import { actionOf, unconfirmed, type Who, whoOn } from './call-words';
 import type { BoardStore, Ticket } from './board-store';
 import type { SyncLoop } from './sync-loop';
 
@@ -78,10 +78,7 @@ export class CallSteps {
     }
   }
 
-  private readonly who: Who = (sessionId) => {
-    const call = this.deps.board.get(sessionId);
-    return { name: call?.displayName ?? 'the caller', phase: call?.phase ?? null };
-  };
+  private readonly who: Who = (sessionId) => whoOn(this.deps.board)(sessionId);
 
   /** The step's one request: the session as Evo answers it, or null for the ones that end the call. */
   private async send(client: EvoClient, step: Step, order: Order): Promise<SessionInfo | null> {

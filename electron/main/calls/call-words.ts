@@ -7,15 +7,24 @@ import type { CallPhase } from '../../shared/call-rules';
 import { callActionTable, stepTable, type Intent, type Refusal, type Step } from '../../shared/call-action-table';
 import type { CallAction } from '../../shared/contract';
 import { AppError } from '../../shared/result';
+import { isolate } from '../../shared/bidi';
 
 export type Who = (sessionId: string) => { name: string; phase: CallPhase | null };
+
+/** Who a call is, for our sentences: the caller's name isolated (it is the caller's text, not ours). */
+export const whoOn =
+  (board: { get(sessionId: string): { displayName: string; phase: CallPhase } | undefined }): Who =>
+  (sessionId) => {
+    const call = board.get(sessionId);
+    return { name: call ? isolate(call.displayName) : 'the caller', phase: call?.phase ?? null };
+  };
 
 /** Evo's own words are quoted as such; our sentences (network, timeouts) are used as they are. */
 export function reasonOf(error: unknown): string {
   if (!(error instanceof AppError)) return 'something went wrong in Evo Softphone';
   const text = error.message.replace(/[.\s]+$/, '');
   // Our own sentences keep their capital ("Evo Voice did not answer…" names a product).
-  return error.fromServer ? `Evo answered '${text}'` : text;
+  return error.fromServer ? `Evo answered '${isolate(text)}'` : text;
 }
 
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
@@ -172,6 +181,6 @@ const believed = (name: string, phase: CallPhase): string =>
  * is believed to be, as the board last heard from Evo. Nothing is sent again meanwhile.
  */
 export function unconfirmed(step: Step, seconds: number, who: Who, calls: readonly { id: string; displayName: string; phase: CallPhase }[]): string {
-  const places = calls.map((call) => believed(call.displayName, call.phase)).join('; ');
+  const places = calls.map((call) => believed(isolate(call.displayName), call.phase)).join('; ');
   return `Not confirmed: Evo Voice has not answered "${verbs[step.do](who(step.sessionId).name, step, 'them')}" for ${seconds} s. Last known: ${places || 'no calls'}. Nothing will be sent again; check before retrying.`;
 }

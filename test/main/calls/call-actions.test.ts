@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import type { TestCore } from '../../support/core';
 import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
+import { named } from '../../support/bidi';
 
 const signedIn = signedInWorlds();
 let simulator: Simulator;
@@ -79,7 +80,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
       ok: false,
       error: {
         code: 'EVO_FORBIDDEN',
-        message: "Couldn't put Sam Caller on hold: Evo answered 'Hold is disabled on this line'. Sam Caller can still hear you. Jane Doe was not resumed.",
+        message: `Couldn't put ${named('Sam Caller')} on hold: Evo answered '${named('Hold is disabled on this line')}'. ${named('Sam Caller')} can still hear you. ${named('Jane Doe')} was not resumed.`,
       },
     });
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam']);
@@ -125,7 +126,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
     const result = await t.call('sessions.resume', { sessionId: jane });
     expect(result).toMatchObject({
       ok: false,
-      error: { message: "Couldn't resume Jane Doe: Evo answered 'Jane was picked up elsewhere'. Jane Doe is still on hold; Sam Caller is back on the line." },
+      error: { message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold; ${named('Sam Caller')} is back on the line.` },
     });
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane', 'patch:sam']);
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'live']);
@@ -139,7 +140,7 @@ describe('one live call at a time (main carries out the board rules against Evo)
     const from = simulator.requests.length;
     expect(await t.call('sessions.resume', { sessionId: jane })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_LINE_BUSY', message: 'The call to +1 555 010 0999 is still ringing. Wait for an answer or hang it up first.' },
+      error: { code: 'CALL_LINE_BUSY', message: `The call to ${named('+1 555 010 0999')} is still ringing. Wait for an answer or hang it up first.` },
     });
     expect(sent(from, {})).toEqual([]);
     expect(phaseOf(out.info.id)).toBe('dialing');
@@ -155,6 +156,21 @@ describe('one live call at a time (main carries out the board rules against Evo)
     const [first, second] = await Promise.all([t.call('sessions.resume', { sessionId: jane }), t.call('sessions.resume', { sessionId: jane })]);
     expect(first).toEqual(second);
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane']);
+  });
+
+  it('a caller named with a right-to-left override (U+202E) reverses only their name, never the sentence around it', async () => {
+    await withCalls();
+    const amy = simulator.ring(demo.email, { number: '+15550100777', name: 'Amy \u202Ederewsna' });
+    await t.core.sync.syncNow();
+    await t.value('sessions.answer', { sessionId: amy });
+    simulator.faults.set('hold', { status: 403, message: 'Hold is \u202Edisabled' });
+    const result = await t.call('sessions.hold', { sessionId: amy });
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toBe(`Couldn't put ${named('Amy \u202Ederewsna')} on hold: Evo answered '${named('Hold is \u202Edisabled')}'. ${named('Amy \u202Ederewsna')} can still hear you.`);
+    // What is left outside the isolates is ours alone, with no direction control loose in it.
+    const ours = message.replace(/\u2068[^\u2068\u2069]*\u2069/g, '');
+    expect(ours).toBe("Couldn't put  on hold: Evo answered ''.  can still hear you.");
+    expect(t.core.board.get(amy)!.failure?.message).toBe(message);
   });
 
   it('a hold is one request: its answer goes on the board with no refresh behind it', async () => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
 import { FakeClock } from '../../support/clock';
 import { coreFor, type TestCore } from '../../support/core';
+import { named } from '../../support/bidi';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 let simulator: Simulator | null = null;
@@ -46,7 +47,7 @@ describe('an action Evo does not answer', () => {
     const failure = core.core.board.get(sam)!.failure!;
     expect(failure.code).toBe('EVO_UNCONFIRMED');
     expect(failure.message).toBe(
-      'Not confirmed: Evo Voice has not answered "put Sam Caller on hold" for 10 s. Last known: Jane Doe: on hold; Sam Caller: on the line. Nothing will be sent again; check before retrying.',
+      `Not confirmed: Evo Voice has not answered "put ${named('Sam Caller')} on hold" for 10 s. Last known: ${named('Jane Doe')}: on hold; ${named('Sam Caller')}: on the line. Nothing will be sent again; check before retrying.`,
     );
     expect(core.core.board.get(sam)!.pending).toBe('hold');
     // The window hears of it at once.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import type { TestCore } from '../../support/core';
 import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
+import { named } from '../../support/bidi';
 
 const LEE = '+15550100321';
 let simulator: Simulator;
@@ -59,7 +60,7 @@ describe('adding a participant (AddConferenceMember)', () => {
       ok: false,
       error: {
         code: 'DESTINATION_INVALID',
-        message: `Couldn't add a participant to the call with Jane Doe: "call Lee" doesn't look like a phone number. Jane Doe can still hear you.`,
+        message: `Couldn't add a participant to the call with ${named('Jane Doe')}: "call Lee" doesn't look like a phone number. ${named('Jane Doe')} can still hear you.`,
       },
     });
     expect(simulator.requests.length).toBe(from);
@@ -70,7 +71,7 @@ describe('adding a participant (AddConferenceMember)', () => {
     simulator.faults.set('conferenceMembers', { status: 403, message: 'Conferencing is not enabled', times: 1 });
     expect(await t.call('sessions.addParticipant', { sessionId: jane, destination: LEE })).toMatchObject({
       ok: false,
-      error: { message: "Couldn't add +1 555 010 0321 to the call with Jane Doe: Evo answered 'Conferencing is not enabled'. Jane Doe can still hear you." },
+      error: { message: `Couldn't add ${named('+1 555 010 0321')} to the call with ${named('Jane Doe')}: Evo answered '${named('Conferencing is not enabled')}'. ${named('Jane Doe')} can still hear you.` },
     });
     expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'addParticipant', code: 'EVO_FORBIDDEN' });
   });
@@ -105,7 +106,7 @@ describe('leaving a conference, or ending it for everyone', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.leave', { sessionId: jane })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_NOT_CONFERENCE', message: "You can't leave the call with Jane Doe: nobody else is on it to carry on. Hang up instead." },
+      error: { code: 'CALL_NOT_CONFERENCE', message: `You can't leave the call with ${named('Jane Doe')}: nobody else is on it to carry on. Hang up instead.` },
     });
     expect(simulator.requests.length).toBe(from);
   });
@@ -170,7 +171,7 @@ describe('consult, then transfer', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.completeTransfer', { sessionId: lee })).toMatchObject({
       ok: false,
-      error: { message: "Couldn't hang up on +1 555 010 0321: Evo answered 'Twilio is unavailable'. +1 555 010 0321 can still hear you. Jane Doe was not transferred." },
+      error: { message: `Couldn't hang up on ${named('+1 555 010 0321')}: Evo answered '${named('Twilio is unavailable')}'. ${named('+1 555 010 0321')} can still hear you. ${named('Jane Doe')} was not transferred.` },
     });
     expect(sent(from, { [jane]: 'jane', [lee]: 'lee' })).toEqual(['end:lee']);
     expect([phaseOf(jane), phaseOf(lee)]).toEqual(['heldForTransfer', 'live']);
@@ -182,7 +183,7 @@ describe('consult, then transfer', () => {
     simulator.faults.set('patch', { status: 409, message: 'Jane was picked up elsewhere', times: 1 });
     expect(await t.call('sessions.cancelConsult', { sessionId: lee })).toMatchObject({
       ok: false,
-      error: { message: "Couldn't resume Jane Doe: Evo answered 'Jane was picked up elsewhere'. Jane Doe is still on hold. Your call with +1 555 010 0321 has ended." },
+      error: { message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold. Your call with ${named('+1 555 010 0321')} has ended.` },
     });
     expect(t.core.board.get(jane)).toMatchObject({ phase: 'heldForTransfer', failure: { action: 'resume' } });
     expect(phaseOf(lee)).toBeUndefined();

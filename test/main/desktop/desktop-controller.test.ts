@@ -6,6 +6,7 @@ import { coreFor, type TestCore } from '../../support/core';
 import { desktopOnFakes, FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
 import { callView } from '../../support/fake-softphone';
 import { MemoryLogger } from '../../support/logger';
+import { named } from '../../support/bidi';
 
 let simulator: Simulator;
 let t: TestCore;
@@ -99,7 +100,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     await desktop.pressHotkey('holdResume');
     const failure = notifier.shown.find((entry) => entry.notification.title === 'Hold failed')!;
     expect(failure.notification).toMatchObject({
-      body: "Couldn't put Jane Doe on hold: Evo answered 'Holding is disabled for your account'. Jane Doe can still hear you.",
+      body: `Couldn't put ${named('Jane Doe')} on hold: Evo answered '${named('Holding is disabled for your account')}'. ${named('Jane Doe')} can still hear you.`,
       urgency: 'critical',
     });
   });
