@@ -16,30 +16,40 @@ const disconnected: Result<never> = {
   error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.', retryable: true },
 };
 
+/** After the socket closes (the harness restarted or dropped it), a new one is tried this often. */
+const RECONNECT_MS = 500;
+
 function createTransport(): Transport {
   const url = `ws://${location.host}/__harness/ws?token=${encodeURIComponent(__HARNESS_TOKEN__)}`;
-  const socket = new WebSocket(url);
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const queue: string[] = [];
   let nextId = 1;
+  let socket = connect();
 
-  socket.addEventListener('open', () => {
-    for (const message of queue.splice(0)) socket.send(message);
-  });
-  socket.addEventListener('message', (event: MessageEvent<string>) => {
-    const message = JSON.parse(event.data) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
-    if (message.id !== undefined && message.result) {
-      pending.get(message.id)?.resolve(message.result);
-      pending.delete(message.id);
-    } else if (message.event) {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
-    }
-  });
-  socket.addEventListener('close', () => {
-    for (const entry of pending.values()) entry.resolve(disconnected);
-    pending.clear();
-  });
+  // A closed socket is not the end: the window says it lost the core (its requests answer
+  // "disconnected") and a new socket is tried until the harness answers again.
+  function connect(): WebSocket {
+    const next = new WebSocket(url);
+    next.addEventListener('open', () => {
+      for (const message of queue.splice(0)) next.send(message);
+    });
+    next.addEventListener('message', (event: MessageEvent<string>) => {
+      const message = JSON.parse(event.data) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+      if (message.id !== undefined && message.result) {
+        pending.get(message.id)?.resolve(message.result);
+        pending.delete(message.id);
+      } else if (message.event) {
+        for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      }
+    });
+    next.addEventListener('close', () => {
+      for (const entry of pending.values()) entry.resolve(disconnected);
+      pending.clear();
+      setTimeout(() => (socket = connect()), RECONNECT_MS);
+    });
+    return next;
+  }
 
   return {
     invoke(channel, payload) {

@@ -47,6 +47,13 @@ export interface Harness {
   dataDir: string;
   /** The built-in simulator, once started. */
   simulator(): Simulator | null;
+  /**
+   * Test rig: stops answering the window (as a hung main would) until `on` is false again; what
+   * the window asked meanwhile is answered then.
+   */
+  stall(on: boolean): void;
+  /** Test rig: closes every window's socket (as a restarted harness would); the windows reconnect. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +63,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const token = randomBytes(24).toString('base64url');
   const logger = createConsoleLogger(options.quiet ?? false);
   const sockets = new Map<number, WebSocket>();
+  /** While the test rig stalls the harness: what it would have sent, in order, for later. */
+  let stalled: (() => void)[] | null = null;
   // The harness is a test rig: its simulator answers the /__sim/ control routes. As in the app's
   // demo mode, the simulator's ring stands in for the Voice SDK's incoming invite.
   const demo = lazyDemo((ring) =>
@@ -78,7 +87,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     emit: (event, payload) => {
       const message = JSON.stringify({ event, payload });
-      for (const socket of sockets.values()) socket.send(message);
+      const send = () => {
+        for (const socket of sockets.values()) socket.send(message);
+      };
+      if (stalled) stalled.push(send);
+      else send();
     },
     demoServer: () => demo.start(),
     runningDemoServer: () => demo.running()?.url ?? null,
@@ -173,9 +186,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           return;
         }
         if (typeof message.id !== 'number') return;
-        void router.dispatch(message.channel, message.payload, { id, isMainFrame: true, origin: req.headers.origin ?? '' }).then(
-          (result) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ id: message.id, result })),
-        );
+        const answer = () =>
+          void router.dispatch(message.channel, message.payload, { id, isMainFrame: true, origin: req.headers.origin ?? '' }).then(
+            (result) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ id: message.id, result })),
+          );
+        if (stalled) stalled.push(answer);
+        else answer();
       });
     });
   });
@@ -194,6 +210,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     core,
     dataDir,
     simulator: () => demo.running(),
+    stall(on) {
+      if (on) {
+        stalled ??= [];
+        return;
+      }
+      const held = stalled ?? [];
+      stalled = null;
+      for (const send of held) send();
+    },
+    dropConnections() {
+      for (const socket of sockets.values()) socket.terminate();
+    },
     async close() {
       for (const socket of sockets.values()) socket.terminate();
       wss.close();

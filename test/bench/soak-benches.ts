@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { CDPSession, Page } from 'playwright-core';
+import { DOUBLE_PRESS_MS } from '../../electron/shared/press-guard';
 import { launchChromium } from '../e2e/browser';
 import { median, result, type BenchResult } from './stats';
 
@@ -84,19 +85,26 @@ function holdClickToShown(page: Page, name: string): Promise<number> {
   );
 }
 
+/** The window ignores a second call action within DOUBLE_PRESS_MS of the first (a slip): press as an agent does. */
+const nextPress = (page: Page) => page.waitForTimeout(DOUBLE_PRESS_MS);
+
 /** One call as an agent takes it: answer, hold, resume, hang up, skip the note. */
 async function oneCall(page: Page, harness: Awaited<ReturnType<typeof soakHarness>>, index: number): Promise<number> {
   const name = `Soak Caller ${index}`;
   await harness.ring(name, `+1555${String(1_000_000 + index).slice(1)}`);
   const banner = page.getByRole('region', { name: 'Incoming call' });
   await banner.getByText(name).waitFor();
+  await nextPress(page);
   await banner.getByRole('button', { name: 'Answer', exact: true }).click();
   const onCall = page.getByRole('region', { name: 'On call' });
   await onCall.getByText(name).first().waitFor();
   await page.getByRole('button', { name: 'Hold', exact: true }).waitFor();
+  await nextPress(page);
   const holdMs = await holdClickToShown(page, name);
+  await nextPress(page);
   await page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name }).getByRole('button', { name: 'Resume' }).click();
   await onCall.getByText(name).first().waitFor();
+  await nextPress(page);
   await onCall.getByRole('button', { name: 'Hang up' }).click();
   await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('region', { name: 'On call' }).waitFor({ state: 'detached' });
@@ -135,6 +143,7 @@ export async function soak(): Promise<BenchResult[]> {
   const heldName = 'Soak Held Caller';
   await harness.ring(heldName, '+15550199999');
   await page.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer', exact: true }).click();
+  await nextPress(page);
   await page.getByRole('button', { name: 'Hold', exact: true }).click();
   await page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: heldName }).waitFor();
   const idleHeld = await idle();

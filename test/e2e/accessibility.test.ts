@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -65,5 +66,9 @@ describe('accessibility: axe finds no serious or critical violation, and no aria
       }
     }
     expect(problems).toEqual([]);
+    // The user guide shows the call strip (on History) and the compact view with two calls.
+    mkdirSync(join(process.cwd(), 'resources/screenshots'), { recursive: true });
+    copyFileSync(screenshotPath('history-1280-light.png'), join(process.cwd(), 'resources/screenshots/call-strip.png'));
+    copyFileSync(screenshotPath('compact-360-light.png'), join(process.cwd(), 'resources/screenshots/compact-two-calls.png'));
   });
 });

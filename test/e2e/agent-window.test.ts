@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { e2e, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
+import { e2e, nextPress, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -39,6 +39,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     const alert = page.getByRole('alert').filter({ hasText: 'Hold queue is unavailable' });
     await alert.waitFor();
     expect(await page.getByRole('list', { name: 'Held calls' }).count()).toBe(0);
+    await nextPress(page);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: 'Jane Doe' }).waitFor();
     await expect.poll(() => page.getByRole('alert').count()).toBe(0);
@@ -132,6 +133,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('button', { name: 'Hang up' }).click();
     await page.getByLabel('Number').waitFor();
+    await nextPress(page);
     await page.getByLabel('Number').fill('(555) 010-0123');
     expect(await page.getByLabel('Number').inputValue()).toBe('(555) 010-0123');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
@@ -139,8 +141,11 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await onCall.getByText('+1 555 010 0123').first().waitFor();
     await page.getByRole('button', { name: 'Mute' }).click();
     await page.getByRole('button', { name: 'Unmute' }).waitFor();
+    await nextPress(page);
     await page.getByRole('button', { name: 'Hold', exact: true }).click();
+    await nextPress(page);
     await page.getByRole('list', { name: 'Held calls' }).getByRole('button', { name: 'Resume' }).click();
+    await nextPress(page);
     await onCall.getByRole('button', { name: 'Hang up' }).click();
     await page.getByLabel('Number').waitFor();
     const dialled = [...simulator.state.sessions.values()]
@@ -160,11 +165,13 @@ describe("the agent's window in Chromium, through the harness, against the simul
     const ringing = simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Sam Caller' });
     const banner = page.getByRole('region', { name: 'Incoming call' });
     await banner.getByText('Sam Caller').waitFor({ timeout: 10_000 });
+    await nextPress(page);
     await banner.getByRole('button', { name: 'Answer' }).click();
     await page.getByRole('region', { name: 'On call' }).getByText('Sam Caller').waitFor();
     expect(simulator.state.sessions.get(ringing)!.info.callState).toBe('Connected');
     const second = simulator.ring('demo@evosoftphone.local', { number: '+15550100666', name: 'Second Caller' });
     await banner.getByText('Second Caller').waitFor({ timeout: 10_000 });
+    await nextPress(page);
     await banner.getByRole('button', { name: 'Decline' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
     expect(simulator.state.sessions.get(second)!.info.ended).toBe(true);
@@ -211,8 +218,10 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.getByRole('list', { name: 'Held calls' }).waitFor();
     // Focus follows the call: Enter again resumes it, and then holds it again.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Resume');
+    await nextPress(page);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Hold');
+    await nextPress(page);
     await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'Held calls' }).waitFor();
     await page.getByRole('tab', { name: /Phone/ }).focus();

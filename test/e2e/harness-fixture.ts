@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness, type HarnessOptions } from '../../electron/harness/server';
 import type { Simulator } from '../../electron/main/simulator/server';
 import { fastClientOptions } from '../support/simulator';
+import { DOUBLE_PRESS_MS } from '../../electron/shared/press-guard';
 import { launchChromium } from './browser';
 
 export const OUTPUT_DIR = join(process.cwd(), 'test-results');
@@ -65,6 +66,12 @@ export async function demoWithJane(fixture: ReturnType<typeof e2e>): Promise<Wor
   await world.page.getByRole('region', { name: 'On call' }).getByText('Jane Doe').waitFor();
   return world;
 }
+
+/**
+ * The agent's next call action, not a slip of the last one: the window ignores a second call
+ * action pressed within DOUBLE_PRESS_MS of the first, and a test presses faster than any agent.
+ */
+export const nextPress = (page: Page) => page.waitForTimeout(DOUBLE_PRESS_MS);
 
 export function screenshotPath(name: string): string {
   mkdirSync(join(OUTPUT_DIR, 'screenshots'), { recursive: true });

@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HOOK_SETTLE_MS } from '../../renderer/src/lib/headset/headset-presses';
 import { installFakeHid, type FakeHidControl } from '../support/fake-hid';
 import { blackwire3220 } from '../support/headsets';
-import { e2e, requestsSince, signInAsDemoAgent } from './harness-fixture';
+import { e2e, nextPress, requestsSince, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -24,7 +24,9 @@ async function press(page: Page, { hook = 0, flash = 0, mute = 0 }) {
   await page.evaluate((byte) => (window as unknown as Window).fakeHid.press(8, [byte]), mute | (hook << 1) | (flash << 2));
 }
 /** A button pressed and let go, the hook staying where it is. */
+/** A deliberate press: more than the double-press guard after the last one, as an agent's are. */
 async function click(page: Page, button: { flash?: 1; mute?: 1 }, hook: 0 | 1) {
+  await nextPress(page);
   await press(page, { hook, ...button });
   await press(page, { hook });
 }
@@ -80,6 +82,7 @@ describe('a telephony headset (recorded Plantronics Blackwire 3220, fake navigat
 
     // Hook down hangs up.
     from = simulator.requests.length;
+    await nextPress(page);
     await press(page, { hook: 0 });
     await onCall.waitFor({ state: 'detached' });
     await lit(page, { [LED.offHook]: [0] });
@@ -90,6 +93,7 @@ describe('a telephony headset (recorded Plantronics Blackwire 3220, fake navigat
     await page.getByRole('region', { name: 'Incoming call' }).getByText('Sam Caller').waitFor({ timeout: 10_000 });
     await lit(page, { [LED.ring]: [1], [LED.offHook]: [0] });
     from = simulator.requests.length;
+    await nextPress(page);
     await press(page, { hook: 1 });
     await onCall.getByText('Sam Caller').waitFor();
     await lit(page, { [LED.ring]: [0], [LED.offHook]: [1] });
@@ -106,6 +110,7 @@ describe('a telephony headset (recorded Plantronics Blackwire 3220, fake navigat
     // A report within HOOK_SETTLE_MS of the LED may still be the old hook state; past it, it is the agent's.
     await new Promise((resolve) => setTimeout(resolve, HOOK_SETTLE_MS + 100));
     from = simulator.requests.length;
+    await nextPress(page);
     await press(page, { hook: 0 });
     await onCall.waitFor({ state: 'detached' });
     expect(requestsSince(simulator, from)).toContain('end:Sam Caller');

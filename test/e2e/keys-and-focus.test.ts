@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DOUBLE_PRESS_MS } from '../../electron/shared/press-guard';
 import { e2e, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
@@ -19,6 +20,8 @@ async function demoWithoutCall(page: Page) {
   await page.getByRole('button', { name: 'Hang up' }).click();
   await page.getByLabel('Number').waitFor();
   await expect.poll(() => page.getByLabel('Number').isEnabled()).toBe(true);
+  // The next call action is the agent's next press, not a slip of this one.
+  await page.waitForTimeout(DOUBLE_PRESS_MS);
 }
 
 describe('keyboard and focus in Chromium', () => {
@@ -49,6 +52,23 @@ describe('keyboard and focus in Chromium', () => {
     await page.getByRole('region', { name: 'On call' }).waitFor();
     await expect.poll(() => focused(page)).not.toBe('nothing');
     expect([...simulator.state.sessions.values()].some((s) => s.info.toAddress === '+18003569377')).toBe(true);
+  });
+
+  it('a double Enter in the dialer places the call and leaves it live: the second press is ignored and focus is on the call heading', async () => {
+    const { page, simulator } = await fixture.world();
+    await demoWithoutCall(page);
+    await page.getByLabel('Number').fill('555 010 0124');
+    await page.getByLabel('Number').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'On call' }).getByText('+1 555 010 0124').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('active-title');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(simulator.requests.filter((request) => request.route === 'hold')).toEqual([]);
+    expect(await page.getByRole('list', { name: 'Held calls' }).getByRole('listitem').count()).toBe(0);
   });
 
   it('sends the extension after the call connects, and digits typed during the call as tones', async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { e2e, screenshotPath, signInAsDemoAgent } from './harness-fixture';
+import { e2e, nextPress, screenshotPath, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -49,6 +49,7 @@ describe('promised holds (demo mode in Chromium, shortened promise minute)', () 
     await heldCard(page).getByRole('button', { name: 'Check in' }).click();
     const onCall = page.getByRole('region', { name: 'On call' });
     await onCall.getByText('1 check-in').waitFor();
+    await nextPress(page);
     await onCall.getByRole('button', { name: 'Back on hold' }).click();
     // A fresh promise: the default again, from the new hold's start.
     await expect.poll(() => promiseTimer(page).textContent()).toMatch(/^Back in 0:0[123]$/);

@@ -4,9 +4,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { World } from './harness-fixture';
-import { signInAsDemoAgent } from './harness-fixture';
+import { nextPress, signInAsDemoAgent } from './harness-fixture';
 
-export type ScreenName = 'sign-in' | 'phone' | 'incoming' | 'history' | 'settings';
+export type ScreenName = 'sign-in' | 'phone' | 'incoming' | 'history' | 'settings' | 'compact';
 
 export interface ScreenStep {
   name: ScreenName;
@@ -22,6 +22,8 @@ const syncNow = (page: Page) => page.evaluate(() => window.softphone!.sessions.r
 const onCall = (page: Page) => page.getByRole('region', { name: 'On call' });
 const heldList = (page: Page) => page.getByRole('list', { name: 'Held calls' });
 const incoming = (page: Page) => page.getByRole('region', { name: 'Incoming call' });
+const strip = (page: Page) => page.getByRole('region', { name: 'Call strip' });
+const compact = (page: Page) => page.getByRole('main', { name: 'Compact softphone' });
 
 export const screens: ScreenStep[] = [
   {
@@ -41,6 +43,7 @@ export const screens: ScreenStep[] = [
       await heldList(page).getByRole('listitem', { name: 'Jane Doe' }).waitFor();
       simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Sam Caller' });
       await syncNow(page);
+      await nextPress(page);
       await incoming(page).getByRole('button', { name: 'Answer' }).click();
       await onCall(page).getByText('Sam Caller').first().waitFor();
     },
@@ -79,9 +82,13 @@ export const screens: ScreenStep[] = [
       await list.getByRole('button').first().click();
       await page.getByRole('region', { name: 'Call details' }).getByRole('button', { name: 'Call back' }).waitFor();
     },
+    // Sam on the line, Jane on hold, Lee ringing: the call strip above History.
     essentials: (page) => [
       page.getByRole('searchbox', { name: 'Search history' }),
       page.getByRole('region', { name: 'Call details' }).getByRole('button', { name: 'Call back' }),
+      strip(page).getByRole('button', { name: 'Hold', exact: true }),
+      strip(page).getByRole('button', { name: 'Hang up' }),
+      strip(page).getByRole('button', { name: 'Resume' }),
     ],
   },
   {
@@ -91,6 +98,22 @@ export const screens: ScreenStep[] = [
       await page.getByRole('button', { name: 'Save settings' }).waitFor();
     },
     essentials: (page) => [page.getByRole('button', { name: 'Save settings' })],
+  },
+  {
+    name: 'compact',
+    // The slim view with Sam on the line, Jane on hold and Lee ringing.
+    reach: async ({ page }) => {
+      await page.getByRole('button', { name: 'Compact view' }).click();
+      await page.getByRole('main', { name: 'Compact softphone' }).getByRole('listitem', { name: 'Jane Doe' }).waitFor();
+    },
+    essentials: (page) => [
+      compact(page).getByRole('button', { name: 'Hold', exact: true }),
+      compact(page).getByRole('button', { name: 'Hang up' }),
+      compact(page).getByRole('button', { name: 'Resume Jane Doe' }),
+      compact(page).getByRole('button', { name: 'Hold & answer' }),
+      compact(page).getByRole('button', { name: 'End & answer' }),
+      compact(page).getByRole('button', { name: 'Decline' }),
+    ],
   },
 ];
 

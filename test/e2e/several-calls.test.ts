@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { demoWithJane, e2e, requestsSince, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
+import { demoWithJane, e2e, nextPress, requestsSince, screenshotPath, seconds, signInAsDemoAgent } from './harness-fixture';
 import { named } from '../support/bidi';
 
 const fixture = e2e();
@@ -41,6 +41,7 @@ describe('several calls, one live at a time (demo mode in Chromium)', () => {
 
     // Swap: Resume on Jane holds Sam first.
     from = simulator.requests.length;
+    await nextPress(page);
     await heldList(page).getByRole('listitem', { name: 'Jane Doe' }).getByRole('button', { name: 'Resume' }).click();
     await onCall(page).getByText('Jane Doe').waitFor();
     await heldList(page).getByRole('listitem', { name: 'Sam Caller' }).waitFor();
@@ -48,6 +49,7 @@ describe('several calls, one live at a time (demo mode in Chromium)', () => {
 
     // Dial while live: Jane is held before the new call goes out.
     from = simulator.requests.length;
+    await nextPress(page);
     await page.getByRole('button', { name: /New call/ }).click();
     await page.getByLabel('Number').fill('(555) 010-0123');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
@@ -58,6 +60,7 @@ describe('several calls, one live at a time (demo mode in Chromium)', () => {
     // A hold refused mid-swap: the resume is never sent, and the agent reads why.
     simulator.faults.set('hold', { status: 403, message: 'Hold is disabled on this line', times: 1 });
     from = simulator.requests.length;
+    await nextPress(page);
     await heldList(page).getByRole('listitem', { name: 'Sam Caller' }).getByRole('button', { name: 'Resume' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Hold is disabled on this line' });
     await alert.waitFor();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../electron/main/simulator/server';
-import { demoWithJane, e2e, requestsSince, screenshotPath, seconds, type World } from './harness-fixture';
+import { demoWithJane, e2e, nextPress, requestsSince, screenshotPath, seconds, type World } from './harness-fixture';
 
 const fixture = e2e();
 afterEach(() => fixture.closeWorlds());
@@ -41,6 +41,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     await expect.poll(async () => seconds(await held.textContent()), { timeout: 5000 }).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: screenshotPath('consult.png') });
 
+    await nextPress(page);
     await consultPanel(page).getByRole('button', { name: 'Complete transfer' }).click();
     await page.getByLabel('Number').waitFor();
     expect(await consultPanel(page).count()).toBe(0);
@@ -58,6 +59,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     const world = await demoWithJane(fixture);
     const { page, simulator } = world;
     const from = await consultLee(world);
+    await nextPress(page);
     await consultPanel(page).getByRole('button', { name: 'Cancel' }).click();
     await onCall(page).getByText('Jane Doe').waitFor();
     expect(await consultPanel(page).count()).toBe(0);
@@ -71,6 +73,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     const world = await demoWithJane(fixture);
     const { page, simulator } = world;
     const from = await consultLee(world);
+    await nextPress(page);
     await consultPanel(page).getByRole('button', { name: 'Merge' }).click();
     const participants = onCall(page).getByRole('list', { name: 'Participants' });
     await participants.getByRole('listitem', { name: '+1 555 010 0321' }).waitFor();
@@ -81,6 +84,7 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     await page.screenshot({ path: screenshotPath('conference.png') });
 
     const leaving = simulator.requests.length;
+    await nextPress(page);
     await onCall(page).getByRole('button', { name: 'Leave call' }).click();
     await page.getByLabel('Number').waitFor();
     expect(requestsSince(simulator, leaving)).toEqual(['end:Jane Doe']);

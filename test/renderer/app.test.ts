@@ -315,8 +315,9 @@ describe('App', () => {
     field.focus();
     await fireEvent.input(field, { target: { value: '5550100123' } });
     await fireEvent.submit(field.form!);
-    const hold = await screen.findByRole('button', { name: 'Hold' });
-    await vi.waitFor(() => expect(document.activeElement).toBe(hold));
+    // The call's heading, not Hold: a second Enter must not put the new call on hold.
+    const heading = await screen.findByRole('heading', { name: 'On call' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
   it('puts the tabs and the calls before Sign out in the tab order', async () => {

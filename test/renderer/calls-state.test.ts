@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CallsState } from '../../renderer/src/lib/state/calls.svelte';
 import { board, callView, fakeSoftphone } from '../support/fake-softphone';
+import { pressesApart } from '../support/presses';
 
-async function loaded(calls = [callView()]) {
+async function loaded(calls = [callView()], now = pressesApart()) {
   const fake = fakeSoftphone();
   fake.answer('calls.board', { ok: true, value: board(calls) });
-  const state = new CallsState(fake.api);
+  const state = new CallsState(fake.api, now);
   await state.load();
   return { fake, state };
 }

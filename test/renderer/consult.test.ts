@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../support/engines';
 import type { CallView } from '../../electron/shared/contract';
 import { callView, startedWindow } from '../support/fake-softphone';
+import { windowPressesApart } from '../support/presses';
 
 const heldSince = new Date(Date.now() - 42_000).toISOString();
 const jane = callView({ id: 'JANE', phase: 'heldForTransfer', callState: 'Hold', holdReason: 'Transferring', heldSince, heldByMe: true });
@@ -15,6 +16,8 @@ function signedInWith(calls: CallView[], currentId?: string) {
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('a consult in the window', () => {
   it('shows the pair together: the consulted person live, the caller on hold for transfer with its timer', async () => {
@@ -32,6 +35,8 @@ describe('a consult in the window', () => {
     const fake = signedInWith([jane, lee()]);
     for (const channel of ['sessions.completeTransfer', 'sessions.merge', 'sessions.cancelConsult']) fake.answer(channel, { ok: true, value: {} });
     const consult = await screen.findByRole('region', { name: 'Consult' });
+    // Three presses one after another on purpose: not the slips the double-press guard ignores.
+    windowPressesApart();
     for (const name of ['Complete transfer', 'Merge', 'Cancel']) await fireEvent.click(within(consult).getByRole('button', { name }));
     expect(fake.calls.filter((c) => c.channel.startsWith('sessions.') && c.channel !== 'sessions.recentNumbers')).toEqual([
       { channel: 'sessions.completeTransfer', payload: { sessionId: 'LEE' } },

@@ -127,15 +127,22 @@ export class SyncLoop {
     this.timerDue = due;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
-      if (this.deps.clock.monotonic() >= this.nextPollAt()) void this.syncNow();
+      // One reading of the clock for both sides: a real monotonic clock moves between two reads,
+      // and "now >= (a later now)" would never hold, re-arming a 0 ms timer instead of polling.
+      const now = this.deps.clock.monotonic();
+      if (now >= this.nextPollAt(now)) void this.syncNow();
       else this.schedule();
     }, Math.max(0, due - this.deps.clock.monotonic()));
   }
 
-  /** The policy's pace from the last request, and never inside a wait Evo asked for. */
-  private nextPollAt(): number {
+  /**
+   * The policy's pace from the last request, and never inside a wait Evo asked for. `now` is the
+   * caller's reading of the monotonic clock: an overdue poll is due at that very instant.
+   */
+  private nextPollAt(now = this.deps.clock.monotonic()): number {
     const paced = this.lastRequestAt + pollDelay({ calls: this.deps.board.size(), failures: this.failures });
-    return Math.max(paced, this.deps.clock.monotonic() + this.waitingMs());
+    const waiting = this.waitingMs();
+    return waiting > 0 ? Math.max(paced, now + waiting) : paced;
   }
 
   private waitingMs(): number {
@@ -162,10 +169,16 @@ export class SyncLoop {
       infos = await session.client.activeSessions({ poll: true });
     } catch (error) {
       if (this.disposed || this.deps.auth.session !== session) return;
-      this.failures += 1;
       const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
+      // Evo said when to come back: the next poll is at the end of that window, not a backoff
+      // after it (a 5 s Retry-After counted as a failure held the next poll to 10 s, the
+      // countdown showing "0:01" the 5 s between).
+      if (this.waitingMs() > 0) {
+        this.deps.logger.warn('sessions: Evo asked us to wait', { code: info.code, waitMs: this.waitingMs() });
+        return this.showWait();
+      }
+      this.failures += 1;
       this.deps.logger.warn('sessions: sync failed', { code: info.code, failures: this.failures });
-      if (this.waitingMs() > 0) return this.showWait();
       this.deps.board.setConnection(this.failures >= 3 ? 'offline' : 'reconnecting', info);
       return;
     }

@@ -16,6 +16,7 @@ import { HotkeyManager, type HotkeyConflicts, type HotkeyName, type Hotkeys } fr
 import { parseCallLink } from './link-parser';
 import { formatDuration } from '../../shared/format-duration';
 import { mostOverdue, reminderWords } from '../../shared/hold-promise';
+import { PressGuard } from '../../shared/press-guard';
 import { buildTrayModel } from './tray-model';
 import { WindowLayout } from './window-layout';
 
@@ -51,8 +52,11 @@ export class DesktopController {
   private phases = new Map<string, CallPhase>();
   private signedIn = false;
   private ticker: unknown = null;
+  /** The hotkey path's own double-press guard (the window's is in its calls state). */
+  private readonly presses: PressGuard;
 
   constructor(private readonly deps: DesktopDeps) {
+    this.presses = new PressGuard(() => deps.clock.monotonic());
     this.hotkeys = new HotkeyManager(deps.shortcuts, (name) => void this.pressHotkey(name));
     this.reminders = new HoldReminderScheduler(deps.clock, deps.reminderSchedule, (due) => this.remind(due));
     this.layout = new WindowLayout(deps.window);
@@ -114,8 +118,12 @@ export class DesktopController {
     this.renderTray(board, held);
   }
 
-  /** The hold hotkey: hold the current call, or resume the latest held one; never twice at once. */
+  /**
+   * The hold hotkey: hold the current call, or resume the latest held one; never twice at once.
+   * A second press of any call hotkey within 500 ms of the first is a slip and is ignored.
+   */
   async pressHotkey(name: HotkeyName): Promise<void> {
+    if (!this.presses.accept()) return;
     if (name === 'checkIn') return this.checkInHotkey();
     if (name !== 'holdResume') {
       this.deps.emit('voice.command', { command: name });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
 import type { Board, CallView } from '../../../electron/shared/contract';
+import { DOUBLE_PRESS_MS } from '../../../electron/shared/press-guard';
 import { FakeClock } from '../../support/clock';
 import { coreFor, type TestCore } from '../../support/core';
 import { desktopOnFakes, FakeNotifier, FakeShortcuts, FakeTray, FakeWindow } from '../../support/desktop';
@@ -61,7 +62,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   });
 
   it('the hotkey holds the current call straight from main, then resumes it', async () => {
-    const { shortcuts, tray, notifier } = await setup();
+    const { shortcuts, tray, notifier, clock } = await setup();
     const before = simulator.hits.hold;
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
@@ -69,6 +70,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     expect(simulator.hits.hold - before).toBe(1);
     expect(tray.last).toMatchObject({ icon: 'held', tooltip: '1 call on hold' });
     expect(notifier.titles()).toContain('Jane Doe is on hold');
+    clock.advance(DOUBLE_PRESS_MS);
     shortcuts.press('CommandOrControl+Alt+H');
     await settle();
     await t.core.sync.syncNow();
@@ -76,14 +78,31 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   });
 
   it('a second press while the hold is in flight sends nothing more', async () => {
-    const { desktop } = await setup();
+    const { desktop, clock } = await setup();
     simulator.faults.set('hold', { latencyMs: 150 });
     const before = simulator.hits.hold;
     // The first press marks the call busy before it returns its promise.
     const first = desktop.pressHotkey('holdResume');
+    // Past the double-press window: it is the in-flight hold that stops this one.
+    clock.advance(DOUBLE_PRESS_MS);
     await desktop.pressHotkey('holdResume');
     await first;
     expect(simulator.hits.hold - before).toBe(1);
+  });
+
+  it('a second press within 500 ms of the first is a slip: the call is held, not held and resumed', async () => {
+    const { desktop, clock } = await setup();
+    await desktop.pressHotkey('holdResume');
+    await settle();
+    clock.advance(DOUBLE_PRESS_MS - 1);
+    await desktop.pressHotkey('holdResume');
+    await t.core.sync.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]!.held).toBe(true);
+    // Once the window has passed, the next press is the agent's: it resumes.
+    clock.advance(1);
+    await desktop.pressHotkey('holdResume');
+    await t.core.sync.syncNow();
+    expect((await t.value('sessions.active')).sessions[0]!.held).toBe(false);
   });
 
   it('a press with no call notifies "No active call"', async () => {
@@ -142,12 +161,13 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   });
 
   it('the check-in hotkey takes the most overdue held caller off hold, holding the live call first', async () => {
-    const { desktop, notifier, live } = await setup();
+    const { desktop, notifier, live, clock } = await setup();
     await desktop.pressHotkey('checkIn');
     expect(notifier.shown.at(-1)!.notification.title).toBe('No one on hold');
     await t.value('sessions.hold', { sessionId: live.id });
     const other = await t.value('sessions.create', { to: '+15550100123', displayName: 'Omar' });
     await t.core.sync.syncNow();
+    clock.advance(DOUBLE_PRESS_MS);
     await desktop.pressHotkey('checkIn');
     await t.core.sync.syncNow();
     expect(t.core.board.get(live.id)).toMatchObject({ phase: 'live', checkIns: 1 });

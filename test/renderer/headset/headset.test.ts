@@ -4,13 +4,14 @@
  * the LEDs' output reports follow the board.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../../renderer/src/App.svelte';
 import { simulatedOnly } from '../../support/engines';
 import type { CallView } from '../../../electron/shared/contract';
 import { callView, startedWindow } from '../../support/fake-softphone';
 import { installFakeHid, type FakeHidControl } from '../../support/fake-hid';
 import { blackwire3220, jabraSpeak510, type RecordedHeadset } from '../../support/headsets';
+import { windowPressesApart } from '../../support/presses';
 
 // Blackwire 3220 report 8: bit 0 Phone Mute (one-shot), bit 1 Hook Switch (state), bit 2 Flash.
 const blackwire = ({ hook = 0, flash = 0, mute = 0 }) => [mute | (hook << 1) | (flash << 2)];
@@ -18,6 +19,7 @@ const LED = { mute: 0x09, offHook: 0x17, ring: 0x18, hold: 0x20 };
 
 afterEach(() => {
   delete (navigator as { hid?: unknown }).hid;
+  vi.restoreAllMocks();
 });
 
 function open(headset: RecordedHeadset, calls: CallView[] = [callView()], granted = true, recent: string[] = []) {
@@ -44,6 +46,8 @@ const leds = (hid: FakeHidControl) => hid.latest();
 describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
   it('lights off-hook for the live call, and Flash holds it through the Hold button’s request', async () => {
     version = 1;
+    // Separate presses on purpose, not the bounce the double-press guard ignores.
+    windowPressesApart();
     const { fake, hid } = open(blackwire3220());
     await screen.findByRole('region', { name: 'On call' });
     await waitFor(() => expect(leds(hid)[LED.offHook]).toEqual([1]));
@@ -159,6 +163,8 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
 describe('a Jabra Speak 510 (recorded descriptor: buttons flagged Constant, no LEDs published)', () => {
   it('its one-shot Flash holds, its hook switch hangs up, and nothing is sent to it', async () => {
     version = 1;
+    // Separate presses on purpose, not the bounce the double-press guard ignores.
+    windowPressesApart();
     const { fake, hid } = open(jabraSpeak510());
     await screen.findByRole('region', { name: 'On call' });
     await waitFor(() => expect(hid.opened()).toBe(true));

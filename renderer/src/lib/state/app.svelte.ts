@@ -13,6 +13,7 @@ import { AuthState } from './auth.svelte';
 import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
+import { LOST_REASON, MainLink } from './main-link.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
@@ -33,6 +34,8 @@ export class AppState {
   readonly settings: SettingsState;
   readonly wrapUp: WrapUpState;
   readonly ticker = new Ticker();
+  /** Whether main still answers: call actions are off (and say why) while it does not. */
+  readonly link: MainLink;
   /** The agent's telephony headset (WebHID): its buttons send `command`s, its LEDs follow the calls. */
   readonly headset: HeadsetController;
   info = $state<AppInfo | null>(null);
@@ -65,7 +68,12 @@ export class AppState {
     hid: Hid | null = browserHid(),
   ) {
     this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
-    this.calls = new CallsState(api);
+    this.link = new MainLink(api);
+    this.calls = new CallsState(api, undefined, () => (this.link.lost ? LOST_REASON : null));
+    // Events sent while main was out of reach are gone: the board is asked for again.
+    this.link.onFound(() => {
+      if (this.auth.signedIn) void this.calls.resync();
+    });
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
@@ -82,6 +90,7 @@ export class AppState {
   /** Loads what the window shows; at start-up, from the answers the entry already asked for. */
   async start(first?: FirstAnswers): Promise<void> {
     this.ticker.start();
+    this.link.start();
     // In parallel: every IPC round trip before the first screen is start-up time. The sign-in
     // status goes first, as main answers in order and the first screen waits for that one.
     const loading = Promise.all([this.auth.load(first), this.api.app.info()]);
@@ -143,12 +152,13 @@ export class AppState {
   }
 
   /** Places a call; main holds the live one first. The draft is cleared once it is placed. */
-  async dial(number: string, postDial = ''): Promise<boolean> {
+  /** `chained`: the dial is the second step of one press (Consult first), not a press of its own. */
+  async dial(number: string, postDial = '', chained = false): Promise<boolean> {
     const engine = this.engine;
     if (!engine || this.dialing) return false;
     this.dialing = true;
     try {
-      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`);
+      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`, chained);
       if (placed) {
         this.dialDraft.clear();
         void this.refreshRecent();
@@ -179,7 +189,7 @@ export class AppState {
     const engine = this.engine;
     if (!engine) return false;
     const number = await this.calls.consult(call, destination, engine.callSidFor(call));
-    return number !== null && this.dial(number);
+    return number !== null && this.dial(number, '', true);
   }
 
   /** Complete transfer, Merge or Cancel: the consult call ends, so the phone's leg of it does too. */
@@ -217,6 +227,7 @@ export class AppState {
   dispose(): void {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.ticker.stop();
+    this.link.stop();
     this.auth.dispose();
     this.calls.dispose();
     this.settings.dispose();

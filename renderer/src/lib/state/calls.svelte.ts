@@ -1,5 +1,6 @@
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
+import { PressGuard } from '@shared/press-guard';
 import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../softphone/api';
 
 const announcements: Partial<Record<CallAction, string>> = {
@@ -71,7 +72,37 @@ export class CallsState {
   private readonly invited: Record<string, string> = {};
   private endedListeners: ((call: CallView) => void)[] = [];
 
-  constructor(private readonly api: SoftphoneApi) {}
+  /** Every call action from the window starts here: a second press within 500 ms is a slip. */
+  private readonly guard: PressGuard;
+
+  constructor(
+    private readonly api: SoftphoneApi,
+    now: () => number = () => performance.now(),
+    /** Why no call action can be sent now (main is not answering), or null. */
+    private readonly blockedBy: () => string | null = () => null,
+  ) {
+    this.guard = new PressGuard(now);
+  }
+
+  /** Why call actions are off right now, or null: the window disables them and says this. */
+  get blocked(): string | null {
+    return this.blockedBy();
+  }
+
+  /** Asks main for the whole board again (after the link to main came back). */
+  resync(): Promise<void> {
+    return this.refetch();
+  }
+
+  /** One press of a call action: false when it must not be sent (a double press, or no main). */
+  private pressed(): boolean {
+    const blocked = this.blocked;
+    if (blocked) {
+      this.announcement = blocked;
+      return false;
+    }
+    return this.guard.accept();
+  }
 
   async load(): Promise<void> {
     this.unsubscribe ??= this.api.calls.onChanged((change) => this.apply(change));
@@ -138,6 +169,7 @@ export class CallsState {
 
   /** Consult first: the caller is held for transfer; answers the number to dial, or null (the failure is on the call). */
   async consult(call: CallView, destination: string, callSid?: string): Promise<string | null> {
+    if (!this.pressed()) return null;
     const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) });
     this.announcement = result.ok ? announcements.holdForTransfer! : result.error.message;
     return result.ok ? result.value.destination : null;
@@ -155,8 +187,18 @@ export class CallsState {
     return () => (this.endedListeners = this.endedListeners.filter((each) => each !== listener));
   }
 
-  /** Runs a phone action (answer, decline, dial) that may have no call on the board yet. */
-  async phone(action: 'answer' | 'decline' | 'dial', run: () => Promise<Result<unknown>>, announce?: string): Promise<boolean> {
+  /**
+   * Runs a phone action (answer, decline, dial) that may have no call on the board yet. `chained`:
+   * the second step of one press (the dial after Consult first), which the double-press guard
+   * must not take for a second press.
+   */
+  async phone(
+    action: 'answer' | 'decline' | 'dial',
+    run: () => Promise<Result<unknown>>,
+    announce?: string,
+    chained = false,
+  ): Promise<boolean> {
+    if (!chained && !this.pressed()) return false;
     this.phoneFailure = null;
     const result = await this.waitFor(run);
     if (result.ok) {
@@ -221,6 +263,7 @@ export class CallsState {
   }
 
   private async act(action: CallAction, call: () => Promise<Result<unknown>>): Promise<boolean> {
+    if (!this.pressed()) return false;
     const result = await this.waitFor(call);
     // Failures are on the board, with main's words; the live region reads them too.
     this.announcement = result.ok ? (announcements[action] ?? '') : result.error.message;

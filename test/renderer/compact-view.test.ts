@@ -1,0 +1,55 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import App from '../../renderer/src/App.svelte';
+import { simulatedOnly } from '../support/engines';
+import type { CallView } from '../../electron/shared/contract';
+import { callView, defaultTestSettings, startedWindow } from '../support/fake-softphone';
+
+afterEach(() => vi.restoreAllMocks());
+
+const heldSince = new Date(Date.now() - 95_000).toISOString();
+const jane = callView();
+const acme = callView({ id: 'H', displayName: 'Acme Corp', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince, heldByMe: true });
+const sam = callView({ id: 'R', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+
+function compact(calls: CallView[]) {
+  const fake = startedWindow(calls, { settings: { ...defaultTestSettings, compactWindow: true } });
+  render(App, { api: fake.api, engines: simulatedOnly });
+  return fake;
+}
+
+describe('compact view with several calls', () => {
+  it('every caller with its timer: the live one and each held one, and Resume on a held one swaps', async () => {
+    const fake = compact([acme, jane]);
+    fake.answer('sessions.resume', { ok: true, value: {} });
+    const view = await screen.findByRole('main', { name: 'Compact softphone' });
+    expect(within(view).getByRole('timer', { name: 'Call time' }).textContent).toMatch(/^01:0\d$/);
+    const held = within(view).getByRole('listitem', { name: 'Acme Corp' });
+    expect(within(held).getByRole('timer', { name: 'Time on hold' }).textContent).toMatch(/^01:3\d$/);
+    await fireEvent.click(within(held).getByRole('button', { name: 'Resume Acme Corp' }));
+    expect(fake.calls.find((c) => c.channel === 'sessions.resume')!.payload).toEqual({ sessionId: 'H' });
+  });
+
+  it('a call ringing during a call: Hold & answer, End & answer and Decline, with the caller name and number', async () => {
+    const fake = compact([jane, sam]);
+    fake.answer('sessions.answer', { ok: true, value: {} });
+    const ringing = await screen.findByRole('group', { name: 'Incoming call from Sam Caller' });
+    expect(ringing.textContent).toContain('+1 555 010 0555');
+    for (const name of ['Hold & answer', 'End & answer', 'Decline']) expect(within(ringing).getByRole('button', { name }).tagName).toBe('BUTTON');
+    await fireEvent.click(within(ringing).getByRole('button', { name: 'End & answer' }));
+    expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'R', mode: 'end' });
+  });
+
+  it('focus stays on the controls after Hold: on Resume for the caller just held', async () => {
+    const fake = compact([jane]);
+    fake.answer('sessions.hold', () => {
+      fake.emit('calls.changed', { version: 2, upserted: [{ ...jane, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString(), heldByMe: true }], removed: [], currentId: null, lastHeldId: jane.id, connection: 'online', error: null });
+      return { ok: true, value: {} };
+    });
+    const view = await screen.findByRole('main', { name: 'Compact softphone' });
+    const hold = within(view).getByRole('button', { name: 'Hold' });
+    hold.focus();
+    await fireEvent.click(hold);
+    await vi.waitFor(() => expect(document.activeElement).toBe(within(view).getByRole('button', { name: 'Resume Jane Doe' })));
+  });
+});
