@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/main/simulator/server';
+import { named } from '../../support/bidi';
 import type { TestCore } from '../../support/core';
+import { sentSince } from '../../support/simulator';
 import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
 
 const signedIn = signedInWorlds();
@@ -21,11 +23,7 @@ async function janeWaiting() {
   return { jane, sam };
 }
 
-const sent = (from: number, names: Record<string, string>) =>
-  simulator.requests
-    .slice(from)
-    .filter((request) => request.route !== 'active' && request.route !== 'list')
-    .map((request) => `${request.route}:${names[request.sessionId ?? ''] ?? request.sessionId}`);
+const sent = (from: number, names: Record<string, string>) => sentSince(simulator, from, names);
 
 const phaseOf = (id: string) => t.core.board.get(id)?.phase;
 
@@ -53,7 +51,7 @@ describe('check in with a held caller, then back on hold', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.checkIn', { sessionId: sam })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_WRONG_PHASE', message: "You can't check in with Sam Caller now: you are talking to Sam Caller." },
+      error: { code: 'CALL_WRONG_PHASE', message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.` },
     });
     expect(await t.call('sessions.backOnHold', { sessionId: jane })).toMatchObject({ ok: false, error: { code: 'CALL_WRONG_PHASE' } });
     expect(sent(from, {})).toEqual([]);
