@@ -3,6 +3,8 @@
  * the names only, and loading zod's schemas there cost ~90 ms of start-up (measured by
  * `npm run bench`). contract.ts checks at compile time that these lists match its maps exactly.
  */
+import { CALL_ACTION_CHANNELS } from './call-action-table';
+
 export const INVOKE_CHANNELS = [
   'app.info',
   'app.storageStatus',
@@ -16,19 +18,10 @@ export const INVOKE_CHANNELS = [
   'sessions.refresh',
   'sessions.history',
   'sessions.get',
-  'sessions.hold',
-  'sessions.resume',
-  'sessions.end',
-  'sessions.transfer',
-  'sessions.addParticipant',
-  'sessions.leave',
-  'sessions.consult',
-  'sessions.completeTransfer',
-  'sessions.merge',
-  'sessions.cancelConsult',
   'sessions.saveNote',
+  // hold, resume, answer, consult, ...: one channel per row of the call action table.
+  ...CALL_ACTION_CHANNELS,
   'sessions.create',
-  'sessions.answer',
   'sessions.recentNumbers',
   'sessions.today',
   'calls.board',

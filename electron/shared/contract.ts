@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
+import { BOARD_ACTIONS, callActionTable, type ActionAnswer, type ActionInput, type CallActionRow } from './call-action-table';
 import { isSafeSessionId } from './session-id';
 import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES, PROMISE_CHOICES } from './hold-promise';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './history-retention';
@@ -120,20 +121,7 @@ export const ActiveSessions = z.object({
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
 export const CallPhase = z.enum(['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown']);
 /** What is in flight for a call, or what last failed on it (the last three: on a consult call). */
-export const CallAction = z.enum([
-  'hold',
-  'holdForTransfer',
-  'resume',
-  'hangUp',
-  'transfer',
-  'answer',
-  'decline',
-  'addParticipant',
-  'leave',
-  'completeTransfer',
-  'merge',
-  'cancelConsult',
-]);
+export const CallAction = z.enum(BOARD_ACTIONS);
 export const HoldMode = z.enum(['hold', 'end']);
 /** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
 export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);
@@ -259,6 +247,41 @@ export const SettingsPatch = z.strictObject({
 
 const none = z.undefined();
 
+/**
+ * What each kind of call action takes (`channel.input` in call-action-table.ts): the call, the
+ * agent's own leg of it (by default the one the board knows), a hold's reason, a number, a mode.
+ */
+const actionInputs = {
+  call: z.strictObject({ sessionId: id }),
+  /** `checkIn`: the agent checks in with a held caller (counted; the card then offers Back on hold). */
+  callCheckIn: z.strictObject({ sessionId: id, checkIn: z.boolean().optional() }),
+  callLeg: z.strictObject({ sessionId: id, callSid: id.optional() }),
+  callLegReason: z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
+  callDestination: z.strictObject({ sessionId: id, destination }),
+  callLegDestination: z.strictObject({ sessionId: id, destination, callSid: id.optional() }),
+  callMode: z.strictObject({ sessionId: id, mode: HoldMode.optional() }),
+} as const satisfies Record<ActionInput, z.ZodType>;
+
+/** What each kind answers (`answer`): the call as it stands (the one the action left the agent on), or what happened. */
+const actionAnswers = {
+  call: SessionView,
+  ended: z.object({ ended: z.literal(true) }),
+  transferred: z.object({ transferred: z.literal(true) }),
+  left: z.object({ left: z.literal(true) }),
+  destination: z.object({ destination: z.string() }),
+} as const satisfies Record<ActionAnswer, z.ZodType>;
+
+type Rows = typeof callActionTable;
+type ChannelOf<K extends keyof Rows> = Extract<Rows[K]['channel'], { name: string }>;
+type ActionContract = {
+  [K in keyof Rows as ChannelOf<K>['name']]: readonly [(typeof actionInputs)[ChannelOf<K>['input']], (typeof actionAnswers)[ChannelOf<K>['answer']]];
+};
+const callActionContract = Object.fromEntries(
+  Object.values(callActionTable as Record<string, CallActionRow>).flatMap(({ channel }) =>
+    channel ? [[channel.name, [actionInputs[channel.input], actionAnswers[channel.answer]]]] : [],
+  ),
+) as unknown as ActionContract;
+
 /** channel -> [input schema, output schema]. Inputs are strict: unknown fields are refused. */
 export const invokeContract = {
   'app.info': [none, AppInfo],
@@ -296,41 +319,12 @@ export const invokeContract = {
     HistoryPage,
   ],
   'sessions.get': [z.strictObject({ sessionId: id }), SessionDetail],
-  'sessions.hold': [
-    z.strictObject({ sessionId: id, callSid: id.optional(), reason: HoldReason.optional() }),
-    SessionView,
-  ],
-  /** `checkIn`: the agent checks in with a held caller (counted; the card then offers Back on hold). */
-  'sessions.resume': [z.strictObject({ sessionId: id, checkIn: z.boolean().optional() }), SessionView],
-  'sessions.end': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ ended: z.literal(true) })],
-  'sessions.transfer': [z.strictObject({ sessionId: id, destination }), z.object({ transferred: z.literal(true) })],
-  /**
-   * Invites someone into the call (AddConferenceMember): it becomes a conference. `callSid` is the
-   * agent's own leg, by default the one the board knows. Answers the call as Evo then reports it.
-   */
-  'sessions.addParticipant': [z.strictObject({ sessionId: id, destination, callSid: id.optional() }), SessionView],
-  /** Drops out of a conference (EndSession with the agent's leg): the others keep talking. */
-  'sessions.leave': [z.strictObject({ sessionId: id, callSid: id.optional() }), z.object({ left: z.literal(true) })],
-  /**
-   * Consult first: holds the caller for transfer and expects the call the phone dials next to
-   * `destination` as the consult (the board links the two). Answers the number to dial.
-   */
-  'sessions.consult': [z.strictObject({ sessionId: id, destination, callSid: id.optional() }), z.object({ destination: z.string() })],
-  /** On the consult call (`sessionId`): the caller is handed to the consulted person; the agent leaves. */
-  'sessions.completeTransfer': [z.strictObject({ sessionId: id }), z.object({ transferred: z.literal(true) })],
-  /** On the consult call: caller, agent and the consulted person on one call. Answers the merged call. */
-  'sessions.merge': [z.strictObject({ sessionId: id }), SessionView],
-  /** On the consult call: it ends and the caller is resumed. Answers the caller's call. */
-  'sessions.cancelConsult': [z.strictObject({ sessionId: id }), SessionView],
   /** The agent's note and outcome for a call that ended (kept in the local cache). */
   'sessions.saveNote': [z.strictObject({ sessionId: id, text: z.string().max(2000), outcome: z.string().max(40) }), CallNote],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
-  /**
-   * Answers a ringing session (PatchSession callState Connected); the demo call engine uses it.
-   * A live call is put on hold first (`mode: 'end'` hangs it up instead).
-   */
-  'sessions.answer': [z.strictObject({ sessionId: id, mode: HoldMode.optional() }), SessionView],
+  /** The call actions (hold, resume, answer, consult, ...): one channel per row of call-action-table.ts. */
+  ...callActionContract,
   'sessions.recentNumbers': [none, z.array(z.string())],
   /** The Today tab: today's and yesterday's calls, talk and hold time, promises kept, check-ins, by hour. */
   'sessions.today': [none, Shift],

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { InvokeChannel } from '../../electron/shared/contract';
+import { callActionTable, type ActionInput, type CallActionChannel, type CallActionRow } from '../../electron/shared/call-action-table';
 import type { Sender } from '../../electron/main/ipc/router';
 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
@@ -116,7 +117,21 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
   const number = fc.oneof(fc.constantFrom('+15550100199', '(555) 010-0199', '*72', '+44 7700 900123'), fc.string({ minLength: 1, maxLength: 64 }));
   const hotkey = fc.constantFrom('', 'CommandOrControl+Alt+H', 'F9', 'Alt+Shift+M', 'not a key');
   const none = fc.constant(undefined);
+  // Each call action's channel by the kind of input its row in the table takes; the hand-written ones below win.
+  const byInput: Record<ActionInput, fc.Arbitrary<unknown>> = {
+    call: fc.record({ sessionId }),
+    callCheckIn: fc.record({ sessionId, checkIn: optional(fc.boolean()) }, { requiredKeys: ['sessionId'] }),
+    callLeg: fc.record({ sessionId, callSid }, { requiredKeys: ['sessionId'] }),
+    callLegReason: fc.record({ sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) }, { requiredKeys: ['sessionId'] }),
+    callDestination: fc.record({ sessionId, destination: number }),
+    callLegDestination: fc.record({ sessionId, destination: number, callSid }, { requiredKeys: ['sessionId', 'destination'] }),
+    callMode: fc.record({ sessionId, mode: optional(fc.constantFrom('hold', 'end')) }, { requiredKeys: ['sessionId'] }),
+  };
+  const actions = Object.fromEntries(
+    Object.values(callActionTable as Record<string, CallActionRow>).flatMap(({ channel }) => (channel ? [[channel.name, byInput[channel.input]]] : [])),
+  ) as Record<CallActionChannel, fc.Arbitrary<unknown>>;
   return {
+    ...actions,
     'app.info': none,
     'app.storageStatus': none,
     'app.restartToUpdate': none,

@@ -17,3 +17,10 @@ export async function simulatorWithClient(options: SimulatorOptions = {}) {
   const live = (await client.activeSessions())[0]!;
   return { simulator, client, live };
 }
+
+/** The actions' requests Evo received from `from` on, as "route:name" (polls left out; unnamed sessions as their id). */
+export const sentSince = (simulator: Simulator, from: number, names: Record<string, string>): string[] =>
+  simulator.requests
+    .slice(from)
+    .filter((request) => request.route !== 'active' && request.route !== 'list')
+    .map((request) => `${request.route}:${names[request.sessionId ?? ''] ?? request.sessionId}`);

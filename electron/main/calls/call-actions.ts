@@ -7,7 +7,7 @@
  * dialer's rules and refused before any request when it is not one.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { hotkeyIntent, plan, type Intent, type Step } from '../../shared/call-rules';
+import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError } from '../../shared/result';
@@ -18,6 +18,15 @@ import { toSessionView } from './session-view';
 
 export type CallActionsDeps = CallStepsDeps;
 
+/** What the action channels carry (contract.ts checks each channel's own shape before it gets here). */
+export interface ActionPayload {
+  sessionId: string;
+  callSid?: string;
+  reason?: HoldReason;
+  destination?: string;
+  mode?: HoldMode;
+}
+
 type AfterConsult = 'completeTransfer' | 'merge' | 'cancelConsult';
 /** What the agent reads about a run: who an invite is for (or who was consulted), and the caller consulted about. */
 interface Run extends Order {
@@ -25,21 +34,7 @@ interface Run extends Order {
   caller: string;
 }
 
-const verbOf: Record<Intent['type'], string> = {
-  hold: 'hold',
-  resume: 'resume',
-  hangUp: 'hang up on',
-  transfer: 'transfer',
-  answer: 'answer',
-  decline: 'decline',
-  addParticipant: 'add someone to the call with',
-  leave: 'leave the call with',
-  consult: 'consult about',
-  completeTransfer: 'complete the transfer with',
-  merge: 'merge the call with',
-  cancelConsult: 'cancel the consult with',
-  freeLine: 'make room for',
-};
+const verbOf = (type: Intent['type']): string => (type === 'freeLine' ? 'make room for' : callActionTable[type].verb);
 
 export class CallActions {
   /** Intents being carried out, by kind and call: a double press shares the first one's outcome. */
@@ -49,6 +44,33 @@ export class CallActions {
   constructor(private readonly deps: CallActionsDeps) {
     this.steps = new CallSteps(deps);
   }
+
+  /**
+   * An action by its row in the call action table, as its channel carries it. Rows that need more
+   * than the table says (a number to read, a consult to link, a ringing call declined) have a method
+   * of their own; every other row is carried out as planned and answers the call as it now stands.
+   */
+  run(name: CallActionName, input: ActionPayload): Promise<unknown> {
+    const own = this.own[name];
+    if (own) return own(input);
+    return this.carryOut({ type: name, sessionId: input.sessionId } as Intent, { legs: { [input.sessionId]: input.callSid } }).then(() =>
+      this.view(input.sessionId),
+    );
+  }
+
+  private readonly own: Partial<Record<CallActionName, (input: ActionPayload) => Promise<unknown>>> = {
+    hold: (input) => this.hold(input),
+    resume: (input) => this.resume(input),
+    hangUp: (input) => this.end(input),
+    transfer: (input) => this.transfer({ ...input, destination: input.destination ?? '' }),
+    answer: (input) => this.answer(input),
+    addParticipant: (input) => this.addParticipant({ ...input, destination: input.destination ?? '' }),
+    leave: (input) => this.leave(input),
+    consult: (input) => this.consult({ ...input, destination: input.destination ?? '' }),
+    completeTransfer: (input) => this.completeTransfer(input),
+    merge: (input) => this.merge(input),
+    cancelConsult: (input) => this.cancelConsult(input),
+  };
 
   async hold(input: { sessionId: string; callSid?: string; reason?: HoldReason }): Promise<SessionView> {
     const intent: Intent = { type: 'hold', sessionId: input.sessionId, reason: input.reason ?? 'None' };
@@ -189,7 +211,7 @@ export class CallActions {
     const pending = acted && !endsIt ? this.deps.board.get(acted)?.pending : null;
     if (pending) throw busyError(this.who(acted!).name);
     const planned = plan(this.deps.board.facts(), intent);
-    if (!planned.ok) throw refusal(planned.code, verbOf[intent.type], acted, planned.blockedBy, this.who);
+    if (!planned.ok) throw refusal(planned.code, verbOf(intent.type), acted, planned.blockedBy, this.who);
     const busy = endsIt ? undefined : planned.steps.map((step) => this.deps.board.get(step.sessionId)).find((call) => call?.pending);
     if (busy) throw busyError(busy.displayName);
     const done: Step[] = [];
@@ -215,21 +237,9 @@ export class CallActions {
   private async happenedAnyway(step: Step, error: unknown): Promise<boolean> {
     if (!(error instanceof AppError) || !error.retryable) return false;
     await this.deps.sync.syncNow();
-    const phase = this.deps.board.get(step.sessionId)?.phase;
-    switch (step.do) {
-      case 'hold':
-        return phase === (step.reason === 'Transferring' ? 'heldForTransfer' : 'held');
-      case 'resume':
-      case 'answer':
-        return phase === 'live';
-      case 'end':
-      case 'endAll':
-      case 'decline':
-      case 'transfer':
-        return phase === undefined;
-      default:
-        return false;
-    }
+    const reaches = stepTable[step.do].reaches(step);
+    if (reaches === null) return false;
+    return (this.deps.board.get(step.sessionId)?.phase ?? 'gone') === reaches;
   }
 
   /**

@@ -2,7 +2,8 @@
  * One Evo request for each step of a plan (call-rules.ts), marked pending on the board while it
  * is out. Its answer goes straight onto the board and into the cache: no refresh behind it.
  */
-import { agentLeg, type Step } from '../../shared/call-rules';
+import { agentLeg } from '../../shared/call-rules';
+import type { Step } from '../../shared/call-action-table';
 import type { SessionCache } from '../db/session-cache';
 import type { EvoClient } from '../evo/client';
 import type { SessionInfo } from '../evo/dto';

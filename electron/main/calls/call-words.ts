@@ -3,7 +3,8 @@
  * the caller stands now ("Couldn't put Jane on hold: Evo answered 'Queue full'. Jane can still
  * hear you."). Main writes these once; the window, the hotkey and the tray all show them.
  */
-import type { CallPhase, Intent, Refusal, Step } from '../../shared/call-rules';
+import type { CallPhase } from '../../shared/call-rules';
+import { callActionTable, stepTable, type Intent, type Refusal, type Step } from '../../shared/call-action-table';
 import type { CallAction } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { isolate } from '../../shared/bidi';
@@ -60,34 +61,14 @@ const verbs: Record<Step['do'], (name: string, step: Step, party: string) => str
   endAll: (name) => `end the call with ${name} for everyone`,
 };
 
-const holdAction = (reason: 'None' | 'Transferring'): CallAction => (reason === 'Transferring' ? 'holdForTransfer' : 'hold');
-
 /** The board's name for what a step does (the pending and failure marks). */
-export function actionOf(step: Step): CallAction {
-  switch (step.do) {
-    case 'hold':
-      return holdAction(step.reason);
-    case 'end':
-    case 'endAll':
-      return 'hangUp';
-    case 'addMember':
-      return 'addParticipant';
-    default:
-      return step.do;
-  }
-}
+export const actionOf = (step: Step): CallAction => stepTable[step.do].shownAs(step);
 
 /** What the agent asked for, as the board names it: Retry sends it again, whole (a swap, not its hold). */
 export function actionOfIntent(intent: Intent): CallAction | null {
-  switch (intent.type) {
-    case 'hold':
-      return holdAction(intent.reason);
-    case 'freeLine':
-    case 'consult':
-      return null;
-    default:
-      return intent.type;
-  }
+  if (intent.type === 'freeLine') return null;
+  if (intent.type === 'hold' && intent.reason === 'Transferring') return 'holdForTransfer';
+  return callActionTable[intent.type].shownAs;
 }
 
 /** A step that failed, said as the agent needs it. `then` says what was not done because of it. */
@@ -128,16 +109,9 @@ export function swapFailed(step: Step, error: unknown, who: Who, restored: strin
 }
 
 /** What the preparation's failure cost: the action the agent asked for did not happen. */
-export function notDone(intent: { type: string; sessionId?: string }, who: Who): string {
-  const name = intent.sessionId ? who(intent.sessionId).name : '';
-  switch (intent.type) {
-    case 'resume':
-      return `${name} was not resumed.`;
-    case 'answer':
-      return `${name}'s call was not answered.`;
-    default:
-      return 'The new call was not started.';
-  }
+export function notDone(intent: Intent, who: Who): string {
+  if (intent.type === 'freeLine') return 'The new call was not started.';
+  return callActionTable[intent.type].notDone(who(intent.sessionId).name);
 }
 
 export function refusal(code: Refusal, action: string, target: string | null, blockedBy: string | null, who: Who): AppError {

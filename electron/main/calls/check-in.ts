@@ -8,9 +8,10 @@ import type { CallActions } from './call-actions';
 import type { CallBoard } from './call-board';
 import type { HoldPromises } from './hold-promises';
 
-export function checkIn(deps: { actions: Pick<CallActions, 'resume'>; board: Pick<CallBoard, 'reveal'>; promises: Pick<HoldPromises, 'checkedIn'> }) {
+export function checkIn(deps: { actions: Pick<CallActions, 'run'>; board: Pick<CallBoard, 'reveal'>; promises: Pick<HoldPromises, 'checkedIn'> }) {
   return async (sessionId: string): Promise<SessionView> => {
-    const view = await deps.actions.resume({ sessionId });
+    // The table's Check in row: off hold, the live call held first (a resume's plan).
+    const view = (await deps.actions.run('checkIn', { sessionId })) as SessionView;
     deps.promises.checkedIn(sessionId);
     deps.board.reveal();
     return view;

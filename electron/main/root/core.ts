@@ -20,7 +20,7 @@ import { appHandlers } from '../ipc/handlers/app';
 import { authHandlers } from '../ipc/handlers/auth';
 import { callHandlers } from '../ipc/handlers/calls';
 import { promiseHandlers } from '../ipc/handlers/promises';
-import { sessionHandlers } from '../ipc/handlers/sessions';
+import { actionHandlers, sessionHandlers } from '../ipc/handlers/sessions';
 import { settingsHandlers } from '../ipc/handlers/settings';
 import { voiceHandlers } from '../ipc/handlers/voice';
 import { systemClock, type Clock, type DemoBackend, type EventSink, type SecretStore } from '../ports';
@@ -188,6 +188,7 @@ export function createCore(deps: CoreDeps): Core {
       },
     }),
     ...authHandlers(auth),
+    ...actionHandlers(actions),
     ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises, checkIn: checkInWith }),
     ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import type { TestCore } from '../../support/core';
+import { sentSince } from '../../support/simulator';
 import { DEMO as demo, signedInWorlds } from '../../support/signed-in';
 import { named } from '../../support/bidi';
 
@@ -17,12 +18,7 @@ async function withCalls() {
   return { jane };
 }
 
-/** The requests Evo received from a point on, as "route:session" (polls left out). */
-const sent = (from: number, names: Record<string, string>) =>
-  simulator.requests
-    .slice(from)
-    .filter((request) => request.route !== 'active' && request.route !== 'list')
-    .map((request) => `${request.route}:${names[request.sessionId ?? ''] ?? request.sessionId}`);
+const sent = (from: number, names: Record<string, string>) => sentSince(simulator, from, names);
 
 const phaseOf = (id: string) => t.core.board.get(id)?.phase;
 

@@ -5,14 +5,12 @@ import {
   findConsultCall,
   isConference,
   otherParties,
-  hotkeyIntent,
   lastHeldId,
   phaseOf,
-  plan,
   type BoardFacts,
   type CallPhase,
-  type Intent,
 } from '../../../electron/shared/call-rules';
+import { hotkeyIntent, plan, type Intent } from '../../../electron/shared/call-action-table';
 
 const call = (id: string, phase: CallPhase, created = '2026-11-25T10:00:00Z', heldSince: string | null = null): BoardFacts => ({
   id,

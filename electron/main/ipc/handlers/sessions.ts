@@ -1,3 +1,4 @@
+import { callActionTable, type CallActionChannel, type CallActionName, type CallActionRow } from '../../../shared/call-action-table';
 import type { CallActions } from '../../calls/call-actions';
 import type { HoldPromises } from '../../calls/hold-promises';
 import type { NoteService } from '../../history/note-service';
@@ -13,19 +14,10 @@ type SessionHandlers = Pick<
   | 'sessions.refresh'
   | 'sessions.history'
   | 'sessions.get'
-  | 'sessions.hold'
   | 'sessions.resume'
-  | 'sessions.end'
-  | 'sessions.transfer'
-  | 'sessions.addParticipant'
-  | 'sessions.leave'
-  | 'sessions.consult'
-  | 'sessions.completeTransfer'
-  | 'sessions.merge'
-  | 'sessions.cancelConsult'
+  | 'sessions.checkIn'
   | 'sessions.saveNote'
   | 'sessions.create'
-  | 'sessions.answer'
   | 'sessions.recentNumbers'
 >;
 
@@ -47,18 +39,18 @@ export const sessionHandlers = ({ sync, store, history, actions, notes, promises
   },
   'sessions.history': (input) => history.history(input ?? {}),
   'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
-  'sessions.hold': (input) => actions.hold(input),
+  // Check in counts (hold hygiene): the flag on resume (the window's) and the table's own channel both come here.
   'sessions.resume': ({ sessionId, checkIn: checkingIn }) => (checkingIn ? checkIn(sessionId) : actions.resume({ sessionId })),
-  'sessions.end': (input) => actions.end(input),
-  'sessions.transfer': (input) => actions.transfer(input),
-  'sessions.addParticipant': (input) => actions.addParticipant(input),
-  'sessions.leave': (input) => actions.leave(input),
-  'sessions.consult': (input) => actions.consult(input),
-  'sessions.completeTransfer': (input) => actions.completeTransfer(input),
-  'sessions.merge': (input) => actions.merge(input),
-  'sessions.cancelConsult': (input) => actions.cancelConsult(input),
+  'sessions.checkIn': ({ sessionId }) => checkIn(sessionId),
   'sessions.saveNote': (input) => notes.save(input),
   'sessions.create': (input) => actions.create(input),
-  'sessions.answer': (input) => actions.answer(input),
   'sessions.recentNumbers': () => history.recentNumbers(),
 });
+
+/** One handler per row of the call action table that has a channel: the row's action, as its channel carries it. */
+export const actionHandlers = (actions: CallActions): Pick<Handlers, CallActionChannel> =>
+  Object.fromEntries(
+    (Object.entries(callActionTable) as [CallActionName, CallActionRow][]).flatMap(([name, row]) =>
+      row.channel ? [[row.channel.name, (input: Parameters<CallActions['run']>[1]) => actions.run(name, input)]] : [],
+    ),
+  ) as unknown as Pick<Handlers, CallActionChannel>;

@@ -5,7 +5,7 @@ import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import type { FirstAnswers } from '../start-up/first-answers';
 import type { MicrophoneGuard } from '../audio/microphone-guard.svelte';
-import { hotkeyIntent } from '@shared/call-rules';
+import { hotkeyIntent } from '@shared/call-action-table';
 import { HeadsetController } from '../headset/headset-controller.svelte';
 import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
 import { browserHid, type Hid } from '../headset/webhid';
