@@ -122,6 +122,39 @@ describe('SettingsPanel hotkeys', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it.each([
+    ['Ctrl+C', { key: 'c', code: 'KeyC', ctrlKey: true }, 'Ctrl+C is Copy in every application'],
+    ['Ctrl+V', { key: 'v', code: 'KeyV', ctrlKey: true }, 'Ctrl+V is Paste in every application'],
+    ['Alt+F4', { key: 'F4', code: 'F4', altKey: true }, 'Alt+F4 is Close the window in every application'],
+    ['a bare letter', { key: 'h', code: 'KeyH' }, 'H without Ctrl or Alt would take that key from typing'],
+    ['Shift and a letter', { key: 'H', code: 'KeyH', shiftKey: true }, 'Shift+H without Ctrl or Alt would take that key from typing'],
+  ])('refuses %s with the reason beside the field, and keeps the old hotkey', async (_name, press, reasonText) => {
+    const { fake, settings } = await setup();
+    const hold = screen.getByLabelText('Hold / resume') as HTMLInputElement;
+    await fireEvent.keyDown(hold, press);
+    const reason = screen.getByRole('alert');
+    expect(reason.textContent).toContain(reasonText);
+    expect(hold.value).toBe('Ctrl+Alt+H');
+    expect(hold.getAttribute('aria-invalid')).toBe('true');
+    expect(hold.getAttribute('aria-describedby')!.split(' ')).toContain(reason.id);
+    expect(settings.draft.dirty).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ hotkeys: { holdResume: 'CommandOrControl+Alt+H' } });
+    // The next press that can be a hotkey is taken, and the reason goes.
+    await fireEvent.keyDown(hold, { key: 'c', code: 'KeyC', ctrlKey: true, altKey: true });
+    expect(hold.value).toBe('Ctrl+Alt+C');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says the refusal the way a Mac writes it', async () => {
+    await setup('darwin');
+    await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'c', code: 'KeyC', metaKey: true });
+    expect(screen.getByRole('alert').textContent).toContain('⌘C is Copy in every application');
+    await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'm', code: 'KeyM' });
+    expect(screen.getByRole('alert').textContent).toContain('M without ⌘ or ⌥ would take that key from typing in every application. Add ⌘ or ⌥ (for example ⌘⌥M)');
+  });
+
   it('says it is recording while a hotkey field waits for keys', async () => {
     await setup();
     const answer = screen.getByLabelText('Answer');
@@ -142,5 +175,22 @@ describe('SettingsPanel hotkeys', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
     expect(settings.draft.dirty).toBe(false);
+  });
+
+  it('says "Settings saved." only after a save in Settings, not on opening', async () => {
+    const { fake, settings } = await setup();
+    // A change saved elsewhere (the compact window's toggle), then Settings is opened.
+    cleanup();
+    await settings.save({ compactWindow: false });
+    render(SettingsPanel, { settings, server: 'Evo Voice', platform: 'linux' });
+    expect(screen.queryByText('Settings saved.')).toBeNull();
+    await fireEvent.input(screen.getByLabelText(/Remind me after/), { target: { value: '20, 40' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(fake.calls.filter((c) => c.channel === 'settings.update')).toHaveLength(2);
+    // Leaving the tab and opening it again: the last visit's news is not news any more.
+    cleanup();
+    render(SettingsPanel, { settings, server: 'Evo Voice', platform: 'linux' });
+    expect(screen.queryByText('Settings saved.')).toBeNull();
   });
 });

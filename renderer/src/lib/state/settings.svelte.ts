@@ -7,7 +7,6 @@ export class SettingsState {
   value = $state<Settings | null>(null);
   saving = $state(false);
   error = $state<string | null>(null);
-  saved = $state(false);
   /** What the agent is editing in the Settings tab. */
   readonly draft = new SettingsDraft();
   private unsubscribe: (() => void) | null = null;
@@ -24,15 +23,10 @@ export class SettingsState {
   async save(patch: SettingsPatch): Promise<boolean> {
     this.saving = true;
     this.error = null;
-    this.saved = false;
     try {
       const result = await this.api.settings.update(patch);
-      if (result.ok) {
-        this.use(result.value, true);
-        this.saved = true;
-      } else {
-        this.error = result.error.message;
-      }
+      if (result.ok) this.use(result.value, true);
+      else this.error = result.error.message;
       return result.ok;
     } finally {
       this.saving = false;
