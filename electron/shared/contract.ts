@@ -9,6 +9,7 @@ import { BOARD_ACTIONS, callActionTable, type ActionAnswer, type ActionInput, ty
 import { isSafeSessionId } from './session-id';
 import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES, PROMISE_CHOICES } from './hold-promise';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './history-retention';
+import { DRAFT_MAX_CHARS, OUTCOME_MAX_CHARS } from './note-rules';
 
 /** Session ids and call SIDs: never `.`/`..` (also encoded) nor anything that splits a URL path segment. */
 const id = z.string().trim().min(1).max(200).refine(isSafeSessionId, 'not a valid id');
@@ -54,6 +55,12 @@ export const SessionMember = z.object({
 export const SessionLogLine = z.object({ date: z.string(), message: z.string() });
 /** The agent's own wrap-up of a call: kept in the local cache, never sent to Evo. */
 export const CallNote = z.object({ text: z.string(), outcome: z.string(), savedAt: z.string() });
+/** A call waiting for the agent's note, with what was typed so far (kept in main, per agent and server). */
+export const NoteDraft = z.object({ sessionId: z.string(), name: z.string(), number: z.string(), text: z.string(), outcome: z.string() });
+/** Notes kept for another account or server: hidden while this one is signed in, never deleted. */
+export const HiddenNotes = z.object({ count: z.number().int().min(0), account: z.string().nullable() });
+/** A number dialled or called lately, with the name the calls gave it ('' when none). */
+export const RecentContact = z.object({ number: z.string(), name: z.string() });
 export const SessionView = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -320,7 +327,7 @@ export const invokeContract = {
   ],
   'sessions.get': [z.strictObject({ sessionId: id }), SessionDetail],
   /** The agent's note and outcome for a call that ended (kept in the local cache). */
-  'sessions.saveNote': [z.strictObject({ sessionId: id, text: z.string().max(2000), outcome: z.string().max(40) }), CallNote],
+  'sessions.saveNote': [z.strictObject({ sessionId: id, text: z.string().max(DRAFT_MAX_CHARS), outcome: z.string().max(OUTCOME_MAX_CHARS) }), CallNote],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
   /** The call actions (hold, resume, answer, consult, ...): one channel per row of call-action-table.ts. */
@@ -328,6 +335,19 @@ export const invokeContract = {
   'sessions.recentNumbers': [none, z.array(z.string())],
   /** The Today tab: today's and yesterday's calls, talk and hold time, promises kept, check-ins, by hour. */
   'sessions.today': [none, Shift],
+  /** The recent numbers with the caller's name when the calls gave one. */
+  'sessions.recentContacts': [none, z.array(RecentContact)],
+  /** The calls waiting for a note (the wrap-up prompt) and their drafts: a reload or restart brings them back. */
+  'notes.drafts': [none, z.array(NoteDraft)],
+  /** A call ended (its prompt opens) or the agent typed in its note: kept in main at once. */
+  'notes.keepDraft': [
+    z.strictObject({ sessionId: id, name: shortText, number: z.string().max(64), text: z.string().max(DRAFT_MAX_CHARS), outcome: z.string().max(OUTCOME_MAX_CHARS) }),
+    z.object({}),
+  ],
+  /** Skip: the call no longer waits for a note. */
+  'notes.dropDraft': [z.strictObject({ sessionId: id }), z.object({})],
+  /** Notes kept for another account or server (hidden, not deleted). */
+  'notes.hidden': [none, HiddenNotes],
   /** The whole call board (the window asks at start and after a missed change). */
   'calls.board': [none, Board],
   /**
@@ -406,6 +426,9 @@ export type Connection = z.infer<typeof Connection>;
 export type HotkeyConflicts = z.infer<typeof HotkeyConflicts>;
 export type HoldReason = z.infer<typeof HoldReason>;
 export type CallNote = z.infer<typeof CallNote>;
+export type NoteDraft = z.infer<typeof NoteDraft>;
+export type HiddenNotes = z.infer<typeof HiddenNotes>;
+export type RecentContact = z.infer<typeof RecentContact>;
 export type HoldHygiene = z.infer<typeof HoldHygiene>;
 export type ShiftDay = z.infer<typeof ShiftDay>;
 export type Shift = z.infer<typeof Shift>;

@@ -1,9 +1,10 @@
 /**
  * The agent's notes on calls (one per session, migration 0002), next to the session cache in the
- * same SQLite file. Prepared statements only. Another agent's sign-in wipes them with the cache.
+ * same SQLite file. Prepared statements only. Each note belongs to the agent and server it was
+ * written for (migration 0006, meta's 'scope'): another account's sign-in hides it, never deletes it.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { CallNote } from '../../shared/contract';
+import type { CallNote, HiddenNotes } from '../../shared/contract';
 
 interface Row {
   session_id: string;
@@ -21,26 +22,47 @@ export class NoteKeptError extends Error {
   }
 }
 
+/** meta's key for an account's name ("email on server"), followed by its scope. */
+export const ACCOUNT_KEY = 'account:';
+
 export class NoteStore {
   private readonly save: Statement;
   private readonly one: Statement;
   private readonly many: Statement;
+  private readonly scope: Statement;
+  private readonly hiddenRows: Statement;
+  private readonly saveAndDropDraft: (sessionId: string, note: { scope: string; text: string; outcome: string; nowMs: number }) => void;
   /** Notes the disk refused, by session: shown as saved notes are, written again at every access. */
-  private readonly pending = new Map<string, { text: string; outcome: string; nowMs: number }>();
+  private readonly pending = new Map<string, { scope: string; text: string; outcome: string; nowMs: number }>();
 
   constructor(
     db: Database,
     private readonly onWriteFailed: (error: unknown) => void = () => undefined,
   ) {
-    this.save = db.prepare(`INSERT INTO call_notes (session_id, text, outcome, saved_ms) VALUES (?, ?, ?, ?)
-      ON CONFLICT (session_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome, saved_ms = excluded.saved_ms`);
-    this.one = db.prepare('SELECT * FROM call_notes WHERE session_id = ?');
-    this.many = db.prepare('SELECT * FROM call_notes WHERE session_id IN (SELECT value FROM json_each(?))');
+    this.save = db.prepare(`INSERT INTO call_notes (session_id, text, outcome, saved_ms, scope) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (session_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome, saved_ms = excluded.saved_ms, scope = excluded.scope`);
+    this.one = db.prepare('SELECT * FROM call_notes WHERE session_id = ? AND scope = ?');
+    this.many = db.prepare('SELECT * FROM call_notes WHERE session_id IN (SELECT value FROM json_each(?)) AND scope = ?');
+    this.scope = db.prepare("SELECT value FROM meta WHERE key = 'scope'").pluck();
+    this.hiddenRows = db.prepare(`SELECT n.scope AS scope, count(*) AS count, m.value AS account FROM call_notes n
+      LEFT JOIN meta m ON m.key = '${ACCOUNT_KEY}' || n.scope
+      WHERE n.scope <> ? GROUP BY n.scope ORDER BY count DESC`);
+    // Saving the note ends the wait for it: the prompt and its draft go in the same transaction.
+    const dropDraft = db.prepare('DELETE FROM note_drafts WHERE scope = ? AND session_id = ?');
+    this.saveAndDropDraft = db.transaction((sessionId: string, note: { scope: string; text: string; outcome: string; nowMs: number }) => {
+      this.save.run(sessionId, note.text, note.outcome, note.nowMs, note.scope);
+      dropDraft.run(note.scope, sessionId);
+    });
+  }
+
+  /** The signed-in (or last signed-in) agent and server. */
+  currentScope(): string {
+    return (this.scope.get() as string | undefined) ?? '';
   }
 
   /** Saving again replaces the note: the agent corrects it. A note the disk refuses is kept (NoteKeptError). */
   put(sessionId: string, note: { text: string; outcome: string }, nowMs: number): CallNote {
-    this.pending.set(sessionId, { ...note, nowMs });
+    this.pending.set(sessionId, { ...note, scope: this.currentScope(), nowMs });
     this.retry();
     if (this.pending.has(sessionId)) throw new NoteKeptError(this.lastError);
     return this.get(sessionId)!;
@@ -53,22 +75,30 @@ export class NoteStore {
 
   get(sessionId: string): CallNote | null {
     this.retry();
+    const scope = this.currentScope();
     const kept = this.pending.get(sessionId);
-    if (kept) return { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() };
-    const row = this.one.get(sessionId) as Row | undefined;
+    if (kept && kept.scope === scope) return { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() };
+    const row = this.one.get(sessionId, scope) as Row | undefined;
     return row ? toNote(row) : null;
   }
 
   /** The notes of these sessions (a history page), by session id. */
   forSessions(ids: readonly string[]): Map<string, CallNote> {
     this.retry();
-    const rows = ids.length === 0 ? [] : (this.many.all(JSON.stringify(ids)) as Row[]);
+    const scope = this.currentScope();
+    const rows = ids.length === 0 ? [] : (this.many.all(JSON.stringify(ids), scope) as Row[]);
     const notes = new Map(rows.map((row) => [row.session_id, toNote(row)]));
     for (const id of ids) {
       const kept = this.pending.get(id);
-      if (kept) notes.set(id, { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() });
+      if (kept && kept.scope === scope) notes.set(id, { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() });
     }
     return notes;
+  }
+
+  /** Notes of other accounts: kept, not shown while this one is signed in. */
+  hidden(): HiddenNotes {
+    const rows = this.hiddenRows.all(this.currentScope()) as { count: number; account: string | null }[];
+    return { count: rows.reduce((total, row) => total + row.count, 0), account: rows[0]?.account ?? null };
   }
 
   private lastError: unknown = null;
@@ -77,7 +107,7 @@ export class NoteStore {
   retry(): void {
     for (const [sessionId, note] of this.pending) {
       try {
-        this.save.run(sessionId, note.text, note.outcome, note.nowMs);
+        this.saveAndDropDraft(sessionId, note);
         this.pending.delete(sessionId);
       } catch (error) {
         this.lastError = error;

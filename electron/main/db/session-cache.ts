@@ -10,6 +10,7 @@ import { isHeldState } from '../../shared/call-rules';
 import type { HistoryFilter } from '../../shared/contract';
 import type { SessionInfo } from '../evo/dto';
 import { holdStartMs, type HoldOrigin } from '../evo/session-times';
+import { ACCOUNT_KEY } from './note-store';
 
 export interface CachedSession {
   info: SessionInfo;
@@ -138,6 +139,11 @@ export class SessionCache {
       byRowids: db.prepare(`${select} WHERE s.rowid IN (SELECT value FROM json_each(?)) ORDER BY s.created_ms DESC`),
       recent: db.prepare(`SELECT number FROM sessions WHERE number <> ''
         GROUP BY number ORDER BY MAX(created_ms) DESC LIMIT ?`),
+      // The name of each number's newest call that had one (SQLite's bare column takes it from the max row).
+      recentNamed: db.prepare(`SELECT r.number AS number, COALESCE((SELECT n.display_name FROM sessions n
+          WHERE n.number = r.number AND n.display_name <> '' ORDER BY n.created_ms DESC LIMIT 1), '') AS name
+        FROM (SELECT number, MAX(created_ms) AS newest FROM sessions WHERE number <> '' GROUP BY number ORDER BY newest DESC LIMIT ?) r
+        ORDER BY r.newest DESC`),
       markEnded: db.prepare(`UPDATE sessions SET ended = 1, held = 0, active = 0, call_state = 'Disconnected',
         completed_ms = @now,
         json = json_set(json, '$.ended', json('true'), '$.callState', 'Disconnected', '$.dateCompleted', @iso)
@@ -182,14 +188,19 @@ export class SessionCache {
     }
   }
 
-  /** The server + user this cache belongs to; anything cached for someone else is wiped. */
-  useScope(scope: string): void {
+  /**
+   * The server + user this cache belongs to; the calls cached for someone else are wiped. The
+   * agent's notes stay, each with its own scope (note-store.ts): hidden, never deleted.
+   * `account` names the scope for the agent ("email on server") when its notes are hidden.
+   */
+  useScope(scope: string, account?: string): void {
     this.flush();
     const current = (this.statements.getMeta!.get('scope') as { value: string } | undefined)?.value;
-    if (current === scope) return;
+    if (current === scope && account === undefined) return;
     this.write(() => {
-      this.wipeRows();
+      if (current !== scope) this.wipeRows();
       this.statements.setMeta!.run('scope', scope);
+      if (account !== undefined) this.statements.setMeta!.run(`${ACCOUNT_KEY}${scope}`, account);
     });
   }
 
@@ -276,6 +287,12 @@ export class SessionCache {
     return (this.statements.recent!.all(limit) as { number: string }[]).map((row) => row.number);
   }
 
+  /** The recent numbers (as recentNumbers) with the name their newest named call gave them. */
+  recentContacts(limit = 8): { number: string; name: string }[] {
+    this.flush();
+    return this.statements.recentNamed!.all(limit) as { number: string; name: string }[];
+  }
+
   /** Everything this session spent on hold, as far as this computer saw it (an open hold counts to `nowMs`). */
   totalHoldMs(sessionId: string, nowMs: number): number {
     return this.holdSpans(sessionId).reduce((total, span) => total + Math.max(0, (span.endedMs ?? nowMs) - span.startedMs), 0);
@@ -332,7 +349,6 @@ export class SessionCache {
   private wipeRows(): void {
     this.db.prepare('DELETE FROM sessions').run();
     this.db.prepare('DELETE FROM hold_spans').run();
-    this.db.prepare('DELETE FROM call_notes').run();
     this.db.prepare('DELETE FROM hold_promises').run();
     this.db.prepare('DELETE FROM check_ins').run();
   }

@@ -1,9 +1,13 @@
 /**
  * The agent's wrap-up after a call: a note and an outcome picked from the list in Settings, kept
- * with the session in the local cache (never sent to Evo). Saving again corrects the note.
+ * with the session in the local cache (never sent to Evo). Saving again corrects the note. The
+ * calls still waiting for a note, and what was typed for them, are kept here too (drafts), so
+ * that neither is lost to a reload, a restart or a sign-in elsewhere.
  */
-import type { CallNote } from '../../shared/contract';
+import type { CallNote, HiddenNotes, NoteDraft } from '../../shared/contract';
+import { noteProblem } from '../../shared/note-rules';
 import { AppError } from '../../shared/result';
+import type { NoteDrafts } from '../db/note-drafts';
 import { NoteKeptError, type NoteStore } from '../db/note-store';
 import type { Clock } from '../ports';
 import { errorText, type Logger } from '../logging/logger';
@@ -13,6 +17,7 @@ import type { SettingsStore } from '../services/settings-store';
 export interface NoteServiceDeps {
   auth: AuthService;
   notes: NoteStore;
+  drafts: NoteDrafts;
   settings: SettingsStore;
   clock: Clock;
   logger: Logger;
@@ -23,14 +28,10 @@ export class NoteService {
 
   save(input: { sessionId: string; text: string; outcome: string }): CallNote {
     this.deps.auth.requireSession();
-    const text = input.text.trim();
-    const outcome = input.outcome.trim();
-    if (!text && !outcome) throw new AppError('NOTE_EMPTY', 'Type a note or pick an outcome before saving.');
-    if (outcome && !this.deps.settings.get().wrapUp.outcomes.includes(outcome)) {
-      throw new AppError('NOTE_UNKNOWN_OUTCOME', `"${outcome}" is not one of your outcomes. Pick one from the list.`);
-    }
+    const problem = noteProblem(input, this.deps.settings.get().wrapUp.outcomes);
+    if (problem) throw new AppError(problem.code, problem.message);
     try {
-      return this.deps.notes.put(input.sessionId, { text, outcome }, this.deps.clock.now());
+      return this.deps.notes.put(input.sessionId, { text: input.text.trim(), outcome: input.outcome.trim() }, this.deps.clock.now());
     } catch (error) {
       this.deps.logger.error('cache: could not save a call note', { error: errorText(error instanceof NoteKeptError ? error.cause : error) });
       if (error instanceof NoteKeptError) {
@@ -42,6 +43,41 @@ export class NoteService {
         );
       }
       throw new AppError('NOTE_NOT_SAVED', "Couldn't save the note: the local cache could not be written. Your note is still here; try again.", true);
+    }
+  }
+
+  /** The calls waiting for the signed-in agent's note, oldest first, with what was typed. */
+  drafts(): NoteDraft[] {
+    this.deps.auth.requireSession();
+    return this.deps.drafts.all(this.deps.notes.currentScope());
+  }
+
+  /** A call ended (the prompt opens) or the agent typed: kept at once. */
+  keepDraft(draft: NoteDraft): Record<string, never> {
+    this.deps.auth.requireSession();
+    this.written('keep a note draft', () => this.deps.drafts.keep(this.deps.notes.currentScope(), draft, this.deps.clock.now()));
+    return {};
+  }
+
+  /** Skip: the call no longer waits for a note. */
+  dropDraft(input: { sessionId: string }): Record<string, never> {
+    this.deps.auth.requireSession();
+    this.written('drop a note draft', () => this.deps.drafts.drop(this.deps.notes.currentScope(), input.sessionId));
+    return {};
+  }
+
+  /** Notes kept for another account (or server): how many, and whose. */
+  hidden(): HiddenNotes {
+    this.deps.auth.requireSession();
+    return this.deps.notes.hidden();
+  }
+
+  private written(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      this.deps.logger.error(`cache: could not ${what}`, { error: errorText(error) });
+      throw new AppError('NOTE_DRAFT_NOT_KEPT', "Your note could not be kept on disk (the disk is full or can't be written). It is still on screen; save it when you can.", true);
     }
   }
 }

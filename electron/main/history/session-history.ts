@@ -87,6 +87,12 @@ export class SessionHistory {
     this.deps.auth.requireSession();
     return this.deps.cache.recentNumbers();
   }
+
+  /** The same numbers, each with the name its newest named call gave it. */
+  recentContacts(): { number: string; name: string }[] {
+    this.deps.auth.requireSession();
+    return this.deps.cache.recentContacts();
+  }
 }
 
 const codeOf = (error: unknown) => (error instanceof AppError ? error.code : 'unknown');

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo, StorageStatus } from '../../shared/contract';
 import { NoteStore } from '../db/note-store';
+import { NoteDrafts } from '../db/note-drafts';
 import { PromiseStore } from '../db/promise-store';
 import { ShiftStats } from '../db/shift-stats';
 import type { SessionCache } from '../db/session-cache';
@@ -39,6 +40,7 @@ import { SessionHistory } from '../history/session-history';
 import { CredentialVault } from '../services/credential-vault';
 import { LastAccountStore } from '../services/last-account';
 import { NoteService } from '../history/note-service';
+import { noteHandlers } from '../ipc/handlers/notes';
 import { SettingsStore } from '../services/settings-store';
 
 export interface CoreDeps {
@@ -178,6 +180,7 @@ export function createCore(deps: CoreDeps): Core {
   const desktop = deps.desktop ? wireDesktop({ board, actions, checkIn: checkInWith, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
 
   let phoneStatus = 'offline';
+  const noteService = new NoteService({ auth, notes, drafts: new NoteDrafts(db), settings, clock, logger: deps.logger });
   const handlers: Handlers = {
     ...appHandlers({
       info: deps.appInfo,
@@ -189,7 +192,8 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...actionHandlers(actions),
-    ...sessionHandlers({ sync, store, history, actions, notes: new NoteService({ auth, notes, settings, clock, logger: deps.logger }), promises, checkIn: checkInWith }),
+    ...sessionHandlers({ sync, store, history, actions, notes: noteService, promises, checkIn: checkInWith }),
+    ...noteHandlers(noteService, history),
     ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),
     ...voiceHandlers(auth, (status) => (phoneStatus = status), deps.twilioChunderw ?? null),

@@ -206,9 +206,18 @@ export class AuthService {
 
   private activate(signedIn: SignedIn): AuthStatus {
     this.current = signedIn;
-    this.deps.cache.useScope(`${signedIn.server}|${signedIn.user.id}`);
+    // Named so that, signed in elsewhere later, the window can say whose notes are hidden.
+    this.deps.cache.useScope(`${signedIn.server}|${signedIn.user.id}`, `${signedIn.user.email} on ${hostOf(signedIn.server)}`);
     const status = this.status();
     this.deps.onChanged(status);
     return status;
   }
 }
+
+const hostOf = (server: string): string => {
+  try {
+    return new URL(server).host;
+  } catch {
+    return server;
+  }
+};

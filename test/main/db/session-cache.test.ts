@@ -67,7 +67,7 @@ describe('session cache (SQLite on disk)', () => {
     const all = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(all.find((table) => table.name === 'history_search')?.sql).toMatch(/USING fts5\([\s\S]*trigram/);
     const tables = all.filter((table) => !table.name.startsWith('history_search'));
-    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'check_ins', 'hold_promises', 'hold_spans', 'meta', 'sessions']);
+    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'check_ins', 'hold_promises', 'hold_spans', 'meta', 'note_drafts', 'sessions']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });
 

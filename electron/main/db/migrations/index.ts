@@ -4,9 +4,10 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-call-notes';
 import * as m0003 from './0003-history-search';
 import * as m0005 from './0005-hold-promises';
+import * as m0006 from './0006-notes-kept';
 
-/** Numbered migrations; `user_version` records how many have run. Append only. */
-export const migrations: ReadonlyArray<(db: Database) => void> = [m0001.up, m0002.up, m0003.up, m0005.up];
+/** Numbered migrations; `user_version` records how many have run. Append only (0004 was never used). */
+export const migrations: ReadonlyArray<(db: Database) => void> = [m0001.up, m0002.up, m0003.up, m0005.up, m0006.up];
 
 export function migrate(db: Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
