@@ -60,6 +60,8 @@ export interface CallActionRow {
   retrySafe: boolean;
   /** The invoke channel the window sends it on, and its input; null: not sent by itself. */
   channel: { name: `sessions.${string}`; input: ActionInput; answer: ActionAnswer } | null;
+  /** Once done, it counts as a check-in with the caller (hold hygiene: main's hold-promises.ts). */
+  countsAsCheckIn?: true;
 }
 
 /** "Couldn't hold A: ... The new call was not started." */
@@ -217,7 +219,10 @@ export const callActionTable = {
     retrySafe: true,
     channel: { name: 'sessions.cancelConsult', input: 'call', answer: 'call' },
   },
-  /** Check in with a held caller: off hold (the live call is held first, as every resume does). */
+  /**
+   * Check in with a held caller: off hold (the live call is held first, as every resume does), and
+   * counted. The window's `sessions.resume {checkIn: true}` sends this row too.
+   */
   checkIn: {
     allowed: ['held', 'heldForTransfer'],
     plan: ({ calls, target }) => takeBack(calls, target.id),
@@ -228,6 +233,7 @@ export const callActionTable = {
     notDone: (name) => `${name} is still on hold.`,
     retrySafe: true,
     channel: { name: 'sessions.checkIn', input: 'call', answer: 'call' },
+    countsAsCheckIn: true,
   },
   /** After a check-in: the caller goes back on hold. */
   backOnHold: {

@@ -34,7 +34,8 @@ export class AppState {
   readonly history: HistoryState;
   readonly settings: SettingsState;
   readonly wrapUp: WrapUpState;
-  readonly ticker = new Ticker();
+  /** Timers stand still while main is out of reach (the link is assigned in the constructor). */
+  readonly ticker = new Ticker(() => this.link.lost);
   /** Whether main still answers: call actions are off (and say why) while it does not. */
   readonly link: MainLink;
   /** The agent's telephony headset (WebHID): its buttons send `command`s, its LEDs follow the calls. */
