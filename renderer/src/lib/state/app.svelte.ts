@@ -14,6 +14,7 @@ import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { LOST_REASON, MainLink } from './main-link.svelte';
+import { keepMuteAcrossReload } from './mute-memory.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
@@ -98,6 +99,7 @@ export class AppState {
     this.listen();
     this.reportPhoneStatus();
     this.followMicrophone();
+    this.unsubscribers.push(keepMuteAcrossReload(() => this.engine, () => this.calls.current));
     void this.headset.start();
     const [, info] = await loading;
     if (info.ok) this.info = info.value;
