@@ -6,6 +6,7 @@
  * generic call methods are all read from here: adding an action is a row (and a button).
  * Pure: no I/O, no Electron, no Svelte, no zod (the preload loads it).
  */
+import type { CallRefusalCode } from './error-codes';
 import { currentCallId, lastHeldId, type BoardFacts, type CallPhase, type HoldMode } from './call-rules';
 
 export type HoldReasonName = 'None' | 'Transferring';
@@ -25,7 +26,7 @@ export type Step =
   /** The whole conference ends, for everyone on it. */
   | { do: 'endAll'; sessionId: string };
 
-export type Refusal = 'CALL_NOT_FOUND' | 'CALL_WRONG_PHASE' | 'CALL_LINE_BUSY' | 'CALL_NOT_CONFERENCE' | 'CALL_NOT_CONSULT';
+export type Refusal = CallRefusalCode;
 export type Plan = { ok: true; steps: Step[] } | { ok: false; code: Refusal; blockedBy: string | null };
 
 /** What a row's plan sees: the board, the call acted on, and the intent's own fields. */
@@ -60,6 +61,8 @@ export interface CallActionRow {
   retrySafe: boolean;
   /** The invoke channel the window sends it on, and its input; null: not sent by itself. */
   channel: { name: `sessions.${string}`; input: ActionInput; answer: ActionAnswer } | null;
+  /** Once done, it counts as a check-in with the caller (hold hygiene: main's hold-promises.ts). */
+  countsAsCheckIn?: true;
 }
 
 /** "Couldn't hold A: ... The new call was not started." */
@@ -217,7 +220,10 @@ export const callActionTable = {
     retrySafe: true,
     channel: { name: 'sessions.cancelConsult', input: 'call', answer: 'call' },
   },
-  /** Check in with a held caller: off hold (the live call is held first, as every resume does). */
+  /**
+   * Check in with a held caller: off hold (the live call is held first, as every resume does), and
+   * counted. The window's `sessions.resume {checkIn: true}` sends this row too.
+   */
   checkIn: {
     allowed: ['held', 'heldForTransfer'],
     plan: ({ calls, target }) => takeBack(calls, target.id),
@@ -228,6 +234,7 @@ export const callActionTable = {
     notDone: (name) => `${name} is still on hold.`,
     retrySafe: true,
     channel: { name: 'sessions.checkIn', input: 'call', answer: 'call' },
+    countsAsCheckIn: true,
   },
   /** After a check-in: the caller goes back on hold. */
   backOnHold: {

@@ -95,6 +95,22 @@ describe('App', () => {
     expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'SE2', mode: 'end' });
   });
 
+  it('the queue a call rang in stays shown once it is answered', async () => {
+    const ringing = callView({ id: 'SE2', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null, queue: 'Sales' });
+    const fake = stubbed(signedInStatus, [ringing]);
+    fake.answer('sessions.answer', () => {
+      const live = { ...ringing, phase: 'live' as const, callState: 'Connected', answeredAt: new Date().toISOString() };
+      fake.emit('calls.changed', { version: 2, upserted: [live], removed: [], currentId: 'SE2', lastHeldId: null, connection: 'online', error: null });
+      return { ok: true, value: {} };
+    });
+    render(App, { api: fake.api, engines: simulatedOnly });
+    expect((await screen.findByRole('region', { name: 'Incoming call' })).textContent).toContain('Queue Sales');
+    await fireEvent.click(screen.getByRole('button', { name: 'Answer' }));
+    const onCall = await screen.findByRole('region', { name: 'On call' });
+    expect(onCall.textContent).toContain('Sam Caller');
+    expect(onCall.textContent).toContain('Queue Sales');
+  });
+
   it('compact view: the current call, its timer, Hold, Mute, Hang up and the held count; back to full view', async () => {
     const calls = [callView(), callView({ id: 'H', displayName: 'Acme Corp', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() })];
     const fake = stubbed(signedInStatus, calls);

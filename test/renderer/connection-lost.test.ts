@@ -59,4 +59,17 @@ describe('a definite state when main stops answering', () => {
     await screen.findByText(/call actions are off/, {}, { timeout: 1500 });
     expect(disabled('Hold')).toBe(true);
   });
+
+  it('call timers stand still while main is lost, and catch up once it answers', async () => {
+    const { silence, wake } = windowWithMain();
+    const region = await screen.findByRole('region', { name: 'On call' });
+    const timer = () => within(region).getByRole('timer', { name: 'Call time' }).textContent;
+    silence();
+    await screen.findByText(/Lost the connection to the softphone core/, {}, { timeout: 2500 });
+    const shown = timer();
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect(timer()).toBe(shown);
+    wake();
+    await vi.waitFor(() => expect(timer()).not.toBe(shown), { timeout: 2000 });
+  }, 10_000);
 });

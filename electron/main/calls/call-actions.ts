@@ -10,13 +10,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorCode } from '../../shared/result';
+import { SIGNED_OUT_CODES } from '../../shared/error-codes';
 import { isolate } from '../../shared/bidi';
 import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { toSessionView } from './session-view';
 
-export type CallActionsDeps = CallStepsDeps;
+export interface CallActionsDeps extends CallStepsDeps {
+  /** After a row was carried out (promised holds count the rows that are check-ins). */
+  done?(name: CallActionName, sessionId: string): void;
+}
 
 /** What the action channels carry (contract.ts checks each channel's own shape before it gets here). */
 export interface ActionPayload {
@@ -25,6 +29,8 @@ export interface ActionPayload {
   reason?: HoldReason;
   destination?: string;
   mode?: HoldMode;
+  /** On resume: the agent is checking in with the caller (the `checkIn` row is sent instead). */
+  checkIn?: boolean;
 }
 
 type AfterConsult = 'completeTransfer' | 'merge' | 'cancelConsult';
@@ -50,17 +56,20 @@ export class CallActions {
    * than the table says (a number to read, a consult to link, a ringing call declined) have a method
    * of their own; every other row is carried out as planned and answers the call as it now stands.
    */
-  run(name: CallActionName, input: ActionPayload): Promise<unknown> {
+  async run(name: CallActionName, input: ActionPayload): Promise<unknown> {
     const own = this.own[name];
-    if (own) return own(input);
-    return this.carryOut({ type: name, sessionId: input.sessionId } as Intent, { legs: { [input.sessionId]: input.callSid } }).then(() =>
-      this.view(input.sessionId),
-    );
+    const answer = own
+      ? await own(input)
+      : await this.carryOut({ type: name, sessionId: input.sessionId } as Intent, { legs: { [input.sessionId]: input.callSid } }).then(() =>
+          this.view(input.sessionId),
+        );
+    this.deps.done?.(name, input.sessionId);
+    return answer;
   }
 
   private readonly own: Partial<Record<CallActionName, (input: ActionPayload) => Promise<unknown>>> = {
     hold: (input) => this.hold(input),
-    resume: (input) => this.resume(input),
+    resume: (input) => (input.checkIn ? this.run('checkIn', { sessionId: input.sessionId }) : this.resume(input)),
     hangUp: (input) => this.end(input),
     transfer: (input) => this.transfer({ ...input, destination: input.destination ?? '' }),
     answer: (input) => this.answer(input),
@@ -247,10 +256,10 @@ export class CallActions {
    * put back a call that was held only to make room. Then look at what the server holds now.
    */
   private async failed(intent: Intent, step: Step, done: Step[], error: unknown, run: Run): Promise<AppError> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    const code: ErrorCode = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
     // Signed out underneath the action (a changed password): that is the news, not the call.
-    if (error instanceof AppError && code.startsWith('AUTH_')) return error;
+    if (error instanceof AppError && SIGNED_OUT_CODES.has(code)) return error;
     const isFinal = step.sessionId === target(intent);
     let message: string;
     if (isAfterConsult(intent.type)) {

@@ -23,7 +23,11 @@ export interface CallBoardDeps {
 export class CallBoard {
   private rows = new Map<string, CachedSession>();
   private readonly pending = new Map<string, CallAction>();
-  private readonly failures = new Map<string, CallFailure>();
+  /**
+   * What last failed on each call, with where the call stood then: once the call moves on (held,
+   * resumed, answered elsewhere), the failure is old news and goes, here and so after a reload.
+   */
+  private readonly failures = new Map<string, { failure: CallFailure; standing: string }>();
   private readonly consults = new ConsultLinks();
   private connection: Connection = 'online';
   private error: ErrorInfo | null = null;
@@ -77,7 +81,8 @@ export class CallBoard {
   }
 
   setFailure(sessionId: string, failure: CallFailure | null): void {
-    if (failure) this.failures.set(sessionId, failure);
+    const view = this.views.get(sessionId);
+    if (failure) this.failures.set(sessionId, { failure, standing: view ? standing(view) : '' });
     else this.failures.delete(sessionId);
     this.publish();
   }
@@ -161,7 +166,12 @@ export class CallBoard {
     const next = new Map<string, CallView>();
     for (const row of [...this.rows.values()].sort((a, b) => a.info.dateCreated.localeCompare(b.info.dateCreated))) {
       const id = row.info.id;
-      const view = toCallView(row, viewer, { pending: this.pending.get(id) ?? null, failure: this.failures.get(id) ?? null });
+      const failed = this.failures.get(id);
+      const view = toCallView(row, viewer, { pending: this.pending.get(id) ?? null, failure: failed?.failure ?? null });
+      if (view && failed && standing(view) !== failed.standing) {
+        this.failures.delete(id);
+        view.failure = null;
+      }
       if (view) next.set(view.id, this.deps.decorate ? this.deps.decorate(view) : view);
     }
     for (const [consult, caller] of this.consults.resolve([...next.values()])) next.get(consult)!.consultOf = caller;
@@ -188,6 +198,9 @@ export class CallBoard {
     this.deps.emit({ version: this.version, upserted, removed, ...meta });
   }
 }
+
+/** Where a call stands, as far as a failure on it goes: its phase, and which hold it is in. */
+const standing = (view: CallView): string => `${view.phase} ${view.heldSince ?? ''}`;
 
 type BoardMeta = Omit<BoardChange, 'version' | 'upserted' | 'removed'>;
 

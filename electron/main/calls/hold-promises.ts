@@ -5,6 +5,7 @@
  * in SQLite (PromiseStore), so a reload or the same agent signing in again finds them. The rules
  * are electron/shared/hold-promise.ts; this class only remembers and stores.
  */
+import { callActionTable, type CallActionName, type CallActionRow } from '../../shared/call-action-table';
 import { isHeldPhase } from '../../shared/call-rules';
 import type { CallView, HoldHygiene, Shift, ShiftDay } from '../../shared/contract';
 import { MINUTE_MS, promiseEndsAt, promiseMinutesFor } from '../../shared/hold-promise';
@@ -62,6 +63,14 @@ export class HoldPromises {
       throw new AppError('CALL_WRONG_PHASE', 'Only a call on hold has a promise to change.');
     }
     this.keep(call.id, { heldSinceMs: Date.parse(call.heldSince), minutes, promiseMs: minutes * this.minuteMs });
+  }
+
+  /** A call action was carried out: one the table counts as a check-in is counted. Says whether it counted. */
+  actionDone(name: CallActionName, sessionId: string): boolean {
+    const row: CallActionRow = callActionTable[name];
+    if (!row.countsAsCheckIn) return false;
+    this.checkedIn(sessionId);
+    return true;
   }
 
   /** The agent checked in with a held caller (the call was resumed for it). */

@@ -13,6 +13,13 @@ export const POLL_WITH_CALLS_MS = 5_000;
 export const POLL_IDLE_MS = 20_000;
 /** While Evo fails, the pace halves per failure down to one attempt in this long. */
 export const MAX_BACKOFF_MS = 60_000;
+/**
+ * While Evo cannot be reached at all (no answer: connection refused or reset, no route, DNS), one
+ * attempt in this long, whatever the backoff says: such an attempt never reaches Evo, so it costs
+ * Evo nothing, and it is what notices Evo (or the network) coming back within 5 s. A server that
+ * answers with an error, or too slowly, is there and struggling: that is what backs off.
+ */
+export const UNREACHABLE_RETRY_MS = 4_000;
 /** Refresh events this close together share one request (focus and visibilitychange come in pairs). */
 export const REFRESH_COALESCE_MS = 200;
 
@@ -24,12 +31,16 @@ export interface PollFacts {
   calls: number;
   /** Failed syncs in a row. */
   failures: number;
+  /** The last failure got no answer from Evo at all (EVO_UNREACHABLE). */
+  unreachable?: boolean;
 }
 
 /** How long after the last request the loop sends the next one. */
-export function pollDelay({ calls, failures }: PollFacts): number {
+export function pollDelay({ calls, failures, unreachable = false }: PollFacts): number {
   const base = calls > 0 ? POLL_WITH_CALLS_MS : POLL_IDLE_MS;
-  return failures === 0 ? base : Math.min(MAX_BACKOFF_MS, base * 2 ** failures);
+  if (failures === 0) return base;
+  const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** failures);
+  return unreachable ? Math.min(backoff, UNREACHABLE_RETRY_MS) : backoff;
 }
 
 /**

@@ -11,7 +11,7 @@
  * down ("Evo Voice asked us to wait: next try in 0:40"), its calls stay, and polling resumes alone.
  */
 import { formatCountdown } from '../../shared/format-duration';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorInfo } from '../../shared/result';
 import type { SessionInfo } from '../evo/dto';
 import type { Clock } from '../ports';
 import type { Logger } from '../logging/logger';
@@ -41,6 +41,8 @@ export class SyncLoop {
   private generation = 0;
   private disposed = false;
   private failures = 0;
+  /** The last failure had no answer from Evo at all: the retry pace is quick (poll-policy.ts). */
+  private unreachable = false;
   /** When the last request for the active list went out: every pace is counted from it. */
   private lastRequestAt = Number.NEGATIVE_INFINITY;
   private syncing: { generation: number; done: Promise<void> } | null = null;
@@ -58,6 +60,7 @@ export class SyncLoop {
     if (this.running) return;
     this.running = true;
     this.failures = 0;
+    this.unreachable = false;
     this.generation += 1;
     this.lastRequestAt = Number.NEGATIVE_INFINITY;
     void this.syncNow();
@@ -140,7 +143,7 @@ export class SyncLoop {
    * caller's reading of the monotonic clock: an overdue poll is due at that very instant.
    */
   private nextPollAt(now = this.deps.clock.monotonic()): number {
-    const paced = this.lastRequestAt + pollDelay({ calls: this.deps.board.size(), failures: this.failures });
+    const paced = this.lastRequestAt + pollDelay({ calls: this.deps.board.size(), failures: this.failures, unreachable: this.unreachable });
     const waiting = this.waitingMs();
     return waiting > 0 ? Math.max(paced, now + waiting) : paced;
   }
@@ -169,7 +172,7 @@ export class SyncLoop {
       infos = await session.client.activeSessions({ poll: true });
     } catch (error) {
       if (this.disposed || this.deps.auth.session !== session) return;
-      const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
+      const info: ErrorInfo = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
       // Evo said when to come back: the next poll is at the end of that window, not a backoff
       // after it (a 5 s Retry-After counted as a failure held the next poll to 10 s, the
       // countdown showing "0:01" the 5 s between).
@@ -178,12 +181,18 @@ export class SyncLoop {
         return this.showWait();
       }
       this.failures += 1;
-      this.deps.logger.warn('sessions: sync failed', { code: info.code, failures: this.failures });
+      this.unreachable = info.code === 'EVO_UNREACHABLE';
+      // Retried every few seconds while Evo is out of reach: the log hears of the first few and
+      // then about once a minute, not of every attempt of a long outage.
+      if (this.failures <= 3 || this.failures % 15 === 0) {
+        this.deps.logger.warn('sessions: sync failed', { code: info.code, failures: this.failures });
+      }
       this.deps.board.setConnection(this.failures >= 3 ? 'offline' : 'reconnecting', info);
       return;
     }
     if (this.disposed || this.deps.auth.session !== session) return;
     this.failures = 0;
+    this.unreachable = false;
     this.deps.store.replaceActive(infos, ticket);
     this.deps.board.setConnection('online', null);
   }

@@ -22,7 +22,7 @@ import { WindowLayout } from './window-layout';
 
 export interface DesktopDeps {
   board: Pick<CallBoard, 'snapshot'>;
-  actions: Pick<CallActions, 'hotkey' | 'resume' | 'end'>;
+  actions: Pick<CallActions, 'hotkey' | 'run'>;
   clock: Clock;
   logger: Logger;
   emit: EventSink;
@@ -31,8 +31,6 @@ export interface DesktopDeps {
   tray: TrayPort;
   shortcuts: ShortcutPort;
   reminderSchedule(): readonly number[];
-  /** Check in with a held caller (calls/check-in.ts): the check-in hotkey's action. */
-  checkIn?(sessionId: string): Promise<unknown>;
   /** Flips the compact-window setting (the tray's checkbox); the new settings come back through onSettingsChanged. */
   toggleCompact(): void;
   quit(): void;
@@ -146,12 +144,12 @@ export class DesktopController {
     const board = this.deps.board.snapshot();
     const held = board.calls.filter((call) => isHeldPhase(call.phase));
     const target = mostOverdue(held.map((call) => ({ id: call.id, promiseEndsAtMs: call.promise ? Date.parse(call.promise.endsAt) : null })));
-    if (!target || !this.deps.checkIn) {
+    if (!target) {
       this.notify({ title: 'No one on hold', body: 'There is no held caller to check in with.', urgency: 'low' }, true);
       return;
     }
     try {
-      await this.deps.checkIn(target.id);
+      await this.deps.actions.run('checkIn', { sessionId: target.id });
     } catch (error) {
       this.actionFailed(target.id, 'Check-in failed', error);
     }
@@ -174,8 +172,8 @@ export class DesktopController {
       case 'resume':
       case 'hangUp': {
         try {
-          if (action.type === 'resume') await this.deps.actions.resume({ sessionId: action.sessionId });
-          else await this.deps.actions.end({ sessionId: action.sessionId });
+          // The tray's two actions are rows of the call action table, by the same names.
+          await this.deps.actions.run(action.type, { sessionId: action.sessionId });
         } catch (error) {
           this.actionFailed(action.sessionId, action.type === 'resume' ? 'Resume failed' : 'Hang up failed', error);
         }

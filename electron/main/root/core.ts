@@ -35,7 +35,6 @@ import { CallActions } from '../calls/call-actions';
 import { CallBoard } from '../calls/call-board';
 import { SyncLoop } from '../calls/sync-loop';
 import { HoldPromises } from '../calls/hold-promises';
-import { checkIn } from '../calls/check-in';
 import { SessionHistory } from '../history/session-history';
 import { CredentialVault } from '../services/credential-vault';
 import { LastAccountStore } from '../services/last-account';
@@ -174,10 +173,21 @@ export function createCore(deps: CoreDeps): Core {
   });
   let retentionMonths = settings.get().historyRetentionMonths;
   const history = new SessionHistory({ auth, cache, notes, store, clock, logger: deps.logger });
-  const actions = new CallActions({ auth, board, store, sync, cache, clock, logger: deps.logger });
+  const actions = new CallActions({
+    auth,
+    board,
+    store,
+    sync,
+    cache,
+    clock,
+    logger: deps.logger,
+    // A check-in changes the call's count after its last step reached the board: the window is told.
+    done: (name, sessionId) => {
+      if (promises.actionDone(name, sessionId)) board.reveal();
+    },
+  });
   deps.onDemoRing?.(() => sync.refresh('incoming'));
-  const checkInWith = checkIn({ actions, board, promises });
-  const desktop = deps.desktop ? wireDesktop({ board, actions, checkIn: checkInWith, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
+  const desktop = deps.desktop ? wireDesktop({ board, actions, events, settings, clock, logger: deps.logger }, deps.desktop) : null;
 
   let phoneStatus = 'offline';
   const noteService = new NoteService({ auth, notes, drafts: new NoteDrafts(db), settings, clock, logger: deps.logger });
@@ -192,7 +202,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     ...authHandlers(auth),
     ...actionHandlers(actions),
-    ...sessionHandlers({ sync, store, history, actions, notes: noteService, promises, checkIn: checkInWith }),
+    ...sessionHandlers({ sync, store, history, actions, notes: noteService, promises }),
     ...noteHandlers(noteService, history),
     ...promiseHandlers(board, promises),
     ...callHandlers(board, actions, sync),

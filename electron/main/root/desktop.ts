@@ -47,7 +47,6 @@ export interface Desktop {
 interface DesktopCore {
   board: CallBoard;
   actions: CallActions;
-  checkIn(sessionId: string): Promise<unknown>;
   events: MainEvents;
   settings: SettingsStore;
   clock: Clock;
@@ -73,7 +72,6 @@ export function wireDesktop(core: DesktopCore, ports: DesktopPorts): Desktop {
   controller = new DesktopController({
     board,
     actions: core.actions,
-    checkIn: core.checkIn,
     clock,
     logger,
     emit: events.emit,

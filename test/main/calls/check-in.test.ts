@@ -37,6 +37,7 @@ describe('check in with a held caller, then back on hold', () => {
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane']);
     expect(checkedIn).toMatchObject({ id: jane, held: false });
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['live', 'held']);
+    expect(t.core.board.get(jane)!.checkIns).toBe(1);
     expect(simulator.peakConnected(demo.email)).toBe(1);
 
     from = simulator.requests.length;
@@ -44,6 +45,26 @@ describe('check in with a held caller, then back on hold', () => {
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:jane']);
     expect(back).toMatchObject({ id: jane, held: true });
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'held']);
+  });
+
+  it("the window's resume with checkIn sends the same row: the same requests, counted, refused and failed as a check-in", async () => {
+    const { jane, sam } = await janeWaiting();
+    const from = simulator.requests.length;
+    expect(await t.call('sessions.resume', { sessionId: sam, checkIn: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CALL_WRONG_PHASE', message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.` },
+    });
+    expect(sent(from, {})).toEqual([]);
+
+    await t.value('sessions.resume', { sessionId: jane, checkIn: true });
+    expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane']);
+    expect(t.core.board.get(jane)!.checkIns).toBe(1);
+
+    await t.value('sessions.backOnHold', { sessionId: jane });
+    simulator.faults.set('patch', { status: 409, message: 'Jane was picked up elsewhere', times: 1 });
+    expect((await t.call('sessions.resume', { sessionId: jane, checkIn: true })).ok).toBe(false);
+    expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'checkIn' });
+    expect(t.core.board.get(jane)!.checkIns).toBe(1);
   });
 
   it('refuses Check in on a live call and Back on hold on a held one, before any request', async () => {

@@ -22,10 +22,10 @@ afterEach(async () => {
 });
 
 /** A signed-in agent with a live call; `polls` holds the monotonic moment of each poll Evo received. */
-async function agent() {
+async function agent({ liveCall = true } = {}) {
   const clock = new FakeClock();
   const polls: number[] = [];
-  simulator = await startSimulator({ seed: { history: 0 }, onRequest: (route) => route === 'active' && polls.push(clock.monotonic()) });
+  simulator = await startSimulator({ seed: { history: 0, liveCall }, onRequest: (route) => route === 'active' && polls.push(clock.monotonic()) });
   t = coreFor(simulator, { clock });
   await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
   const core = t;
@@ -102,5 +102,32 @@ describe('a failing poll', () => {
     // One request at each moment: no retries inside a poll.
     expect(new Set(sent).size).toBe(sent.length);
     expect(sent.length).toBeLessThanOrEqual(13);
+  });
+});
+
+describe('Evo out of reach, then back (issue #23 item 5)', () => {
+  it.each([
+    ['idle', false],
+    ['with a live call', true],
+  ])('%s: after a 10-minute outage the board is online within 5 s of Evo answering again', async (_name, liveCall) => {
+    const { t, clock, polls, run, sim } = await agent({ liveCall });
+    await run(MINUTE);
+    // Every connection reset: no answer at all, as when the server or the network is gone.
+    sim.faults.set('active', { drop: true });
+    await run(10 * MINUTE);
+    expect(t.core.board.snapshot().connection).toBe('offline');
+    expect(t.core.board.snapshot().error?.code).toBe('EVO_UNREACHABLE');
+    // The worst moment for Evo to come back: just after a try failed.
+    const tries = polls.length;
+    while (polls.length === tries) await run(100);
+    sim.faults.clear();
+    const backAt = clock.monotonic();
+    await run(5_000);
+    expect(t.core.board.snapshot().connection).toBe('online');
+    expect(polls.filter((at) => at > backAt)).toHaveLength(1);
+    // Once back, the pace is the moment's again: 20 s idle, 5 s with a call.
+    const from = clock.monotonic();
+    await run(MINUTE);
+    expect(since(polls, from)).toBe(liveCall ? 12 : 3);
   });
 });

@@ -30,7 +30,6 @@ async function setup() {
   const desktop = desktopOnFakes({
     board: t.core.board,
     actions: t.core.actions,
-    checkIn: (sessionId) => t.value('sessions.resume', { sessionId, checkIn: true }),
     clock,
     logger: t.logger,
     emit: (event, payload) => emitted.push({ event, payload }),
@@ -257,7 +256,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const board: Board = { version: 1, calls: [held], currentId: null, lastHeldId: held.id, connection: 'online', error: null };
     const desktop = desktopOnFakes({
       board: { snapshot: () => board },
-      actions: { hotkey: async () => ({ intent: null, error: null }), resume: async () => ({}) as never, end: async () => ({ ended: true }) },
+      actions: { hotkey: async () => ({ intent: null, error: null }), run: async () => ({}) },
       clock,
       logger: new MemoryLogger(),
       notifier,
@@ -283,7 +282,7 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     const board: Board = { version: 1, calls: [jane, bob], currentId: null, lastHeldId: 'B', connection: 'online', error: null };
     const desktop = desktopOnFakes({
       board: { snapshot: () => board },
-      actions: { hotkey: async () => ({ intent: null, error: null }), resume: async () => ({}) as never, end: async () => ({ ended: true }) },
+      actions: { hotkey: async () => ({ intent: null, error: null }), run: async () => ({}) },
       clock,
       logger: new MemoryLogger(),
       notifier,

@@ -5,7 +5,6 @@ import type { NoteService } from '../../history/note-service';
 import type { BoardStore } from '../../calls/board-store';
 import type { SyncLoop } from '../../calls/sync-loop';
 import type { SessionHistory } from '../../history/session-history';
-import type { SessionView } from '../../../shared/contract';
 import type { Handlers } from '../router';
 
 type SessionHandlers = Pick<
@@ -14,8 +13,6 @@ type SessionHandlers = Pick<
   | 'sessions.refresh'
   | 'sessions.history'
   | 'sessions.get'
-  | 'sessions.resume'
-  | 'sessions.checkIn'
   | 'sessions.saveNote'
   | 'sessions.create'
   | 'sessions.recentNumbers'
@@ -28,10 +25,9 @@ export interface SessionRooms {
   actions: CallActions;
   notes: NoteService;
   promises: Pick<HoldPromises, 'hygiene'>;
-  checkIn(sessionId: string): Promise<SessionView>;
 }
 
-export const sessionHandlers = ({ sync, store, history, actions, notes, promises, checkIn }: SessionRooms): SessionHandlers => ({
+export const sessionHandlers = ({ sync, store, history, actions, notes, promises }: SessionRooms): SessionHandlers => ({
   'sessions.active': () => store.active(),
   'sessions.refresh': async () => {
     await sync.syncNow();
@@ -39,9 +35,6 @@ export const sessionHandlers = ({ sync, store, history, actions, notes, promises
   },
   'sessions.history': (input) => history.history(input ?? {}),
   'sessions.get': async ({ sessionId }) => ({ ...(await history.get(sessionId)), hygiene: promises.hygiene(sessionId) }),
-  // Check in counts (hold hygiene): the flag on resume (the window's) and the table's own channel both come here.
-  'sessions.resume': ({ sessionId, checkIn: checkingIn }) => (checkingIn ? checkIn(sessionId) : actions.resume({ sessionId })),
-  'sessions.checkIn': ({ sessionId }) => checkIn(sessionId),
   'sessions.saveNote': (input) => notes.save(input),
   'sessions.create': (input) => actions.create(input),
   'sessions.recentNumbers': () => history.recentNumbers(),

@@ -14,6 +14,7 @@ import { CallsState, type RingingCall } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { LOST_REASON, MainLink } from './main-link.svelte';
+import { keepMuteAcrossReload } from './mute-memory.svelte';
 import { SettingsState } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 import { WrapUpState } from './wrap-up.svelte';
@@ -33,7 +34,8 @@ export class AppState {
   readonly history: HistoryState;
   readonly settings: SettingsState;
   readonly wrapUp: WrapUpState;
-  readonly ticker = new Ticker();
+  /** Timers stand still while main is out of reach (the link is assigned in the constructor). */
+  readonly ticker = new Ticker(() => this.link.lost);
   /** Whether main still answers: call actions are off (and say why) while it does not. */
   readonly link: MainLink;
   /** The agent's telephony headset (WebHID): its buttons send `command`s, its LEDs follow the calls. */
@@ -103,6 +105,7 @@ export class AppState {
     this.listen();
     this.reportPhoneStatus();
     this.followMicrophone();
+    this.unsubscribers.push(keepMuteAcrossReload(() => this.engine, () => this.calls.current));
     void this.headset.start();
     const [, info] = await loading;
     if (info.ok) this.info = info.value;
