@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ActiveCall from '../../renderer/src/lib/components/ActiveCall.svelte';
 import type { CallView } from '../../electron/shared/contract';
@@ -128,6 +129,21 @@ describe('ActiveCall', () => {
     await fireEvent.input(input, { target: { value: '555-010-0777' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Transfer now' }));
     expect(p.onTransfer).toHaveBeenCalledWith('+15550100777');
+  });
+
+  it('opening Transfer (or Add participant) puts focus in its number field, and the form sits above Hang up', async () => {
+    render(ActiveCall, props());
+    const hangUp = screen.getByRole('button', { name: 'Hang up' });
+    for (const [toggle, field] of [['Transfer', 'Transfer to'], ['Add participant', 'Add to the call']] as const) {
+      const button = screen.getByRole('button', { name: toggle });
+      button.focus();
+      await fireEvent.click(button);
+      const input = screen.getByLabelText(field);
+      await tick();
+      expect(document.activeElement).toBe(input);
+      expect(input.compareDocumentPosition(hangUp) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+      await fireEvent.click(button);
+    }
   });
 
   it('Transfer offers Consult first beside Transfer now, with the same number rules', async () => {
