@@ -10,7 +10,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorCode } from '../../shared/result';
+import { SIGNED_OUT_CODES } from '../../shared/error-codes';
 import { isolate } from '../../shared/bidi';
 import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
@@ -258,10 +259,10 @@ export class CallActions {
    * put back a call that was held only to make room. Then look at what the server holds now.
    */
   private async failed(intent: Intent, step: Step, done: Step[], error: unknown, run: Run): Promise<AppError> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    const code: ErrorCode = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
     // Signed out underneath the action (a changed password): that is the news, not the call.
-    if (error instanceof AppError && code.startsWith('AUTH_')) return error;
+    if (error instanceof AppError && SIGNED_OUT_CODES.has(code)) return error;
     const isFinal = step.sessionId === target(intent);
     let message: string;
     if (isAfterConsult(intent.type)) {
