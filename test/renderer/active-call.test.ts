@@ -209,7 +209,7 @@ describe('ActiveCall', () => {
   });
 
   it('a refusal Evo asked us to wait out: Retry waits, off and described by the countdown, until the window ends', async () => {
-    const refused = (message: string, waitMs?: number) => ({ action: 'hold' as const, message, code: 'EVO_RATE_LIMITED', ...(waitMs ? { waitMs } : {}) });
+    const refused = (message: string, waitMs?: number) => ({ action: 'hold' as const, message, code: 'EVO_RATE_LIMITED' as const, ...(waitMs ? { waitMs } : {}) });
     const p = props({}, { failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: try again in 0:25. Jane Doe can still hear you.", 25_000) });
     const { rerender } = render(ActiveCall, p);
     const retry = within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }) as HTMLButtonElement;
