@@ -135,7 +135,13 @@ export const CallAction = z.enum(BOARD_ACTIONS);
 export const HoldMode = z.enum(['hold', 'end']);
 /** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
 export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);
-export const CallFailure = z.object({ action: CallAction, code: ErrorCode, message: z.string() });
+export const CallFailure = z.object({
+  action: CallAction,
+  code: ErrorCode,
+  message: z.string(),
+  /** Evo refused with Retry-After: how long until it takes the action again (Retry waits that long). */
+  waitMs: z.number().int().nonnegative().optional(),
+});
 export const CallView = z.object({
   id: z.string(),
   phase: CallPhase,
