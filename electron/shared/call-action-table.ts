@@ -6,6 +6,7 @@
  * generic call methods are all read from here: adding an action is a row (and a button).
  * Pure: no I/O, no Electron, no Svelte, no zod (the preload loads it).
  */
+import type { CallRefusalCode } from './error-codes';
 import { currentCallId, lastHeldId, type BoardFacts, type CallPhase, type HoldMode } from './call-rules';
 
 export type HoldReasonName = 'None' | 'Transferring';
@@ -25,7 +26,7 @@ export type Step =
   /** The whole conference ends, for everyone on it. */
   | { do: 'endAll'; sessionId: string };
 
-export type Refusal = 'CALL_NOT_FOUND' | 'CALL_WRONG_PHASE' | 'CALL_LINE_BUSY' | 'CALL_NOT_CONFERENCE' | 'CALL_NOT_CONSULT';
+export type Refusal = CallRefusalCode;
 export type Plan = { ok: true; steps: Step[] } | { ok: false; code: Refusal; blockedBy: string | null };
 
 /** What a row's plan sees: the board, the call acted on, and the intent's own fields. */

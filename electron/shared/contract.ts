@@ -7,6 +7,7 @@ import type { EVENT_CHANNELS, INVOKE_CHANNELS } from './channels';
 import type { CallPhase as RulesPhase, HoldMode as RulesHoldMode } from './call-rules';
 import { BOARD_ACTIONS, callActionTable, type ActionAnswer, type ActionInput, type CallActionRow } from './call-action-table';
 import { isSafeSessionId } from './session-id';
+import { ERROR_CODES } from './error-codes';
 import { DEFAULT_PROMISE_CHOICES, DEFAULT_PROMISE_MINUTES, PROMISE_CHOICES } from './hold-promise';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './history-retention';
 import { DRAFT_MAX_CHARS, OUTCOME_MAX_CHARS } from './note-rules';
@@ -117,12 +118,14 @@ export const HistoryFilter = z.enum(['all', 'missed', 'incoming', 'outgoing']);
  * How the sync with Evo stands. `waiting`: Evo asked us to wait (429/503 with Retry-After); the
  * calls stay on screen and `error.message` says when the next try is.
  */
+/** Every error's code (error-codes.ts): a failure on the board or the sync carries one of them. */
+export const ErrorCode = z.enum(ERROR_CODES);
 export const Connection = z.enum(['online', 'reconnecting', 'waiting', 'offline']);
 export const ActiveSessions = z.object({
   sessions: z.array(SessionView),
   connection: Connection,
   syncedAt: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
 });
 
 /** The call board (electron/shared/call-rules.ts): every active call, its phase, and the current one. */
@@ -132,7 +135,13 @@ export const CallAction = z.enum(BOARD_ACTIONS);
 export const HoldMode = z.enum(['hold', 'end']);
 /** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
 export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);
-export const CallFailure = z.object({ action: CallAction, code: z.string(), message: z.string() });
+export const CallFailure = z.object({
+  action: CallAction,
+  code: ErrorCode,
+  message: z.string(),
+  /** Evo refused with Retry-After: how long until it takes the action again (Retry waits that long). */
+  waitMs: z.number().int().nonnegative().optional(),
+});
 export const CallView = z.object({
   id: z.string(),
   phase: CallPhase,
@@ -176,7 +185,7 @@ export const Board = z.object({
   currentId: z.string().nullable(),
   lastHeldId: z.string().nullable(),
   connection: Connection,
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
 });
 /** What changed on the board since `version - 1`: only the calls that changed travel. */
 export const BoardChange = Board.omit({ calls: true }).extend({

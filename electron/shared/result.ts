@@ -1,7 +1,11 @@
+import type { ErrorCode } from './error-codes';
+
+export type { ErrorCode } from './error-codes';
+
 /** The envelope every IPC answer travels in: nothing throws across the process boundary. */
 export interface ErrorInfo {
-  /** Stable, machine-readable: `EVO_NOT_FOUND`, `IPC_INVALID_PAYLOAD`, ... */
-  code: string;
+  /** Stable, machine-readable: `EVO_NOT_FOUND`, `IPC_INVALID_PAYLOAD`, ... (error-codes.ts). */
+  code: ErrorCode;
   /** A sentence an agent can act on. Never a stack trace, never a secret. */
   message: string;
   /** True when trying the same thing again may work (network, 5xx). */
@@ -11,7 +15,7 @@ export interface ErrorInfo {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: string, message: string, retryable = false): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, retryable = false): Result<never> => ({
   ok: false,
   error: retryable ? { code, message, retryable } : { code, message },
 });
@@ -19,7 +23,7 @@ export const fail = (code: string, message: string, retryable = false): Result<n
 /** An error that already carries its stable code; services throw it, the router turns it into a Result. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly retryable = false,
     /** The message is the server's own words (quoted as such to the agent), not ours. */

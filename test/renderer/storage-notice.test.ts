@@ -29,7 +29,7 @@ describe('the "history is not being saved" notice', () => {
     for (const answer of [
       // A leftover sentence must not show while history is saved.
       { ok: true as const, value: { historySaved: true, notice: 'stale sentence' } },
-      { ok: false as const, error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.' } },
+      { ok: false as const, error: { code: 'HARNESS_DISCONNECTED' as const, message: 'Lost the connection to the softphone core.' } },
     ]) {
       const fake = fakeSoftphone();
       fake.answer('app.storageStatus', answer);

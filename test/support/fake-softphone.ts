@@ -17,7 +17,8 @@ export function fakeSoftphone() {
     async invoke(channel, payload) {
       calls.push({ channel, payload });
       const answer = answers.get(channel);
-      if (!answer) return { ok: false, error: { code: 'NOT_STUBBED', message: `${channel} not stubbed` } };
+      // No code of its own: a test double's failure is not one the app can meet (error-codes.ts).
+      if (!answer) return { ok: false, error: { code: 'INTERNAL', message: `${channel} not stubbed` } };
       return typeof answer === 'function' ? answer(payload) : answer;
     },
     subscribe(event, listener) {

@@ -10,10 +10,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
 import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorCode } from '../../shared/result';
+import { SIGNED_OUT_CODES } from '../../shared/error-codes';
 import { isolate } from '../../shared/bidi';
 import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
+import { FailureWaits } from './failure-waits';
 import { toSessionView } from './session-view';
 
 export interface CallActionsDeps extends CallStepsDeps {
@@ -45,9 +47,11 @@ export class CallActions {
   /** Intents being carried out, by kind and call: a double press shares the first one's outcome. */
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly steps: CallSteps;
+  private readonly waits: FailureWaits;
 
   constructor(private readonly deps: CallActionsDeps) {
     this.steps = new CallSteps(deps);
+    this.waits = new FailureWaits(deps);
   }
 
   /**
@@ -255,10 +259,10 @@ export class CallActions {
    * put back a call that was held only to make room. Then look at what the server holds now.
    */
   private async failed(intent: Intent, step: Step, done: Step[], error: unknown, run: Run): Promise<AppError> {
-    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    const code: ErrorCode = error instanceof AppError ? error.code : 'INTERNAL';
     const retryable = error instanceof AppError && error.retryable;
     // Signed out underneath the action (a changed password): that is the news, not the call.
-    if (error instanceof AppError && code.startsWith('AUTH_')) return error;
+    if (error instanceof AppError && SIGNED_OUT_CODES.has(code)) return error;
     const isFinal = step.sessionId === target(intent);
     let message: string;
     if (isAfterConsult(intent.type)) {
@@ -287,7 +291,9 @@ export class CallActions {
     // On the call the agent acted on, Retry means the whole action again (a swap's resume, not the
     // hold that failed inside it); elsewhere, the step.
     const action = (shownOn === acted ? actionOfIntent(intent) : null) ?? actionOf(step);
-    if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
+    // Refused with Retry-After: the card counts down, and Retry waits for the end of the window.
+    const waitMs = retryable ? (this.deps.auth.session?.client.waitingMs() ?? 0) : 0;
+    if (this.deps.board.get(shownOn)) this.waits.show(shownOn, { action, code, message }, waitMs);
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
     this.deps.sync.refresh('actionFailed');

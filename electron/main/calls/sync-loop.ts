@@ -11,7 +11,7 @@
  * down ("Evo Voice asked us to wait: next try in 0:40"), its calls stay, and polling resumes alone.
  */
 import { formatCountdown } from '../../shared/format-duration';
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorInfo } from '../../shared/result';
 import type { SessionInfo } from '../evo/dto';
 import type { Clock } from '../ports';
 import type { Logger } from '../logging/logger';
@@ -172,7 +172,7 @@ export class SyncLoop {
       infos = await session.client.activeSessions({ poll: true });
     } catch (error) {
       if (this.disposed || this.deps.auth.session !== session) return;
-      const info = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
+      const info: ErrorInfo = error instanceof AppError ? error.toInfo() : { code: 'INTERNAL', message: 'Sync failed.' };
       // Evo said when to come back: the next poll is at the end of that window, not a backoff
       // after it (a 5 s Retry-After counted as a failure held the next poll to 10 s, the
       // countdown showing "0:01" the 5 s between).

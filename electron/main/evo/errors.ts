@@ -1,9 +1,9 @@
 /** Turns what went wrong on the wire into an AppError with a stable code and a usable sentence. */
-import { AppError } from '../../shared/result';
+import { AppError, type ErrorCode } from '../../shared/result';
 import { formatCountdown } from '../../shared/format-duration';
 import { ResponseStatus } from './dto';
 
-const byStatus: Record<number, [code: string, fallback: string]> = {
+const byStatus: Record<number, [code: ErrorCode, fallback: string]> = {
   400: ['EVO_BAD_REQUEST', 'Evo Voice refused the request.'],
   401: ['EVO_UNAUTHORIZED', 'Your Evo Voice sign-in has expired. Please sign in again.'],
   403: ['EVO_FORBIDDEN', 'Your Evo Voice account is not allowed to do that.'],
@@ -18,7 +18,7 @@ export const isRetryableStatus = (status: number): boolean => status === 429 || 
 
 export function httpError(status: number, body: unknown): AppError {
   const serverMessage = serverMessageOf(body);
-  const [code, fallback] =
+  const [code, fallback]: [ErrorCode, string] =
     byStatus[status] ??
     (status === 503 || status === 502 || status === 504
       ? ['EVO_UNAVAILABLE', 'Evo Voice is temporarily unavailable.']
@@ -37,6 +37,10 @@ export const unreachableError = (host: string) =>
 export const badResponseError = (what: string) =>
   new AppError('EVO_BAD_RESPONSE', `Evo Voice sent an answer we could not read (${what}).`, true);
 
+/** Evo's words go into one line of ours: line breaks, escapes and other controls become a space. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 /** `responseStatus.message`, cleaned: one line, no control characters, bounded. */
 function serverMessageOf(body: unknown): string | null {
   if (!body || typeof body !== 'object' || !('responseStatus' in body)) return null;
@@ -44,8 +48,7 @@ function serverMessageOf(body: unknown): string | null {
   if (!parsed.success) return null;
   const field = parsed.data.errors.find((error) => error.message)?.message;
   const message = parsed.data.message || field || '';
-  // eslint-disable-next-line no-control-regex
-  const clean = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300);
+  const clean = message.replace(CONTROL_CHARACTERS, ' ').trim().slice(0, 300);
   return clean || null;
 }
 
