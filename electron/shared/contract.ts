@@ -345,7 +345,7 @@ export const invokeContract = {
   /** The Today tab: today's and yesterday's calls, talk and hold time, promises kept, check-ins, by hour. */
   'sessions.today': [none, Shift],
   /** The recent numbers with the caller's name when the calls gave one. */
-  'sessions.recentContacts': [none, z.array(RecentContact)],
+  'history.recentContacts': [none, z.array(RecentContact)],
   /** The calls waiting for a note (the wrap-up prompt) and their drafts: a reload or restart brings them back. */
   'notes.drafts': [none, z.array(NoteDraft)],
   /** A call ended (its prompt opens) or the agent typed in its note: kept in main at once. */
