@@ -10,7 +10,8 @@ import { HeadsetController } from '../headset/headset-controller.svelte';
 import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
 import { browserHid, type Hid } from '../headset/webhid';
 import { AuthState } from './auth.svelte';
-import { CallsState, type RingingCall } from './calls.svelte';
+import { CallsState, doneWords, partyOf, type RingingCall } from './calls.svelte';
+import { formatPhone } from '../phone-numbers/display';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { LOST_REASON, MainLink } from './main-link.svelte';
@@ -134,12 +135,12 @@ export class AppState {
   /** Answers a ringing call; a live call is held first (`hold`) or hung up (`end`). */
   answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
     const engine = this.engine;
-    return engine ? this.calls.phone('answer', () => engine.answer(ringing.sessionId, mode)) : Promise.resolve(false);
+    return engine ? this.calls.phone('answer', () => engine.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing))) : Promise.resolve(false);
   }
 
   decline(ringing: RingingCall): Promise<boolean> {
     const engine = this.engine;
-    return engine ? this.calls.phone('decline', () => engine.reject(ringing.sessionId)) : Promise.resolve(false);
+    return engine ? this.calls.phone('decline', () => engine.reject(ringing.sessionId), doneWords('decline', partyOf(ringing))) : Promise.resolve(false);
   }
 
   onSignedOut(): void {
@@ -168,7 +169,7 @@ export class AppState {
     if (!engine || this.dialing) return false;
     this.dialing = true;
     try {
-      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${number}`, chained);
+      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${formatPhone(number)}`, chained);
       if (placed) {
         this.dialDraft.clear();
         void this.refreshRecent();
