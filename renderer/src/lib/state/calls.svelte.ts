@@ -1,22 +1,17 @@
+import { BOARD_ACTIONS, callActionTable, hotkeyIntent, type CallActionRow } from '@shared/call-action-table';
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
 import { PressGuard } from '@shared/press-guard';
-import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../softphone/api';
+import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldMode, HoldReason, Result, SoftphoneApi } from '../softphone/api';
+import type { CallEngine } from '../calls/call-engine';
 
-const announcements: Partial<Record<CallAction, string>> = {
-  hold: 'Call on hold',
-  holdForTransfer: 'Call on hold for transfer',
-  resume: 'Call resumed',
-  hangUp: 'Call ended',
-  transfer: 'Call transferred',
-  answer: 'Call answered',
-  decline: 'Call declined',
-  addParticipant: 'Calling the new participant',
-  leave: 'You left the call',
-  completeTransfer: 'Call transferred',
-  merge: 'Calls merged',
-  cancelConsult: 'Consult ended, caller resumed',
-};
+/** What the live region says once an action is done: the call action table's words. */
+const announcements: Partial<Record<CallAction, string>> = Object.fromEntries(
+  BOARD_ACTIONS.map((action) => [action, (callActionTable[action] as CallActionRow).announce]),
+);
+
+/** What the calls state needs of the phone: the agent's own leg of a call, and the phone's own actions. */
+export type CallsPhone = Pick<CallEngine, 'callSidFor' | 'hangUp' | 'answer' | 'reject' | 'dial'>;
 
 /** A call ringing for the agent: the board's session, the phone's invite, or both matched. */
 export interface RingingCall {
@@ -34,7 +29,9 @@ export interface RingingCall {
 /**
  * The window's copy of main's call board: updated by `calls.changed` diffs (a missed version
  * fetches the whole board again). Which call is current, what is pending and what failed all
- * come from main; the window only asks for actions and reads the answers.
+ * come from main; the window only asks for actions and reads the answers. Every call action of
+ * the window (its buttons, the headset, the window's hotkeys) starts here: this class works out
+ * the agent's leg from the phone, and ends the phone's own leg when the agent's part in a call ends.
  */
 export class CallsState {
   calls = $state<CallView[]>([]);
@@ -80,6 +77,8 @@ export class CallsState {
     now: () => number = () => performance.now(),
     /** Why no call action can be sent now (main is not answering), or null. */
     private readonly blockedBy: () => string | null = () => null,
+    /** The phone of this sign-in (null before one, or signed out). */
+    private readonly phoneOf: () => CallsPhone | null = () => null,
   ) {
     this.guard = new PressGuard(now);
   }
@@ -135,9 +134,9 @@ export class CallsState {
     return list;
   }
 
-  hold(call: CallView, reason: HoldReason = 'None', callSid?: string): Promise<boolean> {
+  hold(call: CallView, reason: HoldReason = 'None'): Promise<boolean> {
     const action = reason === 'Transferring' ? 'holdForTransfer' : 'hold';
-    return this.act(action, () => this.api.sessions.hold({ sessionId: call.id, reason, ...(callSid ? { callSid } : {}) }));
+    return this.act(action, () => this.api.sessions.hold({ sessionId: call.id, reason, ...this.leg(call) }));
   }
 
   resume(call: CallView): Promise<boolean> {
@@ -149,8 +148,9 @@ export class CallsState {
     return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
   }
 
-  hangUp(call: CallView, callSid?: string): Promise<boolean> {
-    return this.act('hangUp', () => this.api.sessions.end({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  /** Hang up; the phone's own leg of the call ends with it. */
+  hangUp(call: CallView): Promise<boolean> {
+    return this.endingOwnLeg(call, (leg) => this.act('hangUp', () => this.api.sessions.end({ sessionId: call.id, ...leg })));
   }
 
   transfer(call: CallView, destination: string): Promise<boolean> {
@@ -158,27 +158,54 @@ export class CallsState {
     return this.act('transfer', () => this.api.sessions.transfer({ sessionId: call.id, destination }));
   }
 
-  addParticipant(call: CallView, destination: string, callSid?: string): Promise<boolean> {
+  addParticipant(call: CallView, destination: string): Promise<boolean> {
     this.invited[call.id] = destination;
-    return this.act('addParticipant', () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) }));
+    return this.act('addParticipant', () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...this.leg(call) }));
   }
 
-  leave(call: CallView, callSid?: string): Promise<boolean> {
-    return this.act('leave', () => this.api.sessions.leave({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  /** Drops out of a conference; the others keep talking. The phone's leg of it ends. */
+  leave(call: CallView): Promise<boolean> {
+    return this.endingOwnLeg(call, (leg) => this.act('leave', () => this.api.sessions.leave({ sessionId: call.id, ...leg })));
   }
 
   /** Consult first: the caller is held for transfer; answers the number to dial, or null (the failure is on the call). */
-  async consult(call: CallView, destination: string, callSid?: string): Promise<string | null> {
+  async consult(call: CallView, destination: string): Promise<string | null> {
     if (!this.pressed()) return null;
-    const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) });
+    const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...this.leg(call) });
     this.announcement = result.ok ? announcements.holdForTransfer! : result.error.message;
     return result.ok ? result.value.destination : null;
   }
 
-  /** Complete transfer, Merge or Cancel, on the consult call. */
+  /** Complete transfer, Merge or Cancel, on the consult call: it ends, so the phone's leg of it does too. */
   endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<boolean> {
     if (how === 'completeTransfer' && consult.consultOf) this.transferTo[consult.consultOf] = consult.number;
-    return this.act(how, () => this.api.sessions[how]({ sessionId: consult.id }));
+    return this.endingOwnLeg(consult, () => this.act(how, () => this.api.sessions[how]({ sessionId: consult.id })));
+  }
+
+  /** Answers a ringing call on the phone; a live call is held first (`hold`) or hung up (`end`). */
+  answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('answer', () => phone.answer(ringing.sessionId, mode)) : Promise.resolve(false);
+  }
+
+  decline(ringing: RingingCall): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('decline', () => phone.reject(ringing.sessionId)) : Promise.resolve(false);
+  }
+
+  /** Places a call on the phone (main holds the live one first). `chained`: the second step of one press (Consult first). */
+  dial(number: string, postDial = '', chained = false): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${number}`, chained) : Promise.resolve(false);
+  }
+
+  /** The hold hotkey of the window and the headset: hold the current call, or with none live resume the latest hold (the table decides). */
+  holdOrResume(): Promise<boolean> {
+    const intent = hotkeyIntent(this.calls);
+    const call = intent && 'sessionId' in intent ? this.byId(intent.sessionId) : null;
+    if (intent?.type === 'hold' && call) return this.hold(call, 'None');
+    if (intent?.type === 'resume' && call) return this.resume(call);
+    return Promise.resolve(false);
   }
 
   /** Calls the agent was on that have ended (not ones that only rang, nor consults): for the wrap-up. */
@@ -212,26 +239,26 @@ export class CallsState {
   }
 
   /** Sends a failed action again, as it was. */
-  retry(call: CallView, callSid?: string): Promise<boolean> {
+  retry(call: CallView): Promise<boolean> {
     switch (call.failure?.action) {
       case 'hold':
-        return this.hold(call, 'None', callSid);
+        return this.hold(call, 'None');
       case 'holdForTransfer':
-        return this.hold(call, 'Transferring', callSid);
+        return this.hold(call, 'Transferring');
       case 'resume':
         return this.resume(call);
       case 'hangUp':
-        return this.hangUp(call, callSid);
+        return this.hangUp(call);
       case 'transfer': {
         const destination = this.transferTo[call.id];
         return destination ? this.transfer(call, destination) : Promise.resolve(false);
       }
       case 'addParticipant': {
         const destination = this.invited[call.id];
-        return destination ? this.addParticipant(call, destination, callSid) : Promise.resolve(false);
+        return destination ? this.addParticipant(call, destination) : Promise.resolve(false);
       }
       case 'leave':
-        return this.leave(call, callSid);
+        return this.leave(call);
       case 'completeTransfer':
       case 'merge':
       case 'cancelConsult':
@@ -260,6 +287,24 @@ export class CallsState {
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+  }
+
+  /**
+   * The agent's own leg of this call, as the phone knows it: the phone's call, when it is this
+   * call's (the current call, or one whose members include it). Main takes the board's otherwise.
+   */
+  private leg(call: CallView): { callSid?: string } {
+    const callSid = this.phoneOf()?.callSidFor(call);
+    return callSid && (call.id === this.currentId || legsOf(call).includes(callSid)) ? { callSid } : {};
+  }
+
+  /** Ends the agent's part in a call through Evo, then the phone's audio leg if it was this call's. */
+  private async endingOwnLeg(call: CallView, send: (leg: { callSid?: string }) => Promise<boolean>): Promise<boolean> {
+    const phone = this.phoneOf();
+    const leg = this.leg(call);
+    const done = await send(leg);
+    if (done && leg.callSid) phone?.hangUp();
+    return done;
   }
 
   private async act(action: CallAction, call: () => Promise<Result<unknown>>): Promise<boolean> {
