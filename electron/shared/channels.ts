@@ -24,7 +24,7 @@ export const INVOKE_CHANNELS = [
   'sessions.create',
   'sessions.recentNumbers',
   'sessions.today',
-  'sessions.recentContacts',
+  'history.recentContacts',
   'notes.drafts',
   'notes.keepDraft',
   'notes.dropDraft',

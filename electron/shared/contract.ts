@@ -135,7 +135,13 @@ export const CallAction = z.enum(BOARD_ACTIONS);
 export const HoldMode = z.enum(['hold', 'end']);
 /** What the window saw that may have changed the agent's calls (main adds its own: wake, a failed action). */
 export const RefreshReason = z.enum(['incoming', 'disconnect', 'focus', 'online']);
-export const CallFailure = z.object({ action: CallAction, code: ErrorCode, message: z.string() });
+export const CallFailure = z.object({
+  action: CallAction,
+  code: ErrorCode,
+  message: z.string(),
+  /** Evo refused with Retry-After: how long until it takes the action again (Retry waits that long). */
+  waitMs: z.number().int().nonnegative().optional(),
+});
 export const CallView = z.object({
   id: z.string(),
   phase: CallPhase,
@@ -339,7 +345,7 @@ export const invokeContract = {
   /** The Today tab: today's and yesterday's calls, talk and hold time, promises kept, check-ins, by hour. */
   'sessions.today': [none, Shift],
   /** The recent numbers with the caller's name when the calls gave one. */
-  'sessions.recentContacts': [none, z.array(RecentContact)],
+  'history.recentContacts': [none, z.array(RecentContact)],
   /** The calls waiting for a note (the wrap-up prompt) and their drafts: a reload or restart brings them back. */
   'notes.drafts': [none, z.array(NoteDraft)],
   /** A call ended (its prompt opens) or the agent typed in its note: kept in main at once. */

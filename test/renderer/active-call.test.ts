@@ -208,6 +208,22 @@ describe('ActiveCall', () => {
     expect(p.onDismiss).toHaveBeenCalled();
   });
 
+  it('a refusal Evo asked us to wait out: Retry waits, off and described by the countdown, until the window ends', async () => {
+    const refused = (message: string, waitMs?: number) => ({ action: 'hold' as const, message, code: 'EVO_RATE_LIMITED' as const, ...(waitMs ? { waitMs } : {}) });
+    const p = props({}, { failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: try again in 0:25. Jane Doe can still hear you.", 25_000) });
+    const { rerender } = render(ActiveCall, p);
+    const retry = within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }) as HTMLButtonElement;
+    expect(retry.disabled).toBe(true);
+    expect(document.getElementById(retry.getAttribute('aria-describedby')!)!.textContent).toContain('try again in 0:25');
+    // A press as the agent's (click() does nothing on a disabled button, as a real click).
+    retry.click();
+    expect(p.onRetry).not.toHaveBeenCalled();
+    await rerender({ ...p, call: { ...p.call, failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: you can try again now. Jane Doe can still hear you.") } });
+    expect(retry.disabled).toBe(false);
+    retry.click();
+    expect(p.onRetry).toHaveBeenCalledOnce();
+  });
+
   it('tells the agent about call quality in plain words', () => {
     render(ActiveCall, props({ quality: 'Your microphone seems silent' }));
     expect(screen.getByRole('status').textContent).toContain('Your microphone seems silent');

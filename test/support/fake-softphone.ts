@@ -138,6 +138,12 @@ export function startedWindow(calls: CallView[] = [], options: { status?: AuthSt
   fake.answer('calls.board', { ok: true, value: board(calls, options.currentId ? { currentId: options.currentId } : {}) });
   fake.answer('settings.hotkeyConflicts', { ok: true, value: {} });
   fake.answer('voice.reportStatus', { ok: true, value: {} });
+  // Notes: nothing waiting, nothing hidden; a test that needs more answers these itself.
+  fake.answer('history.recentContacts', { ok: true, value: [] });
+  fake.answer('notes.drafts', { ok: true, value: [] });
+  fake.answer('notes.keepDraft', { ok: true, value: {} });
+  fake.answer('notes.dropDraft', { ok: true, value: {} });
+  fake.answer('notes.hidden', { ok: true, value: { count: 0, account: null } });
   return fake;
 }
 

@@ -167,7 +167,7 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
     'sessions.answer': fc.record({ sessionId, mode: optional(fc.constantFrom('hold', 'end')) }, { requiredKeys: ['sessionId'] }),
     'sessions.recentNumbers': none,
     'sessions.today': none,
-    'sessions.recentContacts': none,
+    'history.recentContacts': none,
     'notes.drafts': none,
     'notes.keepDraft': fc.record({
       sessionId,

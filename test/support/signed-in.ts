@@ -9,7 +9,10 @@ import { coreFor, type TestCore } from './core';
 
 export const DEMO = { email: 'demo@evosoftphone.local', password: 'demo' };
 
-export function signedInWorlds(): (options?: SimulatorOptions) => Promise<{ simulator: Simulator; t: TestCore }> {
+export function signedInWorlds(): (
+  options?: SimulatorOptions,
+  core?: Parameters<typeof coreFor>[1],
+) => Promise<{ simulator: Simulator; t: TestCore }> {
   const open: { simulator: Simulator; t: TestCore }[] = [];
   afterEach(async () => {
     for (const { simulator, t } of open.splice(0)) {
@@ -17,9 +20,9 @@ export function signedInWorlds(): (options?: SimulatorOptions) => Promise<{ simu
       await simulator.close();
     }
   });
-  return async (options = {}) => {
+  return async (options = {}, core = {}) => {
     const simulator = await startSimulator(options);
-    const t = coreFor(simulator);
+    const t = coreFor(simulator, core);
     open.push({ simulator, t });
     await t.value('auth.signIn', { server: simulator.url, ...DEMO, remember: false });
     await t.core.sync.syncNow();

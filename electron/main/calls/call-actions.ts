@@ -15,6 +15,7 @@ import { SIGNED_OUT_CODES } from '../../shared/error-codes';
 import { isolate } from '../../shared/bidi';
 import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
+import { FailureWaits } from './failure-waits';
 import { toSessionView } from './session-view';
 
 export interface CallActionsDeps extends CallStepsDeps {
@@ -46,9 +47,11 @@ export class CallActions {
   /** Intents being carried out, by kind and call: a double press shares the first one's outcome. */
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly steps: CallSteps;
+  private readonly waits: FailureWaits;
 
   constructor(private readonly deps: CallActionsDeps) {
     this.steps = new CallSteps(deps);
+    this.waits = new FailureWaits(deps);
   }
 
   /**
@@ -288,7 +291,9 @@ export class CallActions {
     // On the call the agent acted on, Retry means the whole action again (a swap's resume, not the
     // hold that failed inside it); elsewhere, the step.
     const action = (shownOn === acted ? actionOfIntent(intent) : null) ?? actionOf(step);
-    if (this.deps.board.get(shownOn)) this.deps.board.setFailure(shownOn, { action, code, message });
+    // Refused with Retry-After: the card counts down, and Retry waits for the end of the window.
+    const waitMs = retryable ? (this.deps.auth.session?.client.waitingMs() ?? 0) : 0;
+    if (this.deps.board.get(shownOn)) this.waits.show(shownOn, { action, code, message }, waitMs);
     this.deps.logger.warn('calls: action failed', { intent: intent.type, step: step.do, code });
     // After a failure (not after a success) the server's view is worth a look.
     this.deps.sync.refresh('actionFailed');

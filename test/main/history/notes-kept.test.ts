@@ -85,7 +85,7 @@ describe('notes that cannot be lost', () => {
 
   it('recent numbers come with the name of their newest named call', async () => {
     await afterJanesCall();
-    const contacts = await t.value('sessions.recentContacts');
+    const contacts = await t.value('history.recentContacts');
     expect(contacts.map((contact) => contact.number)).toEqual(await t.value('sessions.recentNumbers'));
     expect(contacts).toContainEqual({ number: '+15550100199', name: 'Jane Doe' });
   });

@@ -5,10 +5,10 @@ import type { Handlers } from '../router';
 export const noteHandlers = (
   notes: NoteService,
   history: SessionHistory,
-): Pick<Handlers, 'notes.drafts' | 'notes.keepDraft' | 'notes.dropDraft' | 'notes.hidden' | 'sessions.recentContacts'> => ({
+): Pick<Handlers, 'notes.drafts' | 'notes.keepDraft' | 'notes.dropDraft' | 'notes.hidden' | 'history.recentContacts'> => ({
   'notes.drafts': () => notes.drafts(),
   'notes.keepDraft': (draft) => notes.keepDraft(draft),
   'notes.dropDraft': (input) => notes.dropDraft(input),
   'notes.hidden': () => notes.hidden(),
-  'sessions.recentContacts': () => history.recentContacts(),
+  'history.recentContacts': () => history.recentContacts(),
 });

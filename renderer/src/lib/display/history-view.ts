@@ -72,3 +72,22 @@ export function formatLogMessage(message: string): string {
     return /^\+/.test(formatted) && formatted !== match.replace(/[^\d+]/g, '') ? formatted : match;
   });
 }
+
+export type CallMark = 'note' | 'consult' | 'transfer';
+
+/** What a history row says of each mark: visible, and part of the row's accessible name. */
+export const MARK_WORDS: Record<CallMark, string> = { note: 'note', consult: 'consulted', transfer: 'transferred' };
+
+/**
+ * A call's marks: the agent's note, a consult (the caller held for transfer) and a transfer.
+ * Evo keeps no flag for the last two; they are inferred from the session's hold reason and log
+ * (a hold "for transfer", "Transferred to …"), here only, so that a better source can replace it.
+ */
+export function callMarks(item: Pick<SessionView, 'note' | 'holdReason' | 'log'>): CallMark[] {
+  const said = (pattern: RegExp) => item.log.some((line) => pattern.test(line.message));
+  const marks: CallMark[] = [];
+  if (item.note) marks.push('note');
+  if (item.holdReason === 'Transferring' || said(/\bfor transfer\b/i)) marks.push('consult');
+  if (said(/\btransferred\b/i)) marks.push('transfer');
+  return marks;
+}

@@ -43,6 +43,8 @@ export class AppState {
   tab = $state<Tab>('phone');
   engine = $state<CallEngine | null>(null);
   recent = $state<string[]>([]);
+  /** The caller's name for each recent number, when a call gave one. */
+  recentNames = $state.raw<Record<string, string>>({});
   /** The dialer's number: survives calls and tab changes; tel: links and "Call back" fill it. */
   readonly dialDraft = new DialDraft();
   hotkeyConflicts = $state<HotkeyConflicts>({});
@@ -77,7 +79,11 @@ export class AppState {
     });
     this.history = new HistoryState(api);
     this.settings = new SettingsState(api);
-    this.wrapUp = new WrapUpState(api, () => this.settings.value?.wrapUp.prompt ?? true);
+    this.wrapUp = new WrapUpState(
+      api,
+      () => this.settings.value?.wrapUp.prompt ?? true,
+      () => this.settings.value?.wrapUp.outcomes ?? [],
+    );
     this.headset = new HeadsetController({
       hid,
       board: () => this.headsetBoard(),
@@ -120,7 +126,7 @@ export class AppState {
       this.engineDemo = demo;
     }
     const engine = this.engine;
-    await Promise.all([this.calls.load(), this.settings.load(), this.refreshRecent(), engine.start()]);
+    await Promise.all([this.calls.load(), this.settings.load(), this.refreshRecent(), this.wrapUp.restore(), engine.start()]);
     if (this.settings.value) await engine.useAudio(this.settings.value.audio);
   }
 
@@ -138,8 +144,9 @@ export class AppState {
   }
 
   async refreshRecent(): Promise<void> {
-    const result = await this.api.sessions.recentNumbers();
-    if (result.ok) this.recent = result.value;
+    const [numbers, contacts] = await Promise.all([this.api.sessions.recentNumbers(), this.api.history.recentContacts()]);
+    if (numbers.ok) this.recent = numbers.value;
+    if (contacts.ok) this.recentNames = Object.fromEntries(contacts.value.map((contact) => [contact.number, contact.name]));
   }
 
   /** Places a call; main holds the live one first. The draft is cleared once it is placed. */

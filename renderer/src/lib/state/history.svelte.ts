@@ -1,4 +1,4 @@
-import type { HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneApi } from '../softphone/api';
+import type { CallNote, HiddenNotes, HistoryFilter, HistoryPage, SessionDetail, SessionView, SoftphoneApi } from '../softphone/api';
 
 /** Call history: the cache answers at once, then the server's fresh page replaces it. */
 export class HistoryState {
@@ -15,6 +15,8 @@ export class HistoryState {
   detail = $state<SessionView | SessionDetail | null>(null);
   detailLoading = $state(false);
   detailError = $state<string | null>(null);
+  /** Notes kept for another account or server: hidden here, and said so. */
+  hidden = $state<HiddenNotes | null>(null);
   private generation = 0;
 
   constructor(private readonly api: SoftphoneApi) {}
@@ -64,6 +66,24 @@ export class HistoryState {
 
   close(): void {
     this.detail = null;
+  }
+
+  async loadHidden(): Promise<void> {
+    const result = await this.api.notes.hidden();
+    this.hidden = result.ok ? result.value : null;
+  }
+
+  /**
+   * Saves the note of a call (new or corrected) from its detail; the row and the detail show it at
+   * once. Answers the error message, or null once saved.
+   */
+  async saveNote(sessionId: string, note: { text: string; outcome: string }): Promise<string | null> {
+    const result = await this.api.sessions.saveNote({ sessionId, ...note });
+    if (!result.ok) return result.error.message;
+    const saved: CallNote = result.value;
+    if (this.detail?.id === sessionId) this.detail = { ...this.detail, note: saved };
+    this.items = this.items.map((item) => (item.id === sessionId ? { ...item, note: saved } : item));
+    return null;
   }
 
   private showPage(page: HistoryPage): void {

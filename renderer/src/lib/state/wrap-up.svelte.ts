@@ -1,16 +1,15 @@
-import type { CallNote, CallView, SoftphoneApi } from '../softphone/api';
+import { noteProblem } from '@shared/note-rules';
+import type { CallNote, CallView, NoteDraft, SoftphoneApi } from '../softphone/api';
 
-/** A call waiting for the agent's note. */
-export interface WrapUpCall {
-  sessionId: string;
-  name: string;
-  number: string;
-}
+/** A call waiting for the agent's note, with what was typed so far. */
+export type WrapUpCall = NoteDraft;
 
 /**
  * Notes after the call: each call the agent was on that ends waits here for a note and an
- * outcome (or a Skip), oldest first, unless the prompt is turned off in Settings. A failed save
- * keeps the call and what was typed, and says why.
+ * outcome (or a Skip), oldest first, unless the prompt is turned off in Settings. Main keeps the
+ * waiting calls and every keystroke of their drafts (notes.keepDraft), so a reload or a restart
+ * brings them back (`restore`). A failed or refused save keeps the call and what was typed, and
+ * says why.
  */
 export class WrapUpState {
   queue = $state<WrapUpCall[]>([]);
@@ -23,20 +22,46 @@ export class WrapUpState {
   constructor(
     private readonly api: SoftphoneApi,
     private readonly enabled: () => boolean,
+    /** The outcomes the agent picks from (Settings): a note is checked against them before it is sent. */
+    private readonly outcomes: () => readonly string[] = () => [],
   ) {}
+
+  /** After sign-in (a reload, a restart): the calls main kept waiting, then any that ended meanwhile. */
+  async restore(): Promise<void> {
+    const kept = await this.api.notes.drafts();
+    if (!kept.ok) return;
+    const known = kept.value.map((draft) => draft.sessionId);
+    this.queue = [...kept.value, ...this.queue.filter((call) => !known.includes(call.sessionId))];
+  }
 
   callEnded(call: CallView): void {
     if (!this.enabled() || this.queue.some((waiting) => waiting.sessionId === call.id)) return;
-    this.queue = [...this.queue, { sessionId: call.id, name: call.displayName, number: call.number }];
+    const waiting = { sessionId: call.id, name: call.displayName, number: call.number, text: '', outcome: '' };
+    this.queue = [...this.queue, waiting];
+    this.keep(waiting);
   }
 
-  async save(note: { text: string; outcome: string }): Promise<CallNote | null> {
+  /** The agent typed or picked: kept in main at once, so that a reload loses nothing. */
+  edit(change: Partial<Pick<WrapUpCall, 'text' | 'outcome'>>): void {
+    const call = this.current;
+    if (!call) return;
+    Object.assign(call, change);
+    this.error = null;
+    this.keep(call);
+  }
+
+  async save(): Promise<CallNote | null> {
     const call = this.current;
     if (!call || this.saving) return null;
+    const problem = noteProblem(call, this.outcomes());
+    if (problem && problem.code !== 'NOTE_UNKNOWN_OUTCOME') {
+      this.error = problem.message;
+      return null;
+    }
     this.saving = true;
     this.error = null;
     try {
-      const result = await this.api.sessions.saveNote({ sessionId: call.sessionId, ...note });
+      const result = await this.api.sessions.saveNote({ sessionId: call.sessionId, text: call.text, outcome: call.outcome });
       if (!result.ok) {
         this.error = result.error.message;
         return null;
@@ -50,13 +75,23 @@ export class WrapUpState {
   }
 
   skip(): void {
-    if (this.current) this.done(this.current);
+    const call = this.current;
+    if (!call) return;
+    this.done(call);
+    void this.api.notes.dropDraft({ sessionId: call.sessionId });
   }
 
-  /** Signed out: nothing waits for a note any more. */
+  /** Signed out: nothing waits for a note here any more (main keeps them for this agent's return). */
   clear(): void {
     this.queue = [];
     this.error = null;
+  }
+
+  private keep(call: WrapUpCall): void {
+    const { sessionId, name, number, text, outcome } = call;
+    void this.api.notes.keepDraft({ sessionId, name, number, text, outcome }).then((result) => {
+      if (!result.ok && this.current?.sessionId === sessionId) this.error = result.error.message;
+    });
   }
 
   private done(call: WrapUpCall): void {
