@@ -51,8 +51,11 @@ export interface CallActionRow {
   shownAs: string | null;
   /** What the window reads while it is out ("Holding…"). */
   pending: string;
-  /** What the live region says once it is done. */
-  announce: string;
+  /**
+   * What the live region says once it is done, naming whom: the caller's name, or their number
+   * grouped as the window shows it (the renderer formats it).
+   */
+  announce: (who: string) => string;
   /** "You can't {verb} Jane now: ...": a refusal. */
   verb: string;
   /** When a step before the last failed: what did not happen ("Jane was not resumed."). */
@@ -75,7 +78,7 @@ export const callActionTable = {
     plan: ({ target, reason }) => ({ ok: true, steps: mayBeTalking(target) ? [{ do: 'hold', sessionId: target.id, reason }] : [] }),
     shownAs: 'hold',
     pending: 'Holding…',
-    announce: 'Call on hold',
+    announce: (who) => `${who} on hold`,
     verb: 'hold',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -87,7 +90,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: mayBeTalking(target) ? [{ do: 'hold', sessionId: target.id, reason: 'Transferring' }] : [] }),
     shownAs: 'holdForTransfer',
     pending: 'Holding…',
-    announce: 'Call on hold for transfer',
+    announce: (who) => `${who} on hold for transfer`,
     verb: 'hold',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -98,7 +101,7 @@ export const callActionTable = {
     plan: ({ calls, target }) => (target.phase === 'live' ? { ok: true, steps: [] } : takeBack(calls, target.id)),
     shownAs: 'resume',
     pending: 'Resuming…',
-    announce: 'Call resumed',
+    announce: (who) => `${who} resumed`,
     verb: 'resume',
     notDone: (name) => `${name} was not resumed.`,
     retrySafe: true,
@@ -109,7 +112,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: target.phase === 'ending' ? [] : [{ do: target.conference ? 'endAll' : 'end', sessionId: target.id }] }),
     shownAs: 'hangUp',
     pending: 'Hanging up…',
-    announce: 'Call ended',
+    announce: (who) => `Call with ${who} ended`,
     verb: 'hang up on',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -120,7 +123,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: [{ do: 'transfer', sessionId: target.id }] }),
     shownAs: 'transfer',
     pending: 'Transferring…',
-    announce: 'Call transferred',
+    announce: (who) => `${who} transferred`,
     verb: 'transfer',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -131,7 +134,7 @@ export const callActionTable = {
     plan: ({ calls, target, mode }) => then(freeLine(calls, target.id, mode), { do: 'answer', sessionId: target.id }),
     shownAs: 'answer',
     pending: 'Answering…',
-    announce: 'Call answered',
+    announce: (who) => `Call with ${who} answered`,
     verb: 'answer',
     notDone: (name) => `${name}'s call was not answered.`,
     retrySafe: true,
@@ -142,7 +145,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: [{ do: 'decline', sessionId: target.id }] }),
     shownAs: 'decline',
     pending: 'Declining…',
-    announce: 'Call declined',
+    announce: (who) => `Call from ${who} declined`,
     verb: 'decline',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -154,7 +157,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: [{ do: 'addMember', sessionId: target.id }] }),
     shownAs: 'addParticipant',
     pending: 'Adding…',
-    announce: 'Calling the new participant',
+    announce: (who) => `Calling the new participant into the call with ${who}`,
     verb: 'add someone to the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -166,7 +169,7 @@ export const callActionTable = {
     plan: ({ target }) => (target.conference ? { ok: true, steps: [{ do: 'leave', sessionId: target.id }] } : refuse('CALL_NOT_CONFERENCE')),
     shownAs: 'leave',
     pending: 'Leaving…',
-    announce: 'You left the call',
+    announce: (who) => `You left the call with ${who}`,
     verb: 'leave the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -178,7 +181,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: target.phase === 'live' ? [{ do: 'hold', sessionId: target.id, reason: 'Transferring' }] : [] }),
     shownAs: null,
     pending: 'Holding…',
-    announce: 'Call on hold for transfer',
+    announce: (who) => `${who} on hold for transfer`,
     verb: 'consult about',
     notDone: newCallNotStarted,
     retrySafe: false,
@@ -190,7 +193,7 @@ export const callActionTable = {
     plan: ({ calls, target }) => afterConsult(calls, target, 'completeTransfer'),
     shownAs: 'completeTransfer',
     pending: 'Transferring…',
-    announce: 'Call transferred',
+    announce: (who) => `Caller transferred to ${who}`,
     verb: 'complete the transfer with',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -202,7 +205,7 @@ export const callActionTable = {
     plan: ({ calls, target }) => afterConsult(calls, target, 'merge'),
     shownAs: 'merge',
     pending: 'Merging…',
-    announce: 'Calls merged',
+    announce: (who) => `Calls merged: ${who} joined the call`,
     verb: 'merge the call with',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -214,7 +217,7 @@ export const callActionTable = {
     plan: ({ calls, target }) => afterConsult(calls, target, 'cancelConsult'),
     shownAs: 'cancelConsult',
     pending: 'Cancelling…',
-    announce: 'Consult ended, caller resumed',
+    announce: (who) => `Consult with ${who} ended, caller resumed`,
     verb: 'cancel the consult with',
     notDone: newCallNotStarted,
     retrySafe: true,
@@ -229,7 +232,7 @@ export const callActionTable = {
     plan: ({ calls, target }) => takeBack(calls, target.id),
     shownAs: 'checkIn',
     pending: 'Checking in…',
-    announce: 'Checked in: caller off hold',
+    announce: (who) => `Checked in: ${who} off hold`,
     verb: 'check in with',
     notDone: (name) => `${name} is still on hold.`,
     retrySafe: true,
@@ -242,7 +245,7 @@ export const callActionTable = {
     plan: ({ target }) => ({ ok: true, steps: [{ do: 'hold', sessionId: target.id, reason: 'None' }] }),
     shownAs: 'backOnHold',
     pending: 'Holding…',
-    announce: 'Caller back on hold',
+    announce: (who) => `${who} back on hold`,
     verb: 'put back on hold',
     notDone: newCallNotStarted,
     retrySafe: true,

@@ -16,7 +16,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.getByRole('button', { name: 'Hold', exact: true }).click();
     const held = page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: 'Jane Doe' });
     await held.waitFor();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Call on hold' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Jane Doe on hold' }).count()).toBe(1);
     const timer = held.getByLabel('Time on hold');
     const first = seconds(await timer.textContent());
     await expect.poll(async () => seconds(await timer.textContent()), { timeout: 4000 }).toBeGreaterThan(first);
@@ -24,7 +24,7 @@ describe("the agent's window in Chromium, through the harness, against the simul
 
     await held.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Held calls' }).count()).toBe(0);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Call resumed' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Jane Doe resumed' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Hold', exact: true }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('App', () => {
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('button', { name: 'Hold' }));
     await screen.findByRole('listitem', { name: 'Jane Doe' });
-    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Call on hold')).toBe(true);
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Jane Doe on hold')).toBe(true);
     expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({ sessionId: 'SE1', reason: 'None', callSid: 'CA-agent' });
   });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CallsState, type CallsPhone } from '../../renderer/src/lib/state/calls.svelte';
+import { CallsState, doneWords, type CallsPhone } from '../../renderer/src/lib/state/calls.svelte';
+import { loadPhoneNumbers } from '../../renderer/src/lib/phone-numbers/library.svelte';
 import { board, callView, fakeSoftphone } from '../support/fake-softphone';
 import { pressesApart } from '../support/presses';
 
@@ -123,6 +124,31 @@ describe("the window's copy of the call board", () => {
       ['sessions.hold', { sessionId: 'A', reason: 'None', callSid: 'CA-phone' }],
       ['sessions.resume', { sessionId: 'A' }],
     ]);
+  });
+});
+
+describe('what the live region says after a call action', () => {
+  it("names the caller, and says a bare number grouped as it is shown, never as one long figure", async () => {
+    await loadPhoneNumbers();
+    const jane = callView();
+    const bare = callView({ id: 'SE2', displayName: '+15550100777', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() });
+    const { fake, state } = await loaded([jane, bare]);
+    for (const channel of ['sessions.hold', 'sessions.resume', 'sessions.end', 'sessions.answer', 'calls.setPromise']) fake.answer(channel, { ok: true, value: {} });
+
+    await state.hold(jane);
+    expect(state.announcement).toBe('Jane Doe on hold');
+    await state.resume(bare);
+    expect(state.announcement).toBe('+1 555 010 0777 resumed');
+    await state.setPromise(bare, 2);
+    expect(state.announcement).toBe('+1 555 010 0777 promised 2 min');
+    await state.hangUp(jane);
+    expect(state.announcement).toBe('Call with Jane Doe ended');
+
+    const ringing = callView({ id: 'SE3', displayName: '+15550100888', number: '+15550100888', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+    fake.emit('calls.changed', { version: 2, upserted: [ringing], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    expect(state.announcement).toBe('Incoming call from +1 555 010 0888');
+    await state.phone('answer', async () => ({ ok: true, value: {} }), doneWords('answer', { displayName: ringing.displayName, number: ringing.number }));
+    expect(state.announcement).toBe('Call with +1 555 010 0888 answered');
   });
 });
 

@@ -152,8 +152,7 @@ export class AppState {
   /** Places a call; main holds the live one first. The draft is cleared once it is placed. */
   /** `chained`: the dial is the second step of one press (Consult first), not a press of its own. */
   async dial(number: string, postDial = '', chained = false): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine || this.dialing) return false;
+    if (!this.engine || this.dialing) return false;
     this.dialing = true;
     try {
       const placed = await this.calls.dial(number, postDial, chained);

@@ -1,17 +1,19 @@
-import { BOARD_ACTIONS, callActionTable, hotkeyIntent, type CallActionRow } from '@shared/call-action-table';
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
 import { PressGuard } from '@shared/press-guard';
+import { callActionTable, hotkeyIntent } from '@shared/call-action-table';
+import { formatPhone, partyName } from '../phone-numbers/display';
 import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldMode, HoldReason, Result, SoftphoneApi } from '../softphone/api';
 import type { CallEngine } from '../calls/call-engine';
 
-/** What the live region says once an action is done: the call action table's words. */
-const announcements: Partial<Record<CallAction, string>> = Object.fromEntries(
-  BOARD_ACTIONS.map((action) => [action, (callActionTable[action] as CallActionRow).announce]),
-);
-
-/** What the calls state needs of the phone: the agent's own leg of a call, and the phone's own actions. */
-export type CallsPhone = Pick<CallEngine, 'callSidFor' | 'hangUp' | 'answer' | 'reject' | 'dial'>;
+/**
+ * What the live region says once an action is done: the table's words (one place for them), naming
+ * whom as the window shows it: the caller's name, or their number grouped ("+1 555 010 0199"),
+ * which a screen reader says as a phone number, not as one eleven-digit figure. Not isolated
+ * (FSI..PDI) as main's sentences are: the region is only heard, and speech keeps logical order.
+ */
+export const doneWords = (action: CallAction, party: { displayName: string; number: string }): string =>
+  callActionTable[action].announce(partyName(party));
 
 /** A call ringing for the agent: the board's session, the phone's invite, or both matched. */
 export interface RingingCall {
@@ -25,6 +27,12 @@ export interface RingingCall {
   pending: CallAction | null;
   failure: string | null;
 }
+
+/** What the calls state needs of the phone: the agent's own leg of a call, and the phone's own actions. */
+export type CallsPhone = Pick<CallEngine, 'callSidFor' | 'hangUp' | 'answer' | 'reject' | 'dial'>;
+
+/** A ringing call as a party, for the words that name it. */
+export const partyOf = (ringing: RingingCall) => ({ displayName: ringing.name, number: ringing.number });
 
 /**
  * The window's copy of main's call board: updated by `calls.changed` diffs (a missed version
@@ -136,67 +144,67 @@ export class CallsState {
 
   hold(call: CallView, reason: HoldReason = 'None'): Promise<boolean> {
     const action = reason === 'Transferring' ? 'holdForTransfer' : 'hold';
-    return this.act(action, () => this.api.sessions.hold({ sessionId: call.id, reason, ...this.leg(call) }));
+    return this.act(action, call, () => this.api.sessions.hold({ sessionId: call.id, reason, ...this.leg(call) }));
   }
 
   resume(call: CallView): Promise<boolean> {
-    return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id }));
+    return this.act('resume', call, () => this.api.sessions.resume({ sessionId: call.id }));
   }
 
   /** Takes a held caller off hold to check in (counted); Hold on the live card then says Back on hold. */
   checkIn(call: CallView): Promise<boolean> {
-    return this.act('resume', () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
+    return this.act('checkIn', call, () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
   }
 
   /** Hang up; the phone's own leg of the call ends with it. */
   hangUp(call: CallView): Promise<boolean> {
-    return this.endingOwnLeg(call, (leg) => this.act('hangUp', () => this.api.sessions.end({ sessionId: call.id, ...leg })));
+    return this.endingOwnLeg(call, (leg) => this.act('hangUp', call, () => this.api.sessions.end({ sessionId: call.id, ...leg })));
   }
 
   transfer(call: CallView, destination: string): Promise<boolean> {
     this.transferTo[call.id] = destination;
-    return this.act('transfer', () => this.api.sessions.transfer({ sessionId: call.id, destination }));
+    return this.act('transfer', call, () => this.api.sessions.transfer({ sessionId: call.id, destination }));
   }
 
   addParticipant(call: CallView, destination: string): Promise<boolean> {
     this.invited[call.id] = destination;
-    return this.act('addParticipant', () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...this.leg(call) }));
+    return this.act('addParticipant', call, () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...this.leg(call) }));
   }
 
   /** Drops out of a conference; the others keep talking. The phone's leg of it ends. */
   leave(call: CallView): Promise<boolean> {
-    return this.endingOwnLeg(call, (leg) => this.act('leave', () => this.api.sessions.leave({ sessionId: call.id, ...leg })));
+    return this.endingOwnLeg(call, (leg) => this.act('leave', call, () => this.api.sessions.leave({ sessionId: call.id, ...leg })));
   }
 
   /** Consult first: the caller is held for transfer; answers the number to dial, or null (the failure is on the call). */
   async consult(call: CallView, destination: string): Promise<string | null> {
     if (!this.pressed()) return null;
     const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...this.leg(call) });
-    this.announcement = result.ok ? announcements.holdForTransfer! : result.error.message;
+    this.announcement = result.ok ? doneWords('holdForTransfer', call) : result.error.message;
     return result.ok ? result.value.destination : null;
   }
 
   /** Complete transfer, Merge or Cancel, on the consult call: it ends, so the phone's leg of it does too. */
   endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<boolean> {
     if (how === 'completeTransfer' && consult.consultOf) this.transferTo[consult.consultOf] = consult.number;
-    return this.endingOwnLeg(consult, () => this.act(how, () => this.api.sessions[how]({ sessionId: consult.id })));
+    return this.endingOwnLeg(consult, () => this.act(how, consult, () => this.api.sessions[how]({ sessionId: consult.id })));
   }
 
   /** Answers a ringing call on the phone; a live call is held first (`hold`) or hung up (`end`). */
   answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('answer', () => phone.answer(ringing.sessionId, mode)) : Promise.resolve(false);
+    return phone ? this.phone('answer', () => phone.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing))) : Promise.resolve(false);
   }
 
   decline(ringing: RingingCall): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('decline', () => phone.reject(ringing.sessionId)) : Promise.resolve(false);
+    return phone ? this.phone('decline', () => phone.reject(ringing.sessionId), doneWords('decline', partyOf(ringing))) : Promise.resolve(false);
   }
 
   /** Places a call on the phone (main holds the live one first). `chained`: the second step of one press (Consult first). */
   dial(number: string, postDial = '', chained = false): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${number}`, chained) : Promise.resolve(false);
+    return phone ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${formatPhone(number)}`, chained) : Promise.resolve(false);
   }
 
   /** The hold hotkey of the window and the headset: hold the current call, or with none live resume the latest hold (the table decides). */
@@ -222,14 +230,15 @@ export class CallsState {
   async phone(
     action: 'answer' | 'decline' | 'dial',
     run: () => Promise<Result<unknown>>,
-    announce?: string,
+    /** What the live region says once it is done ("Call with Jane Doe answered"). */
+    announce = '',
     chained = false,
   ): Promise<boolean> {
     if (!chained && !this.pressed()) return false;
     this.phoneFailure = null;
     const result = await this.waitFor(run);
     if (result.ok) {
-      this.announcement = announce ?? announcements[action as CallAction] ?? '';
+      this.announcement = announce;
       return true;
     }
     // A failure on a board call shows on that call (main wrote it); anything else shows here.
@@ -272,7 +281,7 @@ export class CallsState {
   async setPromise(call: CallView, minutes: number): Promise<boolean> {
     if (!isPromiseMinutes(minutes)) return false;
     const result = await this.api.calls.setPromise({ sessionId: call.id, minutes });
-    this.announcement = result.ok ? `${call.displayName} promised ${minutes} min` : result.error.message;
+    this.announcement = result.ok ? `${partyName(call)} promised ${minutes} min` : result.error.message;
     return result.ok;
   }
 
@@ -307,11 +316,11 @@ export class CallsState {
     return done;
   }
 
-  private async act(action: CallAction, call: () => Promise<Result<unknown>>): Promise<boolean> {
+  private async act(action: CallAction, whom: CallView, call: () => Promise<Result<unknown>>): Promise<boolean> {
     if (!this.pressed()) return false;
     const result = await this.waitFor(call);
     // Failures are on the board, with main's words; the live region reads them too.
-    this.announcement = result.ok ? (announcements[action] ?? '') : result.error.message;
+    this.announcement = result.ok ? doneWords(action, whom) : result.error.message;
     return result.ok;
   }
 
@@ -363,7 +372,7 @@ export class CallsState {
     const since: Record<string, number> = {};
     for (const call of calls) {
       const before = this.byId(call.id);
-      if (call.phase === 'ringingIn' && before?.phase !== 'ringingIn') this.announcement = `Incoming call from ${call.displayName}`;
+      if (call.phase === 'ringingIn' && before?.phase !== 'ringingIn') this.announcement = `Incoming call from ${partyName(call)}`;
       if (call.pending) since[call.id] = before?.pending === call.pending ? (this.pendingSince[call.id] ?? Date.now()) : Date.now();
     }
     this.pendingSince = since;
