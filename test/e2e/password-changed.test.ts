@@ -18,7 +18,7 @@ describe('a password changed on Evo while the agent is signed in (Chromium, harn
     // The next poll meets the 401; the one re-sign-in is refused.
     await page.getByText('Your password was changed or expired. Sign in again.').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    // That no poll or sign-in follows is asserted on a fake clock in test/main/core.test.ts.
+    // That no poll or sign-in follows is asserted on a fake clock in test/main/root/core-over-ipc.test.ts.
     expect(simulator.hits.signIn - signIns).toBe(1);
 
     await page.getByLabel('Email').fill(DEMO_EMAIL);

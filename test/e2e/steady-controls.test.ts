@@ -1,6 +1,6 @@
 /**
- * The call's controls stay put (issue #23 item 6): a failure on the call and the connection
- * banner appear without moving Hold or Hang up under the agent's pointer. Measured in Chromium at
+ * The call's controls stay put (issue #23 item 6): a failure on the call, the connection banner
+ * and the "lost the core" alert come and go without moving Hold or Hang up under the agent's pointer. Measured in Chromium at
  * a desktop and a phone-narrow width.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -42,4 +42,20 @@ describe('Hold and Hang up stay where they are', () => {
     expect(withFailure).toEqual(before);
     expect(withBanner).toEqual(before);
   }, 40_000);
+
+  it('main lost and found again: the alert comes and goes without moving them', async () => {
+    const world = await demoWithJane(fixture);
+    const { page, harness } = world;
+    const before = await controlTops(page);
+    harness.stall(true);
+    const alert = page.getByRole('alert').filter({ hasText: 'Lost the connection to the softphone core' });
+    await alert.waitFor({ timeout: 5_000 });
+    const lost = await controlTops(page);
+    harness.stall(false);
+    await alert.waitFor({ state: 'detached', timeout: 5_000 });
+    const found = await controlTops(page);
+    console.info(`controls: before ${JSON.stringify(before)}, main lost ${JSON.stringify(lost)}, found again ${JSON.stringify(found)}`);
+    expect(lost).toEqual(before);
+    expect(found).toEqual(before);
+  }, 30_000);
 });

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import type { EngineFactory } from '../../renderer/src/lib/state/app.svelte';
 import { simulatedOnly } from '../support/engines';
+import { windowPressesApart } from '../support/presses';
 import { SimulatedCallEngine } from '../../renderer/src/lib/calls/simulated-engine.svelte';
 import type { CallView } from '../../electron/shared/contract';
 import { board, callView, defaultTestSettings, signedInStatus, signedOut, startedWindow } from '../support/fake-softphone';
@@ -93,6 +94,26 @@ describe('App', () => {
     expect(screen.queryByRole('button', { name: 'Answer' })).toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'End & answer' }));
     expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'SE2', mode: 'end' });
+  });
+
+  it('a second call Evo reports connected shows apart, under Also connected, with Hold and Hang up on that call', async () => {
+    const jane = callView();
+    const sam = callView({ id: 'SE2', displayName: 'Sam Caller', number: '+15550100555' });
+    const fake = stubbed(signedInStatus, [jane, sam]);
+    fake.answer('sessions.hold', { ok: true, value: {} });
+    fake.answer('sessions.end', { ok: true, value: {} });
+    const clock = windowPressesApart();
+    render(App, { api: fake.api, engines: simulatedOnly });
+    const others = await screen.findByRole('region', { name: 'Also connected' });
+    const item = within(within(others).getByRole('list', { name: 'Also connected' })).getByRole('listitem', { name: 'Jane Doe' });
+    expect(item.textContent).toContain('+1 555 010 0199');
+    await fireEvent.click(within(item).getByRole('button', { name: 'Hold' }));
+    await fireEvent.click(within(item).getByRole('button', { name: 'Hang up' }));
+    expect(fake.calls.filter((c) => ['sessions.hold', 'sessions.end'].includes(c.channel)).map((c) => [c.channel, c.payload])).toEqual([
+      ['sessions.hold', { sessionId: 'SE1', reason: 'None' }],
+      ['sessions.end', { sessionId: 'SE1' }],
+    ]);
+    clock.mockRestore();
   });
 
   it('the queue a call rang in stays shown once it is answered', async () => {

@@ -1,14 +1,20 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import UnknownStateCalls from '../../renderer/src/lib/components/UnknownStateCalls.svelte';
+import OtherCalls from '../../renderer/src/lib/components/OtherCalls.svelte';
 import { callView } from '../support/fake-softphone';
 
-describe('UnknownStateCalls', () => {
+describe('OtherCalls, for calls in a state this app does not know', () => {
   it('says what Evo reports ("Evo reports Parked"), with no live-call controls, and acts on the right call', async () => {
     const onResume = vi.fn();
     const onHold = vi.fn();
     const parked = callView({ id: 'P', phase: 'unknown', callState: 'Passive', evoState: 'Parked', displayName: 'Sam Caller' });
-    render(UnknownStateCalls, { calls: [parked], onResume, onHold, onDismiss: vi.fn() });
+    render(OtherCalls, {
+      title: 'Other calls',
+      calls: [parked],
+      buttons: [{ label: 'Resume', kind: 'primary', run: onResume }, { label: 'Hold', run: onHold }],
+      evoState: true,
+      onDismiss: vi.fn(),
+    });
     const item = screen.getByRole('listitem', { name: 'Sam Caller' });
     expect(item.textContent).toContain('Evo reports Parked');
     expect(within(item).queryByRole('button', { name: /Mute|Hang up/ })).toBeNull();

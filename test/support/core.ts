@@ -5,11 +5,19 @@ import { createCore, type Core, type CoreDeps } from '../../electron/main/root/c
 import { createRouter, type Router } from '../../electron/main/ipc/router';
 import type { Clock, EventSink, SecretStore } from '../../electron/main/ports';
 import { MemorySecretStore } from '../../electron/main/services/credential-vault';
-import type { Simulator } from '../../electron/main/simulator/server';
+import type { SeedOptions } from '../../electron/main/simulator/seed';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../electron/main/simulator/server';
 import type { InputOf, InvokeChannel, OutputOf } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
+import { afterEach } from 'vitest';
+import type { FakeClock } from './clock';
 import { MemoryLogger } from './logger';
 import { fastClientOptions } from './simulator';
+
+/** The simulator's seeded agent. */
+export const DEMO_AGENT = { email: 'demo@evosoftphone.local', password: 'demo' } as const;
+
+type CoreOptions = NonNullable<Parameters<typeof coreFor>[1]>;
 
 export interface TestCore {
   core: Core;
@@ -68,4 +76,40 @@ export function coreFor(
       return result.value;
     }) as TestCore['value'],
   };
+}
+
+/**
+ * The rig most main tests share: a simulator and the real core with the demo agent signed in,
+ * both closed after each test. Call once at the top level of a test file.
+ */
+export function useSignedInCore() {
+  const open: { simulator: Simulator; t: TestCore }[] = [];
+  afterEach(async () => {
+    for (const { simulator, t } of open.splice(0)) {
+      t.core.dispose();
+      await simulator.close();
+    }
+  });
+
+  async function signedIn(simulatorOptions: SimulatorOptions = {}, coreOptions: CoreOptions = {}) {
+    const simulator = await startSimulator(simulatorOptions);
+    const t = coreFor(simulator, coreOptions);
+    open.push({ simulator, t });
+    await t.value('auth.signIn', { server: simulator.url, ...DEMO_AGENT, remember: false });
+    return { simulator, t };
+  }
+
+  /**
+   * A signed-in agent whose polls are timed by a fake clock: `polls` holds the clock's reading when
+   * each poll of the active list reached Evo, `run` moves time on and lets the loop settle.
+   */
+  async function polling(clock: FakeClock, seed: SeedOptions, readClock = () => clock.monotonic()) {
+    const polls: number[] = [];
+    const { simulator, t } = await signedIn({ seed, onRequest: (route) => route === 'active' && polls.push(readClock()) }, { clock });
+    const run = (ms: number) => clock.run(ms, () => t.core.sync.settled());
+    await run(0);
+    return { t, clock, polls, run, sim: simulator };
+  }
+
+  return { signedIn, polling };
 }

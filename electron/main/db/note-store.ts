@@ -25,6 +25,8 @@ export class NoteKeptError extends Error {
 /** meta's key for an account's name ("email on server"), followed by its scope. */
 export const ACCOUNT_KEY = 'account:';
 
+const keyOf = (scope: string, sessionId: string) => JSON.stringify([scope, sessionId]);
+
 export class NoteStore {
   private readonly save: Statement;
   private readonly one: Statement;
@@ -32,15 +34,15 @@ export class NoteStore {
   private readonly scope: Statement;
   private readonly hiddenRows: Statement;
   private readonly saveAndDropDraft: (sessionId: string, note: { scope: string; text: string; outcome: string; nowMs: number }) => void;
-  /** Notes the disk refused, by session: shown as saved notes are, written again at every access. */
-  private readonly pending = new Map<string, { scope: string; text: string; outcome: string; nowMs: number }>();
+  /** Notes the disk refused, by scope and session: shown as saved notes are, written again at every access. */
+  private readonly pending = new Map<string, { scope: string; sessionId: string; text: string; outcome: string; nowMs: number }>();
 
   constructor(
     db: Database,
     private readonly onWriteFailed: (error: unknown) => void = () => undefined,
   ) {
     this.save = db.prepare(`INSERT INTO call_notes (session_id, text, outcome, saved_ms, scope) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (session_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome, saved_ms = excluded.saved_ms, scope = excluded.scope`);
+      ON CONFLICT (scope, session_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome, saved_ms = excluded.saved_ms`);
     this.one = db.prepare('SELECT * FROM call_notes WHERE session_id = ? AND scope = ?');
     this.many = db.prepare('SELECT * FROM call_notes WHERE session_id IN (SELECT value FROM json_each(?)) AND scope = ?');
     this.scope = db.prepare("SELECT value FROM meta WHERE key = 'scope'").pluck();
@@ -62,9 +64,10 @@ export class NoteStore {
 
   /** Saving again replaces the note: the agent corrects it. A note the disk refuses is kept (NoteKeptError). */
   put(sessionId: string, note: { text: string; outcome: string }, nowMs: number): CallNote {
-    this.pending.set(sessionId, { ...note, scope: this.currentScope(), nowMs });
+    const scope = this.currentScope();
+    this.pending.set(keyOf(scope, sessionId), { ...note, scope, sessionId, nowMs });
     this.retry();
-    if (this.pending.has(sessionId)) throw new NoteKeptError(this.lastError);
+    if (this.pending.has(keyOf(scope, sessionId))) throw new NoteKeptError(this.lastError);
     return this.get(sessionId)!;
   }
 
@@ -76,8 +79,8 @@ export class NoteStore {
   get(sessionId: string): CallNote | null {
     this.retry();
     const scope = this.currentScope();
-    const kept = this.pending.get(sessionId);
-    if (kept && kept.scope === scope) return { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() };
+    const kept = this.pending.get(keyOf(scope, sessionId));
+    if (kept) return { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() };
     const row = this.one.get(sessionId, scope) as Row | undefined;
     return row ? toNote(row) : null;
   }
@@ -89,8 +92,8 @@ export class NoteStore {
     const rows = ids.length === 0 ? [] : (this.many.all(JSON.stringify(ids), scope) as Row[]);
     const notes = new Map(rows.map((row) => [row.session_id, toNote(row)]));
     for (const id of ids) {
-      const kept = this.pending.get(id);
-      if (kept && kept.scope === scope) notes.set(id, { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() });
+      const kept = this.pending.get(keyOf(scope, id));
+      if (kept) notes.set(id, { text: kept.text, outcome: kept.outcome, savedAt: new Date(kept.nowMs).toISOString() });
     }
     return notes;
   }
@@ -105,10 +108,10 @@ export class NoteStore {
 
   /** Writes the notes that wait, oldest first; stops at the first the disk still refuses. */
   retry(): void {
-    for (const [sessionId, note] of this.pending) {
+    for (const [key, note] of this.pending) {
       try {
-        this.saveAndDropDraft(sessionId, note);
-        this.pending.delete(sessionId);
+        this.saveAndDropDraft(note.sessionId, note);
+        this.pending.delete(key);
       } catch (error) {
         this.lastError = error;
         this.onWriteFailed(error);

@@ -126,7 +126,8 @@ export class SessionCache {
       // A query too short for the index (one or two characters), or a filter alone: a scan.
       search: db.prepare(`${select}
         WHERE (s.display_name LIKE @text ESCAPE '\\' OR (@digits <> '' AND s.number LIKE @digits ESCAPE '\\')
-            OR s.id IN (SELECT session_id FROM call_notes WHERE text LIKE @text ESCAPE '\\' OR outcome LIKE @text ESCAPE '\\'))
+            OR s.id IN (SELECT session_id FROM call_notes WHERE (text LIKE @text ESCAPE '\\' OR outcome LIKE @text ESCAPE '\\')
+              AND scope = COALESCE((SELECT value FROM meta WHERE key = 'scope'), '')))
           AND ${FILTER}
         ORDER BY s.created_ms DESC LIMIT @limit OFFSET @offset`),
       // Three characters or more: the trigram index (migration 0003) finds the rows. The page is

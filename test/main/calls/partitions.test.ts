@@ -3,31 +3,19 @@
  * sees that it is not confirmed and where each caller is believed to be, and nothing is sent twice.
  * Real core and simulator over loopback; the app's clock is a fake one, Evo's silence is real.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/clock';
-import { coreFor, type TestCore } from '../../support/core';
+import { DEMO_AGENT, useSignedInCore } from '../../support/core';
 import { named } from '../../support/bidi';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
-let simulator: Simulator | null = null;
-let t: TestCore | null = null;
-
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-  simulator = null;
-  t = null;
-});
+const { signedIn } = useSignedInCore();
 
 async function swapWorld() {
   const clock = new FakeClock();
-  simulator = await startSimulator({ seed: { history: 0 } });
-  t = coreFor(simulator, { clock, client: { timeoutMs: 5_000 } });
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
+  const { simulator, t } = await signedIn({ seed: { history: 0 } }, { clock, client: { timeoutMs: 5_000 } });
   await t.core.sync.syncNow();
   const jane = t.core.board.calls()[0]!.id;
-  const sam = simulator.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
+  const sam = simulator.ring(DEMO_AGENT.email, { number: '+15550100555', name: 'Sam Caller' });
   await t.core.sync.syncNow();
   await t.value('sessions.answer', { sessionId: sam });
   return { clock, sim: simulator, core: t, jane, sam };

@@ -6,22 +6,12 @@
  * (a changed password never met, an invited member never shown "On the call"), and as polling
  * stopped for good after a Retry-After wait. The real core against the simulator over loopback.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/clock';
-import { coreFor, type TestCore } from '../../support/core';
+import { DEMO_AGENT, useSignedInCore } from '../../support/core';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 const MINUTE = 60_000;
-let simulator: Simulator | null = null;
-let t: TestCore | null = null;
-
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-  simulator = null;
-  t = null;
-});
+const { polling } = useSignedInCore();
 
 /**
  * A FakeClock whose monotonic reading moves on by a microsecond at every read. A loop that keeps
@@ -45,15 +35,7 @@ function tickingClock(): FakeClock {
 }
 
 async function agent() {
-  const clock = tickingClock();
-  const polls: number[] = [];
-  simulator = await startSimulator({ seed: { history: 0 }, onRequest: (route) => route === 'active' && polls.push(clock.monotonic()) });
-  t = coreFor(simulator, { clock });
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  const core = t;
-  const run = (ms: number) => clock.run(ms, () => core.core.sync.settled());
-  await run(0);
-  return { t: core, clock, polls, run, sim: simulator };
+  return polling(tickingClock(), { history: 0 });
 }
 
 describe('the poll loop on a clock that moves between reads', () => {
@@ -71,7 +53,7 @@ describe('the poll loop on a clock that moves between reads', () => {
     await run(5_000);
     expect(t.core.board.snapshot().connection).toBe('waiting');
     const asked = polls.length;
-    sim.ring(demo.email, { number: '+15550100321', name: 'Rita Ring' });
+    sim.ring(DEMO_AGENT.email, { number: '+15550100321', name: 'Rita Ring' });
     await run(6_000);
     expect(polls.length - asked).toBe(1);
     expect(t.core.board.snapshot().connection).toBe('online');
@@ -86,7 +68,7 @@ describe('the poll loop on a clock that moves between reads', () => {
     const [live] = t.core.board.calls();
     await t.call('sessions.hold', { sessionId: live!.id });
     const asked = polls.length;
-    sim.ring(demo.email, { number: '+15550100321', name: 'Rita Ring' });
+    sim.ring(DEMO_AGENT.email, { number: '+15550100321', name: 'Rita Ring' });
     await run(6_000);
     expect(polls.length - asked).toBeGreaterThanOrEqual(1);
     expect(t.core.board.snapshot().connection).toBe('online');

@@ -3,35 +3,17 @@
  * wait with Retry-After, and a failing poll. The real core against the simulator over loopback,
  * on a fake clock; each test counts the requests Evo receives for the active list.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../support/clock';
-import { coreFor, type TestCore } from '../../support/core';
+import { useSignedInCore } from '../../support/core';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-let simulator: Simulator | null = null;
-let t: TestCore | null = null;
-
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-  simulator = null;
-  t = null;
-});
+const { polling } = useSignedInCore();
 
 /** A signed-in agent with a live call; `polls` holds the monotonic moment of each poll Evo received. */
 async function agent({ liveCall = true } = {}) {
-  const clock = new FakeClock();
-  const polls: number[] = [];
-  simulator = await startSimulator({ seed: { history: 0, liveCall }, onRequest: (route) => route === 'active' && polls.push(clock.monotonic()) });
-  t = coreFor(simulator, { clock });
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  const core = t;
-  const run = (ms: number) => clock.run(ms, () => core.core.sync.settled());
-  await run(0);
-  return { t: core, clock, polls, run, sim: simulator };
+  return polling(new FakeClock(), { history: 0, liveCall });
 }
 
 const since = (polls: number[], from: number) => polls.filter((at) => at > from).length;

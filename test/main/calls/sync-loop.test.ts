@@ -2,35 +2,18 @@
  * The real poll loop (core, router, Evo client, SQLite) against the simulator over loopback, with
  * a fake clock: each test counts the requests Evo receives for the agent's active sessions.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import { describe, expect, it } from 'vitest';
 import type { SeedOptions } from '../../../electron/main/simulator/seed';
 import { FakeClock } from '../../support/clock';
-import { coreFor, type TestCore } from '../../support/core';
+import { DEMO_AGENT, useSignedInCore } from '../../support/core';
 
-const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 const MINUTE = 60_000;
-let simulator: Simulator | null = null;
-let t: TestCore | null = null;
-
-afterEach(async () => {
-  t?.core.dispose();
-  await simulator?.close();
-  simulator = null;
-  t = null;
-});
+const { polling } = useSignedInCore();
 
 /** A signed-in agent whose polls are timed by a fake clock; `polls` holds when each one arrived. */
 async function agent(seed: SeedOptions) {
   const clock = new FakeClock();
-  const polls: number[] = [];
-  simulator = await startSimulator({ seed, onRequest: (route) => route === 'active' && polls.push(clock.now()) });
-  t = coreFor(simulator, { clock });
-  await t.value('auth.signIn', { server: simulator.url, ...demo, remember: false });
-  const core = t;
-  const run = (ms: number) => clock.run(ms, () => core.core.sync.settled());
-  await run(0);
-  return { t: core, clock, polls, run, sim: simulator };
+  return polling(clock, seed, () => clock.now());
 }
 
 const gaps = (times: number[]) => times.slice(1).map((time, i) => time - times[i]!);
@@ -92,7 +75,7 @@ describe('polling that fits the moment', () => {
   it('shows a call that rings between polls without waiting for the next one', async () => {
     const { t, sim, run } = await agent({ history: 0, liveCall: false });
     await run(1_000);
-    sim.ring(demo.email, { number: '+15550100555', name: 'Sam Caller' });
+    sim.ring(DEMO_AGENT.email, { number: '+15550100555', name: 'Sam Caller' });
     await t.value('calls.refresh', { reason: 'incoming' });
     await run(500);
     expect(t.core.board.calls().map((call) => [call.displayName, call.phase])).toEqual([['Sam Caller', 'ringingIn']]);

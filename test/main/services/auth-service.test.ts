@@ -203,7 +203,7 @@ describe('signing out', () => {
     expect(status).toMatchObject({ signedIn: false, remembered: false, user: null });
     expect(changes.at(-1)).toEqual(status);
     expect(secrets.load('evo-account')).toBeNull();
-    // Hold times survive a sign-out of the same agent; another account's sign-in wipes them (core.test).
+    // Hold times survive a sign-out of the same agent; another account's sign-in wipes them (root/core-over-ipc.test).
     expect(cache.get(call.id)).not.toBeNull();
   });
 });

@@ -81,6 +81,26 @@ describe('migration 0006: notes kept per agent and server, and the calls waiting
     expect(notes.hidden()).toEqual({ count: 1, account: 'agent.b@example.com on staging.evovoice.io' });
   });
 
+  it('two agents noting the same call (a transfer between them) each keep their own, and search only their own', () => {
+    const { cache, notes } = reopen(cacheBeforeKeptNotes());
+    const found = (query: string) => cache.history({ query, page: 0, pageSize: 25 }).items.map((row) => row.info.id);
+    cache.useScope(A);
+    cache.upsert(session('SE-SHARED'), 2000);
+    notes.put('SE-SHARED', { text: 'Alpha wants a refund', outcome: '' }, 3000);
+    cache.useScope(B);
+    cache.upsert(session('SE-SHARED'), 2000);
+    expect(notes.get('SE-SHARED')).toBeNull();
+    expect(found('refund')).toEqual([]);
+    expect(found('re')).toEqual([]);
+    notes.put('SE-SHARED', { text: 'Bravo sent the form', outcome: '' }, 4000);
+    expect(found('sent the form')).toEqual(['SE-SHARED']);
+    cache.useScope(A);
+    cache.upsert(session('SE-SHARED'), 2000);
+    expect(notes.get('SE-SHARED')).toMatchObject({ text: 'Alpha wants a refund' });
+    expect(found('wants a refund')).toEqual(['SE-SHARED']);
+    expect(found('sent the form')).toEqual([]);
+  });
+
   it('keeps the calls waiting for a note and their drafts across a restart, per account; saving the note ends the wait', () => {
     const file = cacheBeforeKeptNotes();
     const first = reopen(file);

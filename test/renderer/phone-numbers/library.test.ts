@@ -40,7 +40,7 @@ async function renderFresh<Props extends Record<string, unknown>>(component: Pro
 describe('phone numbers, loaded just after start-up', () => {
   it('is not fetched until asked, shows a number as it came until it arrives, then formats it', async () => {
     const library = mockLibrary();
-    const phone = await import('../../renderer/src/lib/phone-numbers/library.svelte');
+    const phone = await import('../../../renderer/src/lib/phone-numbers/library.svelte');
     await Promise.resolve();
     expect(library.fetched).not.toHaveBeenCalled();
     const loaded = phone.loadPhoneNumbers();
@@ -60,7 +60,7 @@ describe('phone numbers, loaded just after start-up', () => {
 describe('the dialer before libphonenumber-js arrives', () => {
   async function dialer(recent: string[] = []) {
     const onCall = vi.fn();
-    const { screen, fireEvent } = await renderFresh(import('../../renderer/src/lib/components/Dialer.svelte'), { recent, busy: false, error: null, onCall });
+    const { screen, fireEvent } = await renderFresh(import('../../../renderer/src/lib/components/Dialer.svelte'), { recent, busy: false, error: null, onCall });
     return { screen, fireEvent, onCall };
   }
 
@@ -86,7 +86,7 @@ describe('the dialer before libphonenumber-js arrives', () => {
     expect(screen.queryByRole('heading', { name: 'Recent' })).toBeNull();
     expect(screen.queryByText('+15550100123')).toBeNull();
     library.arrive();
-    await (await import('../../renderer/src/lib/phone-numbers/library.svelte')).loadPhoneNumbers();
+    await (await import('../../../renderer/src/lib/phone-numbers/library.svelte')).loadPhoneNumbers();
     expect((await screen.findByRole('button', { name: '+1 555 010 0123' })).tagName).toBe('BUTTON');
   });
 
@@ -120,13 +120,13 @@ describe('the dialer before libphonenumber-js arrives', () => {
 describe('numbers on screen before libphonenumber-js arrives', () => {
   it('history rows show each number as it came, then formatted everywhere once it arrives, and once a row', async () => {
     const library = mockLibrary();
-    const [{ HistoryState }, support] = await Promise.all([import('../../renderer/src/lib/state/history.svelte'), import('../support/fake-softphone')]);
+    const [{ HistoryState }, support] = await Promise.all([import('../../../renderer/src/lib/state/history.svelte'), import('../../support/fake-softphone')]);
     const fake = support.fakeSoftphone();
     const nameless = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
     const named = support.sessionView({ id: 'B', displayName: 'Jane Doe', number: '+15550100123', ended: true });
     fake.answer('sessions.history', { ok: true, value: { items: [nameless, named], page: 0, hasMore: false, source: 'cache' } });
     const history = new HistoryState(fake.api);
-    const { screen } = await renderFresh(import('../../renderer/src/lib/components/History.svelte'), { history, now: Date.now(), onCallBack: vi.fn() });
+    const { screen } = await renderFresh(import('../../../renderer/src/lib/components/History.svelte'), { history, now: Date.now(), onCallBack: vi.fn() });
     await history.load(0);
     const [first, second] = (await screen.findAllByRole('listitem')).map((row) => ({
       name: () => row.querySelector('.name')!.textContent,
@@ -134,7 +134,7 @@ describe('numbers on screen before libphonenumber-js arrives', () => {
     }));
     expect([first!.name(), first!.line(), second!.name(), second!.line()]).toEqual(['+15550100199', 'incoming', 'Jane Doe', '+15550100123 · incoming']);
     library.arrive();
-    const phone = await import('../../renderer/src/lib/phone-numbers/library.svelte');
+    const phone = await import('../../../renderer/src/lib/phone-numbers/library.svelte');
     await phone.loadPhoneNumbers();
     await vi.waitFor(() => expect(first!.name()).toBe('+1 555 010 0199'));
     expect([first!.line(), second!.line()]).toEqual(['incoming', '+1 555 010 0123 · incoming']);
@@ -145,7 +145,7 @@ describe('the transfer form before libphonenumber-js arrives', () => {
   async function form() {
     const transfer = vi.fn();
     const consult = vi.fn();
-    const { screen, fireEvent } = await renderFresh(import('../../renderer/src/lib/components/DestinationForm.svelte'), {
+    const { screen, fireEvent } = await renderFresh(import('../../../renderer/src/lib/components/DestinationForm.svelte'), {
       label: 'Transfer to',
       busy: false,
       actions: [

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySecretStore } from '../../electron/main/services/credential-vault';
-import { startSimulator, type Simulator } from '../../electron/main/simulator/server';
-import type { BoardChange } from '../../electron/shared/contract';
-import { FakeClock } from '../support/clock';
-import { coreFor, type TestCore } from '../support/core';
-import { named } from '../support/bidi';
+import { MemorySecretStore } from '../../../electron/main/services/credential-vault';
+import { startSimulator, type Simulator } from '../../../electron/main/simulator/server';
+import type { BoardChange } from '../../../electron/shared/contract';
+import { FakeClock } from '../../support/clock';
+import { coreFor, type TestCore } from '../../support/core';
+import { named } from '../../support/bidi';
 
 const demo = { email: 'demo@evosoftphone.local', password: 'demo' };
 let simulator: Simulator;

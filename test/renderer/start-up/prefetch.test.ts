@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatTime } from '../../renderer/src/lib/display/history-view';
-import { onFirstUse, prepareIntl } from '../../renderer/src/lib/start-up/prefetch';
+import { formatTime } from '../../../renderer/src/lib/display/history-view';
+import { onFirstUse, prepareIntl } from '../../../renderer/src/lib/start-up/prefetch';
 
 describe('what is fetched ahead of use', () => {
   it('loads once, for whoever asks first', async () => {

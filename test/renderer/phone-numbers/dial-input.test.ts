@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dialPreview, dialString, formatDialInput } from '../../renderer/src/lib/phone-numbers/dial-input';
-import { postDialDigits, splitDialInput } from '../../electron/shared/destination';
+import { dialPreview, dialString, formatDialInput } from '../../../renderer/src/lib/phone-numbers/dial-input';
+import { postDialDigits, splitDialInput } from '../../../electron/shared/destination';
 
 describe('reading what the agent types into the dialer', () => {
   it.each([
@@ -62,5 +62,34 @@ describe('reading what the agent types into the dialer', () => {
     expect(dialPreview('(555) 010-0199 x12')).toBe('Calls +1 555 010 0199, then dials 12 after a 2-second pause once connected');
     expect(dialPreview('(555) 010-0199')).toBeNull();
     expect(dialPreview('12')).toBeNull();
+  });
+});
+
+describe('the dialer field', () => {
+  it('formats a North American number as it is typed or pasted', () => {
+    expect(formatDialInput('5550100199')).toBe('(555) 010-0199');
+    expect(formatDialInput('tel: 555.010.0199')).toBe('(555) 010-0199');
+    expect(formatDialInput('+44 7700 900123')).toBe('+44 7700 900123');
+  });
+
+  it('keeps star codes as digits and signs only', () => {
+    expect(formatDialInput('*72 (555)')).toBe('*72555');
+    expect(formatDialInput('#31#')).toBe('#31#');
+  });
+
+  it('sends E.164 when the number parses', () => {
+    expect(dialString('(555) 010-0199')).toMatchObject({ ok: true, value: '+15550100199' });
+    expect(dialString(' +44 7700 900123 ')).toMatchObject({ ok: true, value: '+447700900123' });
+  });
+
+  it('sends short codes and star codes as they are', () => {
+    expect(dialString('411')).toMatchObject({ ok: true, value: '411' });
+    expect(dialString('*72')).toMatchObject({ ok: true, value: '*72' });
+  });
+
+  it('says why it will not dial', () => {
+    expect(dialString('  ')).toEqual({ ok: false, message: 'Enter a number to call.' });
+    expect(dialString('12')).toEqual({ ok: false, message: '"12" doesn\'t look like a phone number.' });
+    expect(dialString('call me')).toMatchObject({ ok: false });
   });
 });
