@@ -38,7 +38,8 @@ describe("the window's copy of the call board", () => {
     const { fake, state } = await loaded([held], pressesApart(), phoneOn('CA-leg'));
     fake.answer('sessions.resume', { ok: true, value: {} });
     expect(await state.retry(held)).toBe(true);
-    const live = callView({ failure: { action: 'holdForTransfer', code: 'EVO_SERVER_ERROR', message: 'x' }, members: [agentOn('CA-leg')] });
+    const live = callView({ failure: { action: 'holdForTransfer', code: 'EVO_SERVER_ERROR', message: 'x' } });
+    fake.emit('calls.changed', { version: 2, upserted: [live], removed: [], currentId: 'SE1', lastHeldId: null, connection: 'online', error: null });
     fake.answer('sessions.hold', { ok: true, value: {} });
     await state.retry(live);
     expect(fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload])).toEqual([
@@ -163,8 +164,6 @@ describe('where a call action starts', () => {
 
 /** What the window sent besides asking for the board. */
 const sent = (fake: ReturnType<typeof fakeSoftphone>) => fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload]);
-
-const agentOn = (callSid: string) => ({ displayName: 'Dana', identity: 'client:dana', callSid, role: 'Agent', callState: 'Connected' });
 
 /** A phone on one call, as the Twilio engine answers: its call for any call not held (it cannot tell which), else by the call's members. */
 function phoneOn(callSid: string): CallsPhone & { hangUps: number } {

@@ -299,12 +299,13 @@ export class CallsState {
   }
 
   /**
-   * The agent's own leg of this call, as the phone knows it: the phone's call, when it is this
-   * call's (the current call, or one whose members include it). Main takes the board's otherwise.
+   * The agent's own leg of this call, as the phone knows it: the phone is on the current call, so
+   * only that call's leg comes from it (the Twilio phone answers its own call for any call not on
+   * hold). For every other call main takes the agent's leg from the board.
    */
   private leg(call: CallView): { callSid?: string } {
-    const callSid = this.phoneOf()?.callSidFor(call);
-    return callSid && (call.id === this.currentId || legsOf(call).includes(callSid)) ? { callSid } : {};
+    const callSid = call.id === this.currentId ? this.phoneOf()?.callSidFor(call) : undefined;
+    return callSid ? { callSid } : {};
   }
 
   /** Ends the agent's part in a call through Evo, then the phone's audio leg if it was this call's. */
