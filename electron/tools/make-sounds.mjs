@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { wav as pcmWav } from './wav.mjs';
 
 const RATE = 16000;
 const out = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../resources/public/sounds');
@@ -22,22 +23,7 @@ function wav(segments, volume = 0.35) {
       samples.push(Math.round(value * fade * volume * 32767));
     }
   }
-  const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((sample, i) => data.writeInt16LE(sample, i * 2));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+  return pcmWav(Int16Array.from(samples), RATE);
 }
 
 const DTMF = {

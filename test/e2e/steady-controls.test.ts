@@ -43,6 +43,21 @@ describe('Hold and Hang up stay where they are', () => {
     expect(withBanner).toEqual(before);
   }, 40_000);
 
+  it('Mute and Unmute: the "Muted" line comes and goes without moving them', async () => {
+    const { page } = await demoWithJane(fixture);
+    const card = page.getByRole('region', { name: 'On call' });
+    const before = await controlTops(page);
+    await card.getByRole('button', { name: 'Mute', exact: true }).click();
+    await card.getByText('Muted: the caller cannot hear you').waitFor();
+    const muted = await controlTops(page);
+    await card.getByRole('button', { name: 'Unmute', exact: true }).click();
+    await card.getByText('Muted: the caller cannot hear you').waitFor({ state: 'detached' });
+    const unmuted = await controlTops(page);
+    console.info(`controls: before ${JSON.stringify(before)}, muted ${JSON.stringify(muted)}, unmuted ${JSON.stringify(unmuted)}`);
+    expect(muted).toEqual(before);
+    expect(unmuted).toEqual(before);
+  }, 30_000);
+
   it('main lost and found again: the alert comes and goes without moving them', async () => {
     const world = await demoWithJane(fixture);
     const { page, harness } = world;

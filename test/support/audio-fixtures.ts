@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wav as pcmWav } from '../../electron/tools/wav.mjs';
 
 export const SAMPLE_RATE = 48_000;
 
@@ -51,23 +52,9 @@ export function noiseWav(dir: string, kind: 'pinknoise' | 'brownnoise' | 'whiten
   return out;
 }
 
-/** A 16-bit mono PCM WAV file. */
+/** A 16-bit mono PCM WAV file (the app's sound tool writes its sounds with the same function). */
 export function wav(samples: Int16Array, rate = SAMPLE_RATE): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write('WAVE', 8);
-  header.write('fmt ', 12);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples.byteLength, 40);
-  return Buffer.concat([header, Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
+  return pcmWav(samples, rate);
 }
 
 /** The samples of a 16-bit mono WAV written by sox or `wav` (the data chunk found by name). */
