@@ -1,7 +1,22 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { demoWithJane, e2e } from './harness-fixture';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { demoWithJane, e2e, signInAsDemoAgent } from './harness-fixture';
 
 const fixture = e2e();
+
+/** axe at a docked and a full-screen width, light and dark: what the notes added reads and contrasts. */
+async function axeEverywhere(page: Page, where: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      problems.push(...(await seriousViolations(page)).map((problem) => `${where} ${width} ${theme}: ${problem}`));
+    }
+  }
+  return problems;
+}
 afterEach(() => fixture.closeWorlds());
 afterAll(() => fixture.closeBrowser());
 
@@ -41,5 +56,33 @@ describe('notes that cannot be lost, in Chromium', () => {
     const jane = page.getByRole('list', { name: 'Call history' }).getByRole('button', { name: /Jane Doe.*note/ });
     await jane.first().click();
     await page.getByRole('region', { name: 'Call details' }).getByText('Invoice 4711 charged twice, refund promised').waitFor();
+  });
+
+  it('axe finds nothing serious in the waiting note, the note editor, the marks and the hidden-notes notice', async () => {
+    const { page, harness } = await fixture.world({}, { bypassCSP: true });
+    await signInAsDemoAgent(page);
+    await page.getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Hang up' }).click();
+    const form = page.getByRole('form', { name: 'After the call with Jane Doe' });
+    await form.getByLabel('Note').fill('x'.repeat(1900));
+    const problems = await axeEverywhere(page, 'prompt');
+    await form.getByLabel('Note').fill('Refund promised');
+    await form.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('list', { name: 'Call history' }).getByRole('button', { name: /Jane Doe.*note/ }).first().click();
+    const detail = page.getByRole('region', { name: 'Call details' });
+    await detail.getByRole('button', { name: 'Edit note' }).click();
+    await detail.getByRole('form', { name: 'Edit the note' }).getByLabel('Note').fill('y'.repeat(2100));
+    await detail.getByRole('button', { name: 'Save note' }).click();
+    await detail.getByRole('alert').getByText(/2,100 characters long/).waitFor();
+    problems.push(...(await axeEverywhere(page, 'history')));
+    // Another agent signs in on this computer: the note is hidden, and History says whose it is.
+    const main = harness.core.handlers;
+    await main['auth.signOut'](undefined);
+    await main['auth.signIn']({ server: harness.simulator()!.url, email: 'other@evosoftphone.local', password: 'other', remember: false });
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('note').getByText('1 note from another account is hidden. Sign in as demo@evosoftphone.local').waitFor();
+    problems.push(...(await axeEverywhere(page, 'hidden notes')));
+    expect(problems).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/main/simulator/server';
 import { coreFor, type TestCore } from '../../support/core';
@@ -81,6 +83,23 @@ describe('notes that cannot be lost', () => {
     expect(await t.value('notes.drafts')).toEqual([janeDraft(jane, long)]);
     // An emoji is one character to the agent (two UTF-16 units): 2,000 of them is a note.
     expect(await t.value('sessions.saveNote', { sessionId: jane, text: '🙂'.repeat(2000), outcome: '' })).toMatchObject({ outcome: '' });
+  });
+
+  it('what the notes keep in SQLite names the account but holds no password, in the file or its journal', async () => {
+    const jane = await afterJanesCall();
+    const password = 'Kx7-unguessable-pw-2291';
+    simulator.state.addUser({ ...simulator.state.userByEmail(DEMO.email)!, id: 'usr-kim', email: 'kim@example.com', password });
+    await t.value('auth.signOut');
+    await t.value('auth.signIn', { server: simulator.url, email: 'kim@example.com', password, remember: true });
+    await t.value('sessions.saveNote', { sessionId: jane, text: 'Kim was here', outcome: '' });
+    await t.value('notes.keepDraft', janeDraft(jane, 'Kim typing'));
+    await t.value('auth.signOut');
+    await t.value('auth.signIn', { server: simulator.url, ...DEMO, remember: false });
+    expect((await t.value('notes.hidden')).account).toBe(`kim@example.com on ${new URL(simulator.url).host}`);
+    const file = join(t.dataDir, 'session-cache.sqlite');
+    const bytes = ['', '-wal'].filter((suffix) => existsSync(file + suffix)).map((suffix) => readFileSync(file + suffix).toString('latin1'));
+    expect(bytes.join('')).toContain('Kim was here');
+    expect(bytes.join('')).not.toContain(password);
   });
 
   it('recent numbers come with the name of their newest named call', async () => {
