@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CallsState, doneWords } from '../../renderer/src/lib/state/calls.svelte';
+import { CallsState, doneWords, type CallsPhone } from '../../renderer/src/lib/state/calls.svelte';
 import { loadPhoneNumbers } from '../../renderer/src/lib/phone-numbers/library.svelte';
 import { board, callView, fakeSoftphone } from '../support/fake-softphone';
 import { pressesApart } from '../support/presses';
 
-async function loaded(calls = [callView()], now = pressesApart()) {
+async function loaded(calls = [callView()], now = pressesApart(), phone: CallsPhone | null = null) {
   const fake = fakeSoftphone();
   fake.answer('calls.board', { ok: true, value: board(calls) });
-  const state = new CallsState(fake.api, now);
+  const state = new CallsState(fake.api, now, undefined, () => phone);
   await state.load();
   return { fake, state };
 }
@@ -32,12 +34,14 @@ describe("the window's copy of the call board", () => {
 
   it('Retry sends the failed action again, as it was', async () => {
     const held = callView({ phase: 'held', callState: 'Hold', failure: { action: 'resume', code: 'EVO_SERVER_ERROR', message: 'x' } });
-    const { fake, state } = await loaded([held]);
+    // The phone's leg is among the call's members: the calls state sends it itself (no view passes it).
+    const { fake, state } = await loaded([held], pressesApart(), phoneOn('CA-leg'));
     fake.answer('sessions.resume', { ok: true, value: {} });
     expect(await state.retry(held)).toBe(true);
     const live = callView({ failure: { action: 'holdForTransfer', code: 'EVO_SERVER_ERROR', message: 'x' } });
+    fake.emit('calls.changed', { version: 2, upserted: [live], removed: [], currentId: 'SE1', lastHeldId: null, connection: 'online', error: null });
     fake.answer('sessions.hold', { ok: true, value: {} });
-    await state.retry(live, 'CA-leg');
+    await state.retry(live);
     expect(fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload])).toEqual([
       ['sessions.resume', { sessionId: 'SE1' }],
       ['sessions.hold', { sessionId: 'SE1', reason: 'Transferring', callSid: 'CA-leg' }],
@@ -57,6 +61,70 @@ describe("the window's copy of the call board", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.calls.filter((c) => c.channel === 'calls.board')).toHaveLength(2);
     expect(state.calls).toEqual([]);
+  });
+
+  it("works out the agent's leg from the phone: the current call's, never the phone's call sent for another call", async () => {
+    const current = callView({ id: 'A', displayName: 'Jane Doe' });
+    const other = callView({ id: 'B', displayName: 'Sam Caller', dateCreated: '2020-01-01T00:00:00.000Z' });
+    const phone = phoneOn('CA-phone');
+    const { fake, state } = await loaded([other, current], pressesApart(), phone);
+    expect(state.currentId).toBe('A');
+    fake.answer('sessions.hold', { ok: true, value: {} });
+    fake.answer('sessions.addParticipant', { ok: true, value: {} });
+    await state.hold(current);
+    await state.hold(other);
+    await state.addParticipant(current, '+15550100777');
+    expect(sent(fake)).toEqual([
+      ['sessions.hold', { sessionId: 'A', reason: 'None', callSid: 'CA-phone' }],
+      ['sessions.hold', { sessionId: 'B', reason: 'None' }],
+      ['sessions.addParticipant', { sessionId: 'A', destination: '+15550100777', callSid: 'CA-phone' }],
+    ]);
+  });
+
+  it("hanging up or leaving the current call ends the phone's leg too; hanging up another call leaves the phone alone", async () => {
+    const current = callView({ id: 'A', conference: true });
+    const held = callView({ id: 'B', phase: 'held', callState: 'Hold', dateCreated: '2020-01-01T00:00:00.000Z' });
+    const phone = phoneOn('CA-phone');
+    const { fake, state } = await loaded([held, current], pressesApart(), phone);
+    fake.answer('sessions.end', { ok: true, value: { ended: true } });
+    fake.answer('sessions.leave', { ok: true, value: { left: true } });
+    await state.hangUp(held);
+    expect(phone.hangUps).toBe(0);
+    await state.leave(current);
+    expect(phone.hangUps).toBe(1);
+    await state.hangUp(current);
+    expect(phone.hangUps).toBe(2);
+    expect(sent(fake)).toEqual([
+      ['sessions.end', { sessionId: 'B' }],
+      ['sessions.leave', { sessionId: 'A', callSid: 'CA-phone' }],
+      ['sessions.end', { sessionId: 'A', callSid: 'CA-phone' }],
+    ]);
+    // A refused hang-up keeps the phone's call: the agent is still on it.
+    fake.answer('sessions.end', { ok: false, error: { code: 'EVO_SERVER_ERROR', message: 'Evo Voice had a problem handling the request.' } });
+    await state.hangUp(current);
+    expect(phone.hangUps).toBe(2);
+  });
+
+  it('the hold hotkey of the window holds the current call on its leg, or resumes the latest hold', async () => {
+    const phone = phoneOn('CA-phone');
+    const { fake, state } = await loaded([callView({ id: 'A' })], pressesApart(), phone);
+    fake.answer('sessions.hold', { ok: true, value: {} });
+    expect(await state.holdOrResume()).toBe(true);
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [callView({ id: 'A', phase: 'held', callState: 'Hold' })],
+      removed: [],
+      currentId: null,
+      lastHeldId: 'A',
+      connection: 'online',
+      error: null,
+    });
+    fake.answer('sessions.resume', { ok: true, value: {} });
+    expect(await state.holdOrResume()).toBe(true);
+    expect(sent(fake)).toEqual([
+      ['sessions.hold', { sessionId: 'A', reason: 'None', callSid: 'CA-phone' }],
+      ['sessions.resume', { sessionId: 'A' }],
+    ]);
   });
 });
 
@@ -84,3 +152,30 @@ describe('what the live region says after a call action', () => {
     expect(state.announcement).toBe('Call with +1 555 010 0888 answered');
   });
 });
+
+describe('where a call action starts', () => {
+  it('no view and no other state works out a leg: only the calls state asks the phone for one', () => {
+    const renderer = join(__dirname, '../../renderer/src');
+    for (const file of ['App.svelte', 'lib/state/app.svelte.ts']) {
+      expect(readFileSync(join(renderer, file), 'utf8'), file).not.toMatch(/callSidFor|callSid:/);
+    }
+  });
+});
+
+/** What the window sent besides asking for the board. */
+const sent = (fake: ReturnType<typeof fakeSoftphone>) => fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload]);
+
+/** A phone on one call, as the Twilio engine answers: its call for any call not held (it cannot tell which), else by the call's members. */
+function phoneOn(callSid: string): CallsPhone & { hangUps: number } {
+  const ok = () => Promise.resolve({ ok: true as const, value: {} });
+  return {
+    hangUps: 0,
+    callSidFor: (call) => (call.phase === 'held' && !call.members.some((member) => member.callSid === callSid) ? undefined : callSid),
+    hangUp() {
+      this.hangUps += 1;
+    },
+    answer: ok,
+    reject: ok,
+    dial: ok,
+  };
+}

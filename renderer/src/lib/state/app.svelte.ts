@@ -1,17 +1,15 @@
-import type { AppInfo, CallView, HoldMode, HotkeyConflicts, RefreshReason, SoftphoneApi } from '../softphone/api';
+import type { AppInfo, CallView, HotkeyConflicts, RefreshReason, SoftphoneApi } from '../softphone/api';
 import type { AudioDevice, CallEngine } from '../calls/call-engine';
 import { SimulatedCallEngine } from '../calls/simulated-engine.svelte';
 import { TwilioCallEngine } from '../calls/twilio-engine.svelte';
 import { loadTwilioDeviceFactory } from '../calls/twilio-device';
 import type { FirstAnswers } from '../start-up/first-answers';
 import type { MicrophoneGuard } from '../audio/microphone-guard.svelte';
-import { hotkeyIntent } from '@shared/call-action-table';
 import { HeadsetController } from '../headset/headset-controller.svelte';
 import type { HeadsetBoard, HeadsetCommand } from '../headset/headset-presses';
 import { browserHid, type Hid } from '../headset/webhid';
 import { AuthState } from './auth.svelte';
-import { CallsState, doneWords, partyOf, type RingingCall } from './calls.svelte';
-import { formatPhone } from '../phone-numbers/display';
+import { CallsState } from './calls.svelte';
 import { DialDraft } from './dial-draft.svelte';
 import { HistoryState } from './history.svelte';
 import { LOST_REASON, MainLink } from './main-link.svelte';
@@ -74,7 +72,7 @@ export class AppState {
   ) {
     this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
     this.link = new MainLink(api);
-    this.calls = new CallsState(api, undefined, () => (this.link.lost ? LOST_REASON : null));
+    this.calls = new CallsState(api, undefined, () => (this.link.lost ? LOST_REASON : null), () => this.engine);
     // Events sent while main was out of reach are gone: the board is asked for again.
     this.link.onFound(() => {
       if (this.auth.signedIn) void this.calls.resync();
@@ -132,17 +130,6 @@ export class AppState {
     if (this.settings.value) await engine.useAudio(this.settings.value.audio);
   }
 
-  /** Answers a ringing call; a live call is held first (`hold`) or hung up (`end`). */
-  answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
-    const engine = this.engine;
-    return engine ? this.calls.phone('answer', () => engine.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing))) : Promise.resolve(false);
-  }
-
-  decline(ringing: RingingCall): Promise<boolean> {
-    const engine = this.engine;
-    return engine ? this.calls.phone('decline', () => engine.reject(ringing.sessionId), doneWords('decline', partyOf(ringing))) : Promise.resolve(false);
-  }
-
   onSignedOut(): void {
     this.wrapUp.clear();
     this.engine?.stop();
@@ -165,11 +152,10 @@ export class AppState {
   /** Places a call; main holds the live one first. The draft is cleared once it is placed. */
   /** `chained`: the dial is the second step of one press (Consult first), not a press of its own. */
   async dial(number: string, postDial = '', chained = false): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine || this.dialing) return false;
+    if (!this.engine || this.dialing) return false;
     this.dialing = true;
     try {
-      const placed = await this.calls.phone('dial', () => engine.dial(number, postDial), `Calling ${formatPhone(number)}`, chained);
+      const placed = await this.calls.dial(number, postDial, chained);
       if (placed) {
         this.dialDraft.clear();
         void this.refreshRecent();
@@ -186,33 +172,11 @@ export class AppState {
     this.tab = 'phone';
   }
 
-  hangUp(call: CallView): Promise<void> {
-    return this.endingOwnLeg(call, (leg) => this.calls.hangUp(call, leg));
-  }
-
-  /** Drops out of a conference; the others keep talking. */
-  leave(call: CallView): Promise<void> {
-    return this.endingOwnLeg(call, (leg) => this.calls.leave(call, leg));
-  }
-
-  /** Consult first: the caller is held for transfer, then the phone dials the person to consult. */
+  /** Consult first: the caller is held for transfer (the calls state), then the phone dials the person to consult. */
   async consult(call: CallView, destination: string): Promise<boolean> {
-    const engine = this.engine;
-    if (!engine) return false;
-    const number = await this.calls.consult(call, destination, engine.callSidFor(call));
+    if (!this.engine) return false;
+    const number = await this.calls.consult(call, destination);
     return number !== null && this.dial(number, '', true);
-  }
-
-  /** Complete transfer, Merge or Cancel: the consult call ends, so the phone's leg of it does too. */
-  endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<void> {
-    return this.endingOwnLeg(consult, () => this.calls.endConsult(consult, how));
-  }
-
-  /** Ends the agent's part in a call through Evo, then the phone's audio leg if it was this call's. */
-  private async endingOwnLeg(call: CallView, send: (leg: string | undefined) => Promise<boolean>): Promise<void> {
-    const engine = this.engine;
-    const leg = engine?.callSidFor(call);
-    if ((await send(leg)) && leg) engine?.hangUp();
   }
 
   async loadDevices(): Promise<void> {
@@ -359,21 +323,12 @@ export class AppState {
     const engine = this.engine;
     const current = this.calls.current;
     const ringing = this.calls.ringing(engine?.incoming ?? null)[0];
-    if (command === 'answer' && ringing) void this.answer(ringing, 'hold');
-    else if (command === 'hangUp' && current) void this.hangUp(current);
-    else if (command === 'holdResume') void this.holdOrResume();
+    if (command === 'answer' && ringing) void this.calls.answer(ringing, 'hold');
+    else if (command === 'hangUp' && current) void this.calls.hangUp(current);
+    else if (command === 'holdResume') void this.calls.holdOrResume();
     else if (command === 'mute' && engine) engine.setMuted(!engine.muted);
     else if ((command === 'muteOn' || command === 'muteOff') && engine) engine.setMuted(command === 'muteOn');
     else if (command === 'redial' && !current && !ringing && this.recent[0]) void this.dial(this.recent[0]);
-  }
-
-  /** What the hold hotkey does: hold the current call, or with none live resume the latest hold (call-rules.ts decides). */
-  holdOrResume(): Promise<boolean> {
-    const intent = hotkeyIntent(this.calls.calls);
-    const call = intent && 'sessionId' in intent ? this.calls.byId(intent.sessionId) : null;
-    if (intent?.type === 'hold' && call) return this.calls.hold(call, 'None', this.engine?.callSidFor(call));
-    if (intent?.type === 'resume' && call) return this.calls.resume(call);
-    return Promise.resolve(false);
   }
 
   /** The board as the headset sees it (read in its LED effect: every read here is tracked). */

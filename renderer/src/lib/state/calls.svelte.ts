@@ -2,9 +2,10 @@ import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
 import { wantsNote } from '@shared/note-rules';
 import { PressGuard } from '@shared/press-guard';
-import { callActionTable } from '@shared/call-action-table';
-import { partyName } from '../phone-numbers/display';
-import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldReason, Result, SoftphoneApi } from '../softphone/api';
+import { callActionTable, hotkeyIntent } from '@shared/call-action-table';
+import { formatPhone, partyName } from '../phone-numbers/display';
+import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldMode, HoldReason, Result, SoftphoneApi } from '../softphone/api';
+import type { CallEngine } from '../calls/call-engine';
 
 /**
  * What the live region says once an action is done: the table's words (one place for them), naming
@@ -28,13 +29,18 @@ export interface RingingCall {
   failure: string | null;
 }
 
+/** What the calls state needs of the phone: the agent's own leg of a call, and the phone's own actions. */
+export type CallsPhone = Pick<CallEngine, 'callSidFor' | 'hangUp' | 'answer' | 'reject' | 'dial'>;
+
 /** A ringing call as a party, for the words that name it. */
 export const partyOf = (ringing: RingingCall) => ({ displayName: ringing.name, number: ringing.number });
 
 /**
  * The window's copy of main's call board: updated by `calls.changed` diffs (a missed version
  * fetches the whole board again). Which call is current, what is pending and what failed all
- * come from main; the window only asks for actions and reads the answers.
+ * come from main; the window only asks for actions and reads the answers. Every call action of
+ * the window (its buttons, the headset, the window's hotkeys) starts here: this class works out
+ * the agent's leg from the phone, and ends the phone's own leg when the agent's part in a call ends.
  */
 export class CallsState {
   calls = $state<CallView[]>([]);
@@ -80,6 +86,8 @@ export class CallsState {
     now: () => number = () => performance.now(),
     /** Why no call action can be sent now (main is not answering), or null. */
     private readonly blockedBy: () => string | null = () => null,
+    /** The phone of this sign-in (null before one, or signed out). */
+    private readonly phoneOf: () => CallsPhone | null = () => null,
   ) {
     this.guard = new PressGuard(now);
   }
@@ -135,9 +143,9 @@ export class CallsState {
     return list;
   }
 
-  hold(call: CallView, reason: HoldReason = 'None', callSid?: string): Promise<boolean> {
+  hold(call: CallView, reason: HoldReason = 'None'): Promise<boolean> {
     const action = reason === 'Transferring' ? 'holdForTransfer' : 'hold';
-    return this.act(action, call, () => this.api.sessions.hold({ sessionId: call.id, reason, ...(callSid ? { callSid } : {}) }));
+    return this.act(action, call, () => this.api.sessions.hold({ sessionId: call.id, reason, ...this.leg(call) }));
   }
 
   resume(call: CallView): Promise<boolean> {
@@ -149,8 +157,9 @@ export class CallsState {
     return this.act('checkIn', call, () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
   }
 
-  hangUp(call: CallView, callSid?: string): Promise<boolean> {
-    return this.act('hangUp', call, () => this.api.sessions.end({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  /** Hang up; the phone's own leg of the call ends with it. */
+  hangUp(call: CallView): Promise<boolean> {
+    return this.endingOwnLeg(call, (leg) => this.act('hangUp', call, () => this.api.sessions.end({ sessionId: call.id, ...leg })));
   }
 
   transfer(call: CallView, destination: string): Promise<boolean> {
@@ -158,27 +167,54 @@ export class CallsState {
     return this.act('transfer', call, () => this.api.sessions.transfer({ sessionId: call.id, destination }));
   }
 
-  addParticipant(call: CallView, destination: string, callSid?: string): Promise<boolean> {
+  addParticipant(call: CallView, destination: string): Promise<boolean> {
     this.invited[call.id] = destination;
-    return this.act('addParticipant', call, () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) }));
+    return this.act('addParticipant', call, () => this.api.sessions.addParticipant({ sessionId: call.id, destination, ...this.leg(call) }));
   }
 
-  leave(call: CallView, callSid?: string): Promise<boolean> {
-    return this.act('leave', call, () => this.api.sessions.leave({ sessionId: call.id, ...(callSid ? { callSid } : {}) }));
+  /** Drops out of a conference; the others keep talking. The phone's leg of it ends. */
+  leave(call: CallView): Promise<boolean> {
+    return this.endingOwnLeg(call, (leg) => this.act('leave', call, () => this.api.sessions.leave({ sessionId: call.id, ...leg })));
   }
 
   /** Consult first: the caller is held for transfer; answers the number to dial, or null (the failure is on the call). */
-  async consult(call: CallView, destination: string, callSid?: string): Promise<string | null> {
+  async consult(call: CallView, destination: string): Promise<string | null> {
     if (!this.pressed()) return null;
-    const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...(callSid ? { callSid } : {}) });
+    const result = await this.api.sessions.consult({ sessionId: call.id, destination, ...this.leg(call) });
     this.announcement = result.ok ? doneWords('holdForTransfer', call) : result.error.message;
     return result.ok ? result.value.destination : null;
   }
 
-  /** Complete transfer, Merge or Cancel, on the consult call. */
+  /** Complete transfer, Merge or Cancel, on the consult call: it ends, so the phone's leg of it does too. */
   endConsult(consult: CallView, how: 'completeTransfer' | 'merge' | 'cancelConsult'): Promise<boolean> {
     if (how === 'completeTransfer' && consult.consultOf) this.transferTo[consult.consultOf] = consult.number;
-    return this.act(how, consult, () => this.api.sessions[how]({ sessionId: consult.id }));
+    return this.endingOwnLeg(consult, () => this.act(how, consult, () => this.api.sessions[how]({ sessionId: consult.id })));
+  }
+
+  /** Answers a ringing call on the phone; a live call is held first (`hold`) or hung up (`end`). */
+  answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('answer', () => phone.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing))) : Promise.resolve(false);
+  }
+
+  decline(ringing: RingingCall): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('decline', () => phone.reject(ringing.sessionId), doneWords('decline', partyOf(ringing))) : Promise.resolve(false);
+  }
+
+  /** Places a call on the phone (main holds the live one first). `chained`: the second step of one press (Consult first). */
+  dial(number: string, postDial = '', chained = false): Promise<boolean> {
+    const phone = this.phoneOf();
+    return phone ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${formatPhone(number)}`, chained) : Promise.resolve(false);
+  }
+
+  /** The hold hotkey of the window and the headset: hold the current call, or with none live resume the latest hold (the table decides). */
+  holdOrResume(): Promise<boolean> {
+    const intent = hotkeyIntent(this.calls);
+    const call = intent && 'sessionId' in intent ? this.byId(intent.sessionId) : null;
+    if (intent?.type === 'hold' && call) return this.hold(call, 'None');
+    if (intent?.type === 'resume' && call) return this.resume(call);
+    return Promise.resolve(false);
   }
 
   /** Calls the agent was on that have ended (not ones that only rang, nor consults): for the wrap-up. */
@@ -213,26 +249,26 @@ export class CallsState {
   }
 
   /** Sends a failed action again, as it was. */
-  retry(call: CallView, callSid?: string): Promise<boolean> {
+  retry(call: CallView): Promise<boolean> {
     switch (call.failure?.action) {
       case 'hold':
-        return this.hold(call, 'None', callSid);
+        return this.hold(call, 'None');
       case 'holdForTransfer':
-        return this.hold(call, 'Transferring', callSid);
+        return this.hold(call, 'Transferring');
       case 'resume':
         return this.resume(call);
       case 'hangUp':
-        return this.hangUp(call, callSid);
+        return this.hangUp(call);
       case 'transfer': {
         const destination = this.transferTo[call.id];
         return destination ? this.transfer(call, destination) : Promise.resolve(false);
       }
       case 'addParticipant': {
         const destination = this.invited[call.id];
-        return destination ? this.addParticipant(call, destination, callSid) : Promise.resolve(false);
+        return destination ? this.addParticipant(call, destination) : Promise.resolve(false);
       }
       case 'leave':
-        return this.leave(call, callSid);
+        return this.leave(call);
       case 'completeTransfer':
       case 'merge':
       case 'cancelConsult':
@@ -261,6 +297,25 @@ export class CallsState {
   dispose(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+  }
+
+  /**
+   * The agent's own leg of this call, as the phone knows it: the phone is on the current call, so
+   * only that call's leg comes from it (the Twilio phone answers its own call for any call not on
+   * hold). For every other call main takes the agent's leg from the board.
+   */
+  private leg(call: CallView): { callSid?: string } {
+    const callSid = call.id === this.currentId ? this.phoneOf()?.callSidFor(call) : undefined;
+    return callSid ? { callSid } : {};
+  }
+
+  /** Ends the agent's part in a call through Evo, then the phone's audio leg if it was this call's. */
+  private async endingOwnLeg(call: CallView, send: (leg: { callSid?: string }) => Promise<boolean>): Promise<boolean> {
+    const phone = this.phoneOf();
+    const leg = this.leg(call);
+    const done = await send(leg);
+    if (done && leg.callSid) phone?.hangUp();
+    return done;
   }
 
   private async act(action: CallAction, whom: CallView, call: () => Promise<Result<unknown>>): Promise<boolean> {
