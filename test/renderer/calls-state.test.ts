@@ -105,6 +105,21 @@ describe("the window's copy of the call board", () => {
     expect(phone.hangUps).toBe(2);
   });
 
+  it("a row's button needs only run(): it goes out on the row's channel (with the leg when the row takes one), and Retry sends it again", async () => {
+    const held = callView({ id: 'B', phase: 'held', callState: 'Hold', dateCreated: '2020-01-01T00:00:00.000Z' });
+    const { fake, state } = await loaded([held, callView({ id: 'A' })], pressesApart(), phoneOn('CA-phone'));
+    fake.answer('sessions.backOnHold', { ok: true, value: {} });
+    fake.answer('sessions.checkIn', { ok: true, value: {} });
+    expect(await state.run('backOnHold', state.byId('A')!)).toBe(true);
+    expect(state.announcement).toBe('Jane Doe back on hold');
+    const failed = { ...held, failure: { action: 'checkIn' as const, code: 'EVO_CONFLICT' as const, message: 'Jane was picked up elsewhere' } };
+    expect(await state.retry(failed)).toBe(true);
+    expect(sent(fake)).toEqual([
+      ['sessions.backOnHold', { sessionId: 'A', callSid: 'CA-phone' }],
+      ['sessions.checkIn', { sessionId: 'B' }],
+    ]);
+  });
+
   it('the hold hotkey of the window holds the current call on its leg, or resumes the latest hold', async () => {
     const phone = phoneOn('CA-phone');
     const { fake, state } = await loaded([callView({ id: 'A' })], pressesApart(), phone);

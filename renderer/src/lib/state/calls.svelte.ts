@@ -2,7 +2,7 @@ import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
 import { wantsNote } from '@shared/note-rules';
 import { PressGuard } from '@shared/press-guard';
-import { callActionTable, hotkeyIntent } from '@shared/call-action-table';
+import { callActionTable, hotkeyIntent, type CallActionRow, type SimpleActionName } from '@shared/call-action-table';
 import { formatPhone, partyName } from '../phone-numbers/display';
 import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldMode, HoldReason, Result, SoftphoneApi } from '../softphone/api';
 import type { CallEngine } from '../calls/call-engine';
@@ -31,6 +31,12 @@ export interface RingingCall {
 
 /** What the calls state needs of the phone: the agent's own leg of a call, and the phone's own actions. */
 export type CallsPhone = Pick<CallEngine, 'callSidFor' | 'hangUp' | 'answer' | 'reject' | 'dial'>;
+
+/** A row Retry may send again as it was, from the call alone (see `run`). */
+const isSimple = (action: CallAction | undefined): action is SimpleActionName => {
+  const row: CallActionRow | undefined = action ? callActionTable[action] : undefined;
+  return !!row?.retrySafe && (row.channel?.input === 'call' || row.channel?.input === 'callLeg');
+};
 
 /** A ringing call as a party, for the words that name it. */
 export const partyOf = (ringing: RingingCall) => ({ displayName: ringing.name, number: ringing.number });
@@ -191,6 +197,18 @@ export class CallsState {
     return this.endingOwnLeg(consult, () => this.act(how, consult, () => this.api.sessions[how]({ sessionId: consult.id })));
   }
 
+  /**
+   * A row of the call action table whose channel takes just the call (and the agent's leg): its
+   * button calls this, and Retry sends it again. Nothing here names the row.
+   */
+  run(name: SimpleActionName, call: CallView): Promise<boolean> {
+    const channel = (callActionTable[name] as CallActionRow).channel!;
+    const send = (this.api.sessions as unknown as Record<string, (input: { sessionId: string; callSid?: string }) => Promise<Result<unknown>>>)[
+      channel.name.slice('sessions.'.length)
+    ]!;
+    return this.act(name, call, () => send({ sessionId: call.id, ...(channel.input === 'callLeg' ? this.leg(call) : {}) }));
+  }
+
   /** Answers a ringing call on the phone; a live call is held first (`hold`) or hung up (`end`). */
   answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
     const phone = this.phoneOf();
@@ -274,7 +292,8 @@ export class CallsState {
       case 'cancelConsult':
         return this.endConsult(call, call.failure.action);
       default:
-        return Promise.resolve(false);
+        // Any other row (Check in, Back on hold, one added later) that Retry may send as it was.
+        return isSimple(call.failure?.action) ? this.run(call.failure.action, call) : Promise.resolve(false);
     }
   }
 
