@@ -146,6 +146,16 @@ describe('ActiveCall', () => {
     }
   });
 
+  it('Escape closes the transfer form and puts focus back on Transfer, not on the page', async () => {
+    render(ActiveCall, props());
+    await fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    const input = screen.getByLabelText('Transfer to');
+    await tick();
+    await fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByLabelText('Transfer to')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Transfer' }));
+  });
+
   it('Transfer offers Consult first beside Transfer now, with the same number rules', async () => {
     const p = props();
     render(ActiveCall, p);
