@@ -29,7 +29,7 @@ describe('preload', () => {
     ];
     expect(exposed.sort()).toEqual(expected.sort());
     for (const methods of Object.values(api)) for (const fn of Object.values(methods)) expect(typeof fn).toBe('function');
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'calls', 'notes', 'sessions', 'settings', 'voice']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'calls', 'history', 'notes', 'sessions', 'settings', 'voice']);
   });
 
   it('sends a call through the one invoke channel with its contract name', async () => {
