@@ -29,7 +29,8 @@ describe('preload', () => {
     ];
     expect(exposed.sort()).toEqual(expected.sort());
     for (const methods of Object.values(api)) for (const fn of Object.values(methods)) expect(typeof fn).toBe('function');
-    expect(Object.keys(api).sort()).toEqual(['app', 'auth', 'calls', 'notes', 'sessions', 'settings', 'voice']);
+    // No namespace beyond the contract's areas (a new one comes with its channels).
+    expect(Object.keys(api).sort()).toEqual([...new Set(expected.map((method) => method.split('.')[0]))].sort());
   });
 
   it('sends a call through the one invoke channel with its contract name', async () => {

@@ -16,6 +16,7 @@ interface Row {
 
 export class NoteDrafts {
   private readonly upsert: Statement;
+  private readonly add: Statement;
   private readonly remove: Statement;
   private readonly list: Statement;
 
@@ -23,6 +24,8 @@ export class NoteDrafts {
     this.upsert = db.prepare(`INSERT INTO note_drafts (scope, session_id, name, number, text, outcome, ended_ms)
       VALUES (@scope, @sessionId, @name, @number, @text, @outcome, @nowMs)
       ON CONFLICT (scope, session_id) DO UPDATE SET text = excluded.text, outcome = excluded.outcome`);
+    this.add = db.prepare(`INSERT INTO note_drafts (scope, session_id, name, number, text, outcome, ended_ms)
+      VALUES (@scope, @sessionId, @name, @number, '', '', @nowMs) ON CONFLICT DO NOTHING`);
     this.remove = db.prepare('DELETE FROM note_drafts WHERE scope = ? AND session_id = ?');
     this.list = db.prepare('SELECT * FROM note_drafts WHERE scope = ? ORDER BY ended_ms, rowid');
   }
@@ -30,6 +33,11 @@ export class NoteDrafts {
   /** The first keep of a call opens its prompt (the call's end orders the queue); later ones keep the text. */
   keep(scope: string, draft: NoteDraft, nowMs: number): void {
     this.upsert.run({ scope, ...draft, nowMs });
+  }
+
+  /** Main saw the call end: its prompt opens, unless the call already waits (what was typed stays). */
+  open(scope: string, call: Pick<NoteDraft, 'sessionId' | 'name' | 'number'>, nowMs: number): void {
+    this.add.run({ scope, ...call, nowMs });
   }
 
   drop(scope: string, sessionId: string): void {

@@ -4,8 +4,8 @@
  * calls still waiting for a note, and what was typed for them, are kept here too (drafts), so
  * that neither is lost to a reload, a restart or a sign-in elsewhere.
  */
-import type { CallNote, HiddenNotes, NoteDraft } from '../../shared/contract';
-import { noteProblem } from '../../shared/note-rules';
+import type { BoardChange, CallNote, CallView, HiddenNotes, NoteDraft } from '../../shared/contract';
+import { noteProblem, wantsNote } from '../../shared/note-rules';
 import { AppError } from '../../shared/result';
 import type { NoteDrafts } from '../db/note-drafts';
 import { NoteKeptError, type NoteStore } from '../db/note-store';
@@ -24,7 +24,33 @@ export interface NoteServiceDeps {
 }
 
 export class NoteService {
+  /** The calls on the board, with the agent and server they were seen for. */
+  private readonly onBoard = new Map<string, { call: CallView; scope: string }>();
+
   constructor(private readonly deps: NoteServiceDeps) {}
+
+  /**
+   * The board changed: a call the agent talked on that left it waits for its note from now on,
+   * whether or not a window is open (closed to the tray, reloading) to see it go. Not when the
+   * board empties for a sign-out or another account's sign-in: those calls did not end.
+   */
+  boardChanged(change: BoardChange): void {
+    const scope = this.deps.auth.session ? this.deps.notes.currentScope() : null;
+    for (const id of change.removed) {
+      const seen = this.onBoard.get(id);
+      this.onBoard.delete(id);
+      if (!seen || seen.scope !== scope || !wantsNote(seen.call) || !this.deps.settings.get().wrapUp.prompt) continue;
+      const { call } = seen;
+      try {
+        this.deps.drafts.open(seen.scope, { sessionId: call.id, name: call.displayName, number: call.number }, this.deps.clock.now());
+      } catch (error) {
+        // The window opens the prompt too (notes.keepDraft), and says so if that fails as well.
+        this.deps.logger.warn('cache: could not keep a call waiting for its note', { error: errorText(error) });
+      }
+    }
+    if (scope === null) return;
+    for (const call of change.upserted) this.onBoard.set(call.id, { call, scope });
+  }
 
   save(input: { sessionId: string; text: string; outcome: string }): CallNote {
     this.deps.auth.requireSession();

@@ -191,6 +191,7 @@ export function createCore(deps: CoreDeps): Core {
 
   let phoneStatus = 'offline';
   const noteService = new NoteService({ auth, notes, drafts: new NoteDrafts(db), settings, clock, logger: deps.logger });
+  events.on('calls.changed', (change) => noteService.boardChanged(change));
   const handlers: Handlers = {
     ...appHandlers({
       info: deps.appInfo,

@@ -39,6 +39,34 @@ describe('notes that cannot be lost', () => {
     expect(await t.value('notes.hidden')).toEqual({ count: 0, account: null });
   });
 
+  it('a call the agent talked on waits for its note from the moment it ends, with no window to see it; not for calls a sign-out took off the board, nor with the prompt off', async () => {
+    ({ simulator, t } = await signedIn({ seed: { history: 3 } }));
+    const jane = t.core.board.calls()[0]!.id;
+    expect(t.core.board.get(jane)?.answeredAt).not.toBeNull();
+    // Signing out takes Jane's live call off the board: it did not end.
+    await t.value('auth.signOut');
+    await t.value('auth.signIn', { server: simulator.url, ...DEMO, remember: false });
+    await t.core.sync.syncNow();
+    expect(t.core.board.get(jane)).toBeDefined();
+    expect(await t.value('notes.drafts')).toEqual([]);
+
+    await t.value('sessions.end', { sessionId: jane });
+    expect(await t.value('notes.drafts')).toEqual([janeDraft(jane, '')]);
+    // The window opening the same prompt keeps what main has, and what is typed after.
+    await t.value('notes.keepDraft', janeDraft(jane, 'typed'));
+    expect(await t.value('notes.drafts')).toEqual([janeDraft(jane, 'typed')]);
+    await t.value('notes.dropDraft', { sessionId: jane });
+
+    await t.value('settings.update', { wrapUp: { prompt: false } });
+    const sam = simulator.ring(DEMO.email, { number: '+15550100555', name: 'Sam Caller' });
+    await t.core.sync.syncNow();
+    await t.value('sessions.answer', { sessionId: sam });
+    expect(t.core.board.get(sam)?.answeredAt).not.toBeNull();
+    await t.value('sessions.end', { sessionId: sam });
+    expect(t.core.board.get(sam)).toBeUndefined();
+    expect(await t.value('notes.drafts')).toEqual([]);
+  });
+
   it('a call waiting for its note, and what was typed, come back after a restart; Save ends the wait', async () => {
     const jane = await afterJanesCall();
     await t.value('notes.keepDraft', janeDraft(jane, ''));

@@ -1,5 +1,6 @@
 import { isHeldPhase, legsOf } from '@shared/call-rules';
 import { isPromiseMinutes } from '@shared/hold-promise';
+import { wantsNote } from '@shared/note-rules';
 import { PressGuard } from '@shared/press-guard';
 import { callActionTable, hotkeyIntent, type CallActionRow, type SimpleActionName } from '@shared/call-action-table';
 import { formatPhone, partyName } from '../phone-numbers/display';
@@ -382,7 +383,7 @@ export class CallsState {
   private settle(calls: CallView[]): void {
     this.notice(calls);
     const still = calls.map((call) => call.id);
-    const ended = this.calls.filter((call) => !still.includes(call.id) && call.answeredAt !== null && call.consultOf === null);
+    const ended = this.calls.filter((call) => !still.includes(call.id) && wantsNote(call));
     this.calls = calls;
     for (const call of ended) for (const listener of this.endedListeners) listener(call);
   }
