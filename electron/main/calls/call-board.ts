@@ -9,6 +9,7 @@ import { currentCallId, lastHeldId, type BoardFacts } from '../../shared/call-ru
 import type { Board, BoardChange, CallAction, CallFailure, CallView, Connection } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/result';
 import type { CachedSession } from '../db/session-cache';
+import { unreachableNoMore } from '../evo/errors';
 import { ConsultLinks } from './consult-links';
 import { toCallView, type Viewer } from './session-view';
 
@@ -90,7 +91,21 @@ export class CallBoard {
   setConnection(connection: Connection, error: ErrorInfo | null): void {
     this.connection = connection;
     this.error = error ? { code: error.code, message: error.message } : null;
+    if (connection === 'online') this.outageOver();
     this.publish();
+  }
+
+  /**
+   * Evo answered again: a card that says "Can't reach the Evo Voice server… Check your connection"
+   * would contradict the header's "Connected" while the call has not moved. It now says Evo could
+   * not be reached then; the action is still not done, so the failure (and its Retry) stays.
+   */
+  private outageOver(): void {
+    for (const [id, entry] of this.failures) {
+      if (entry.failure.code !== 'EVO_UNREACHABLE') continue;
+      const message = unreachableNoMore(entry.failure.message);
+      if (message !== entry.failure.message) this.failures.set(id, { ...entry, failure: { ...entry.failure, message } });
+    }
   }
 
   /**

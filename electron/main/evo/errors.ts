@@ -34,6 +34,16 @@ export const timeoutError = (seconds: number) =>
 export const unreachableError = (host: string) =>
   new AppError('EVO_UNREACHABLE', `Can't reach the Evo Voice server at ${host}. Check your connection.`, true);
 
+/** `unreachableError`'s words inside a sentence (the host may hold dots: the match is lazy). */
+const UNREACHABLE_WORDS = /Can't reach the Evo Voice server at .*?\. Check your connection/;
+
+/**
+ * A failure that blamed Evo being out of reach, once Evo answers again: "check your connection"
+ * is no longer true, what was not done still is (the card keeps its Retry).
+ */
+export const unreachableNoMore = (message: string): string =>
+  message.replace(UNREACHABLE_WORDS, 'Evo Voice could not be reached then (it is back now)');
+
 export const badResponseError = (what: string) =>
   new AppError('EVO_BAD_RESPONSE', `Evo Voice sent an answer we could not read (${what}).`, true);
 

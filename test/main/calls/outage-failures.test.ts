@@ -34,6 +34,23 @@ describe("an outage's failure on a card", () => {
     expect((await afterReload(jane))?.action).toBe('hold');
   });
 
+  it('no longer says "Check your connection" once Evo answers again; the hold is still not done, Retry stays', async () => {
+    ({ simulator, t } = await signedIn({ seed: { history: 0 } }));
+    const jane = t.core.board.calls()[0]!.id;
+    for (const route of ['active', 'hold'] as const) simulator.faults.set(route, { drop: true });
+    expect((await t.call('sessions.hold', { sessionId: jane })).ok).toBe(false);
+    await t.core.sync.syncNow().catch(() => undefined);
+    expect(t.core.board.snapshot().connection).not.toBe('online');
+    expect(t.core.board.get(jane)!.failure?.message).toContain('Check your connection');
+    simulator.faults.clear();
+    await t.core.sync.syncNow();
+    expect(t.core.board.snapshot().connection).toBe('online');
+    const failure = (await afterReload(jane))!;
+    expect(failure.action).toBe('hold');
+    expect(failure.message).not.toContain('Check your connection');
+    expect(failure.message).toMatch(/^Couldn't put .*Jane Doe.* on hold: Evo Voice could not be reached then \(it is back now\)\. .*Jane Doe.* can still hear you\.$/u);
+  });
+
   it('goes once the call moves on elsewhere (held from Evo), and does not come back after a reload', async () => {
     const jane = await failedHoldInAnOutage();
     const agent = simulator.state.userByEmail(demo.email)!;
