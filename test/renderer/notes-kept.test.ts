@@ -4,7 +4,7 @@ import App from '../../renderer/src/App.svelte';
 import Dialer from '../../renderer/src/lib/components/Dialer.svelte';
 import { simulatedOnly } from '../support/engines';
 import type { CallView, NoteDraft } from '../../electron/shared/contract';
-import { callView, startedWindow, type fakeSoftphone } from '../support/fake-softphone';
+import { callView, sessionView, startedWindow, type fakeSoftphone } from '../support/fake-softphone';
 
 type Fake = ReturnType<typeof fakeSoftphone>;
 
@@ -90,6 +90,24 @@ describe('notes that cannot be lost (window)', () => {
     // Nothing waits for a note: no such button.
     await fireEvent.click(within(form).getByRole('button', { name: 'Skip' }));
     await vi.waitFor(() => expect(screen.queryByRole('button', { name: /Note for/ })).toBeNull());
+  });
+
+  it('a note saved from History ends the wait after the call: no older draft is left to overwrite it', async () => {
+    const fake = windowWith([], [draft({ text: 'first thoughts' })]);
+    await screen.findByRole('form', { name: 'After the call with Jane Doe' });
+    const jane = sessionView({ id: 'JANE', ended: true, callState: 'Disconnected', dateCompleted: new Date().toISOString() });
+    fake.answer('sessions.history', { ok: true, value: { items: [jane], page: 0, hasMore: false, source: 'cache' } });
+    fake.answer('sessions.get', { ok: true, value: { ...jane, holdMs: 0, hygiene: { holds: 0, holdMs: 0, longestHoldMs: 0, checkIns: 0, overPromise: 0 } } });
+    await fireEvent.click(screen.getByRole('tab', { name: /History/ }));
+    await fireEvent.click(await screen.findByRole('button', { name: /Jane Doe/ }));
+    const detail = await screen.findByRole('region', { name: 'Call details' });
+    await fireEvent.click(within(detail).getByRole('button', { name: 'Add a note' }));
+    await fireEvent.input(within(detail).getByLabelText('Note'), { target: { value: 'The final word' } });
+    await fireEvent.click(within(detail).getByRole('button', { name: 'Save note' }));
+    await vi.waitFor(() => expect(detail.textContent).toContain('The final word'));
+    await fireEvent.click(screen.getByRole('tab', { name: /Phone/ }));
+    await screen.findByLabelText('Number');
+    expect(screen.queryByRole('form', { name: /After the call with/ })).toBeNull();
   });
 
   it('recent numbers show the caller’s name when a call gave one', () => {

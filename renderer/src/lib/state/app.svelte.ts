@@ -77,7 +77,7 @@ export class AppState {
     this.link.onFound(() => {
       if (this.auth.signedIn) void this.calls.resync();
     });
-    this.history = new HistoryState(api);
+    this.history = new HistoryState(api, (sessionId) => this.wrapUp.forget(sessionId));
     this.settings = new SettingsState(api);
     this.wrapUp = new WrapUpState(
       api,

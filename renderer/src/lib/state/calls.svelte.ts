@@ -158,11 +158,6 @@ export class CallsState {
     return this.act('resume', call, () => this.api.sessions.resume({ sessionId: call.id }));
   }
 
-  /** Takes a held caller off hold to check in (counted); Hold on the live card then says Back on hold. */
-  checkIn(call: CallView): Promise<boolean> {
-    return this.act('checkIn', call, () => this.api.sessions.resume({ sessionId: call.id, checkIn: true }));
-  }
-
   /** Hang up; the phone's own leg of the call ends with it. */
   hangUp(call: CallView): Promise<boolean> {
     return this.endingOwnLeg(call, (leg) => this.act('hangUp', call, () => this.api.sessions.end({ sessionId: call.id, ...leg })));

@@ -19,7 +19,11 @@ export class HistoryState {
   hidden = $state<HiddenNotes | null>(null);
   private generation = 0;
 
-  constructor(private readonly api: SoftphoneApi) {}
+  constructor(
+    private readonly api: SoftphoneApi,
+    /** A note saved here: the call no longer waits for one after the call (main dropped its draft too). */
+    private readonly onNoteSaved: (sessionId: string) => void = () => undefined,
+  ) {}
 
   async load(page = this.page): Promise<void> {
     const generation = ++this.generation;
@@ -83,6 +87,7 @@ export class HistoryState {
     const saved: CallNote = result.value;
     if (this.detail?.id === sessionId) this.detail = { ...this.detail, note: saved };
     this.items = this.items.map((item) => (item.id === sessionId ? { ...item, note: saved } : item));
+    this.onNoteSaved(sessionId);
     return null;
   }
 

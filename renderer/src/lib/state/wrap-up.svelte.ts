@@ -83,6 +83,12 @@ export class WrapUpState {
     void this.api.notes.dropDraft({ sessionId: call.sessionId });
   }
 
+  /** The call's note was saved elsewhere (History): its prompt goes, so an older draft cannot overwrite it. */
+  forget(sessionId: string): void {
+    const call = this.queue.find((waiting) => waiting.sessionId === sessionId);
+    if (call) this.done(call);
+  }
+
   /** Signed out: nothing waits for a note here any more (main keeps them for this agent's return). */
   clear(): void {
     this.queue = [];
