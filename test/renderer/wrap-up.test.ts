@@ -39,6 +39,18 @@ describe('notes after the call', () => {
     expect(screen.getAllByRole('status').some((el) => el.textContent === 'Note saved for Jane Doe')).toBe(true);
   });
 
+  it('a caller without a name is announced by their number grouped as shown, not as one long figure', async () => {
+    const fake = signedInWith([callView({ id: 'BARE', displayName: '+15550100777', number: '+15550100777' })]);
+    await screen.findByRole('region', { name: 'On call' });
+    fake.answer('sessions.saveNote', (payload) => ({ ok: true, value: { ...(payload as object), savedAt: new Date().toISOString() } }));
+    gone(fake, ['BARE']);
+    const form = await screen.findByRole('form', { name: /After the call with/ });
+    await fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'Wrong number' } });
+    await fireEvent.click(within(form).getByRole('button', { name: 'Save note' }));
+    await vi.waitFor(() => expect(prompt()).toBeNull());
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Note saved for +1 555 010 0777')).toBe(true);
+  });
+
   it('a failed save keeps what was typed and says why', async () => {
     const fake = signedInWith([callView({ id: 'JANE' })]);
     await screen.findByRole('region', { name: 'On call' });

@@ -1,5 +1,6 @@
 import { noteProblem } from '@shared/note-rules';
 import type { CallNote, CallView, NoteDraft, SoftphoneApi } from '../softphone/api';
+import { partyName } from '../phone-numbers/display';
 
 /** A call waiting for the agent's note, with what was typed so far. */
 export type WrapUpCall = NoteDraft;
@@ -67,7 +68,8 @@ export class WrapUpState {
         return null;
       }
       this.done(call);
-      this.announcement = `Note saved for ${call.name}`;
+      // A bare number said as the window shows it (grouped), not as one long figure.
+      this.announcement = `Note saved for ${partyName({ displayName: call.name, number: call.number })}`;
       return result.value;
     } finally {
       this.saving = false;
