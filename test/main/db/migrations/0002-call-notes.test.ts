@@ -73,11 +73,13 @@ describe('migration 0002: call notes', () => {
     expect(found('100%')).toEqual([]);
   });
 
-  it("another agent's sign-in wipes the notes with the calls", () => {
+  it("another agent's sign-in hides the first agent's notes, and the first agent finds them again", () => {
     const { cache, notes } = reopen(cacheAtVersion1());
     cache.useScope('https://evovoice.io|usr-1');
     notes.put('SE-OLD', { text: 'private', outcome: '' }, 1);
     cache.useScope('https://evovoice.io|usr-2');
     expect(notes.get('SE-OLD')).toBeNull();
+    cache.useScope('https://evovoice.io|usr-1');
+    expect(notes.get('SE-OLD')?.text).toBe('private');
   });
 });
