@@ -63,7 +63,7 @@ describe('Hold and Hang up stay where they are', () => {
     const { page, harness } = world;
     const before = await controlTops(page);
     harness.stall(true);
-    const alert = page.getByRole('alert').filter({ hasText: 'Lost the connection to the softphone core' });
+    const alert = page.getByRole('alert').filter({ hasText: 'Evo Softphone is not responding' });
     await alert.waitFor({ timeout: 5_000 });
     const lost = await controlTops(page);
     harness.stall(false);

@@ -34,7 +34,7 @@ describe('a definite state when main stops answering', () => {
     expect(disabled('Hold')).toBe(false);
     silence();
     const lostAt = Date.now();
-    const alert = await screen.findByText(/Lost the connection to the softphone core/, {}, { timeout: 2500 });
+    const alert = await screen.findByText(/Evo Softphone is not responding/, {}, { timeout: 2500 });
     expect(Date.now() - lostAt).toBeLessThanOrEqual(2000 + 100);
     expect(alert.getAttribute('role')).toBe('alert');
     expect(screen.getByText('Not connected').textContent).toBe('Not connected');
@@ -43,7 +43,7 @@ describe('a definite state when main stops answering', () => {
 
     const boards = fake.calls.filter((c) => c.channel === 'calls.board').length;
     wake();
-    await vi.waitFor(() => expect(screen.queryByText(/Lost the connection/)).toBeNull(), { timeout: 2000 });
+    await vi.waitFor(() => expect(screen.queryByText(/Evo Softphone is not responding/)).toBeNull(), { timeout: 2000 });
     expect(disabled('Hold')).toBe(false);
     expect(screen.getByText('Connected').textContent).toBe('Connected');
     // What main sent meanwhile is gone: the window asks for the whole board again.
@@ -65,7 +65,7 @@ describe('a definite state when main stops answering', () => {
     const region = await screen.findByRole('region', { name: 'On call' });
     const timer = () => within(region).getByRole('timer', { name: 'Call time' }).textContent;
     silence();
-    await screen.findByText(/Lost the connection to the softphone core/, {}, { timeout: 2500 });
+    await screen.findByText(/Evo Softphone is not responding/, {}, { timeout: 2500 });
     const shown = timer();
     await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect(timer()).toBe(shown);

@@ -7,7 +7,8 @@ export const SILENT_MS = 1000;
 /** How often the window checks; with the two above, a silent main is noticed within 2 s. */
 const TICK_MS = 250;
 
-export const LOST_REASON = 'Lost the connection to the softphone core: call actions are off until it answers again. Reconnecting…';
+// Agent's words: no "core" or "main"; the callers stay connected (the audio runs in this window).
+export const LOST_REASON = 'Evo Softphone is not responding: call actions are off until it answers again. Your calls stay connected. Reconnecting…';
 
 /**
  * Whether main (in the browser harness: the harness process) still answers. The window asks a
