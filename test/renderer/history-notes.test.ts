@@ -49,6 +49,8 @@ describe('notes in History', () => {
     expect(detail.textContent).toContain('Refund sent on Friday');
     expect(history.items[0]!.note?.text).toBe('Refund sent on Friday');
     await vi.waitFor(() => expect(document.activeElement).toBe(within(detail).getByRole('button', { name: 'Edit note' })));
+    // Said to a screen reader as the Phone tab's prompt says it.
+    expect(within(detail).getByRole('status').textContent).toBe('Note saved for Jane Doe');
   });
 
   it('bad input gets a clear message and loses nothing: too long, then refused by main', async () => {
