@@ -224,6 +224,8 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await nextPress(page);
     await page.keyboard.press('Enter');
     await page.getByRole('list', { name: 'Held calls' }).waitFor();
+    // The tab's name runs its count on from the label: "Phone, 1 on hold", not "Phone , 1 on hold".
+    expect(await page.getByRole('tab', { name: 'Phone, 1 on hold', exact: true }).count()).toBe(1);
     await page.getByRole('tab', { name: /Phone/ }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');

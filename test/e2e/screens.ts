@@ -57,6 +57,8 @@ export const screens: ScreenStep[] = [
       // The held card has two timers since promised holds (the promise countdown beside it).
       heldList(page).getByRole('timer', { name: 'Time on hold' }),
       page.getByRole('button', { name: 'Sign out' }),
+      // The Phone tab's count of calls (seen as a number; its words are in the tab's name).
+      page.getByRole('tab', { name: /^Phone/ }).getByText(/^\d+$/),
     ],
   },
   {
