@@ -1,6 +1,7 @@
 /** The agent's actions through main: a hold from the window (router + client + cache) and from the hotkey. */
 import { Agent, request as httpRequest } from 'node:http';
 import { agentLeg } from '../../electron/shared/call-rules';
+import { DOUBLE_PRESS_MS } from '../../electron/shared/press-guard';
 import { resumeRequest } from '../../electron/main/evo/resume-request';
 import { systemClock } from '../../electron/main/ports';
 import { startSimulator } from '../../electron/main/simulator/server';
@@ -121,10 +122,14 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
   const hotkey: number[] = [];
   const raw: number[] = [];
   for (let i = 0; i < 60; i += 1) {
-    // Alternate hold and resume so that every press is a real hold of a live call.
+    // Alternate hold and resume so that every press is a real hold of a live call. Presses are an
+    // agent's: more than the double-press guard apart (a press inside it is ignored by design).
+    await new Promise((resolve) => setTimeout(resolve, DOUBLE_PRESS_MS));
     hotkey.push(await wire(() => desktop.pressHotkey('holdResume')));
     await t.value('sessions.resume', { sessionId });
     await t.core.sync.syncNow();
+    // The same pause before the baseline, so both sides start from the same idle moment.
+    await new Promise((resolve) => setTimeout(resolve, DOUBLE_PRESS_MS));
     raw.push(
       await wire(() =>
         t.core.auth.session!.client.hold(sessionId, '', 'None').then(() => t.core.auth.session!.client.resume(sessionId)),
