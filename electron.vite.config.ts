@@ -82,8 +82,16 @@ const preloadApp = (entry: string): Plugin => ({
       const files = [...needed].map((fileName) => chunks.find((chunk) => chunk.fileName === fileName)!);
       const styles = new Set(files.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
       return [
-        ...files.map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' as const })),
-        ...[...styles].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ...files.map((chunk) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` },
+          injectTo: 'head' as const,
+        })),
+        ...[...styles].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        })),
       ];
     },
   },

@@ -112,7 +112,11 @@ export const walls = [
       // Not only `import`: re-exports and import() cross walls too.
       'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
       // Node's resolution, plus the `@shared/...` alias (electron/shared).
-      'import/resolver': { [fileURLToPath(new URL('./electron/tools/eslint-shared-alias.cjs', import.meta.url))]: { extensions: ['.ts', '.js', '.mjs', '.svelte'] } },
+      'import/resolver': {
+        [fileURLToPath(new URL('./electron/tools/eslint-shared-alias.cjs', import.meta.url))]: {
+          extensions: ['.ts', '.js', '.mjs', '.svelte'],
+        },
+      },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies }],

@@ -187,9 +187,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
         if (typeof message.id !== 'number') return;
         const answer = () =>
-          void router.dispatch(message.channel, message.payload, { id, isMainFrame: true, origin: req.headers.origin ?? '' }).then(
-            (result) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ id: message.id, result })),
-          );
+          void router
+            .dispatch(message.channel, message.payload, { id, isMainFrame: true, origin: req.headers.origin ?? '' })
+            .then((result) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ id: message.id, result })));
         if (stalled) stalled.push(answer);
         else answer();
       });

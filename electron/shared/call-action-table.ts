@@ -109,7 +109,10 @@ export const callActionTable = {
   },
   hangUp: {
     allowed: ['ringingIn', 'dialing', 'live', 'held', 'heldForTransfer', 'ending', 'unknown'],
-    plan: ({ target }) => ({ ok: true, steps: target.phase === 'ending' ? [] : [{ do: target.conference ? 'endAll' : 'end', sessionId: target.id }] }),
+    plan: ({ target }) => ({
+      ok: true,
+      steps: target.phase === 'ending' ? [] : [{ do: target.conference ? 'endAll' : 'end', sessionId: target.id }],
+    }),
     shownAs: 'hangUp',
     pending: 'Hanging up…',
     announce: (who) => `Call with ${who} ended`,
@@ -166,7 +169,8 @@ export const callActionTable = {
   /** Drop out of a conference, leaving the others talking. */
   leave: {
     allowed: ['live'],
-    plan: ({ target }) => (target.conference ? { ok: true, steps: [{ do: 'leave', sessionId: target.id }] } : refuse('CALL_NOT_CONFERENCE')),
+    plan: ({ target }) =>
+      target.conference ? { ok: true, steps: [{ do: 'leave', sessionId: target.id }] } : refuse('CALL_NOT_CONFERENCE'),
     shownAs: 'leave',
     pending: 'Leaving…',
     announce: (who) => `You left the call with ${who}`,
@@ -178,7 +182,10 @@ export const callActionTable = {
   /** Hold the caller for transfer before dialling the person to consult. */
   consult: {
     allowed: ['live', 'heldForTransfer'],
-    plan: ({ target }) => ({ ok: true, steps: target.phase === 'live' ? [{ do: 'hold', sessionId: target.id, reason: 'Transferring' }] : [] }),
+    plan: ({ target }) => ({
+      ok: true,
+      steps: target.phase === 'live' ? [{ do: 'hold', sessionId: target.id, reason: 'Transferring' }] : [],
+    }),
     shownAs: null,
     pending: 'Holding…',
     announce: (who) => `${who} on hold for transfer`,
@@ -309,7 +316,10 @@ export function plan(calls: readonly BoardFacts[], intent: Intent): Plan {
 }
 
 /** What each kind of request is called on the board, and where it leaves the call when it happened. */
-export const stepTable: Record<Step['do'], { shownAs: (step: Step) => BoardActionName; reaches: (step: Step) => CallPhase | 'gone' | null }> = {
+export const stepTable: Record<
+  Step['do'],
+  { shownAs: (step: Step) => BoardActionName; reaches: (step: Step) => CallPhase | 'gone' | null }
+> = {
   hold: {
     shownAs: (step) => (step.do === 'hold' && step.reason === 'Transferring' ? 'holdForTransfer' : 'hold'),
     reaches: (step) => (step.do === 'hold' && step.reason === 'Transferring' ? 'heldForTransfer' : 'held'),

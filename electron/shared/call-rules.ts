@@ -34,8 +34,7 @@ export interface BoardFacts {
 }
 
 /** Held means the server says Hold and the session has not ended: the one definition. */
-export const isHeldState = (facts: Pick<CallFacts, 'callState' | 'ended'>): boolean =>
-  facts.callState === 'Hold' && !facts.ended;
+export const isHeldState = (facts: Pick<CallFacts, 'callState' | 'ended'>): boolean => facts.callState === 'Hold' && !facts.ended;
 
 /**
  * The phase of a session; null when it is not the agent's call any more (ended). `ending` is

@@ -290,7 +290,10 @@ const actionAnswers = {
 type Rows = typeof callActionTable;
 type ChannelOf<K extends keyof Rows> = Extract<Rows[K]['channel'], { name: string }>;
 type ActionContract = {
-  [K in keyof Rows as ChannelOf<K>['name']]: readonly [(typeof actionInputs)[ChannelOf<K>['input']], (typeof actionAnswers)[ChannelOf<K>['answer']]];
+  [K in keyof Rows as ChannelOf<K>['name']]: readonly [
+    (typeof actionInputs)[ChannelOf<K>['input']],
+    (typeof actionAnswers)[ChannelOf<K>['answer']],
+  ];
 };
 const callActionContract = Object.fromEntries(
   Object.values(callActionTable as Record<string, CallActionRow>).flatMap(({ channel }) =>
@@ -336,7 +339,10 @@ export const invokeContract = {
   ],
   'sessions.get': [z.strictObject({ sessionId: id }), SessionDetail],
   /** The agent's note and outcome for a call that ended (kept in the local cache). */
-  'sessions.saveNote': [z.strictObject({ sessionId: id, text: z.string().max(DRAFT_MAX_CHARS), outcome: z.string().max(OUTCOME_MAX_CHARS) }), CallNote],
+  'sessions.saveNote': [
+    z.strictObject({ sessionId: id, text: z.string().max(DRAFT_MAX_CHARS), outcome: z.string().max(OUTCOME_MAX_CHARS) }),
+    CallNote,
+  ],
   /** Places an outgoing call as a new Evo session (NewSession); the demo call engine uses it. */
   'sessions.create': [z.strictObject({ to: z.string().trim().min(1).max(64), displayName: shortText.optional() }), SessionView],
   /** The call actions (hold, resume, answer, consult, ...): one channel per row of call-action-table.ts. */
@@ -350,7 +356,13 @@ export const invokeContract = {
   'notes.drafts': [none, z.array(NoteDraft)],
   /** A call ended (its prompt opens) or the agent typed in its note: kept in main at once. */
   'notes.keepDraft': [
-    z.strictObject({ sessionId: id, name: shortText, number: z.string().max(64), text: z.string().max(DRAFT_MAX_CHARS), outcome: z.string().max(OUTCOME_MAX_CHARS) }),
+    z.strictObject({
+      sessionId: id,
+      name: shortText,
+      number: z.string().max(64),
+      text: z.string().max(DRAFT_MAX_CHARS),
+      outcome: z.string().max(OUTCOME_MAX_CHARS),
+    }),
     z.object({}),
   ],
   /** Skip: the call no longer waits for a note. */
@@ -376,7 +388,10 @@ export const invokeContract = {
   'calls.refresh': [z.strictObject({ reason: RefreshReason }), z.object({ refreshing: z.boolean() })],
   'voice.token': [none, VoiceToken],
   /** The phone's registration state, for diagnostics and the tray. */
-  'voice.reportStatus': [z.strictObject({ status: z.enum(['offline', 'registering', 'registered', 'reconnecting', 'error']) }), z.object({})],
+  'voice.reportStatus': [
+    z.strictObject({ status: z.enum(['offline', 'registering', 'registered', 'reconnecting', 'error']) }),
+    z.object({}),
+  ],
   'settings.get': [none, Settings],
   'settings.update': [SettingsPatch, Settings],
   /** Hotkeys the OS refused (taken by another application), by setting name. */

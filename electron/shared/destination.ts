@@ -19,7 +19,10 @@ export const DEFAULT_REGION: CountryCode = 'US';
 
 const KEYPAD: Record<string, string> = Object.fromEntries(
   (['2ABC', '3DEF', '4GHI', '5JKL', '6MNO', '7PQRS', '8TUV', '9WXYZ'] as const).flatMap((group) =>
-    group.slice(1).split('').map((letter) => [letter, group[0]!]),
+    group
+      .slice(1)
+      .split('')
+      .map((letter) => [letter, group[0]!]),
   ),
 );
 

@@ -74,4 +74,7 @@ export const SIGNED_OUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** Why a call action's plan refuses it, before any request is sent (call-action-table.ts). */
-export type CallRefusalCode = Extract<ErrorCode, 'CALL_NOT_FOUND' | 'CALL_WRONG_PHASE' | 'CALL_LINE_BUSY' | 'CALL_NOT_CONFERENCE' | 'CALL_NOT_CONSULT'>;
+export type CallRefusalCode = Extract<
+  ErrorCode,
+  'CALL_NOT_FOUND' | 'CALL_WRONG_PHASE' | 'CALL_LINE_BUSY' | 'CALL_NOT_CONFERENCE' | 'CALL_NOT_CONSULT'
+>;

@@ -34,4 +34,5 @@ export function noteProblem(note: { text: string; outcome: string }, outcomes: r
 }
 
 /** A call that left the board asks for a note when the agent talked on it (it was answered) and it was not a consult. */
-export const wantsNote = (call: { answeredAt: string | null; consultOf: string | null }): boolean => call.answeredAt !== null && call.consultOf === null;
+export const wantsNote = (call: { answeredAt: string | null; consultOf: string | null }): boolean =>
+  call.answeredAt !== null && call.consultOf === null;

@@ -34,8 +34,6 @@ export class AppError extends Error {
   }
 
   toInfo(): ErrorInfo {
-    return this.retryable
-      ? { code: this.code, message: this.message, retryable: true }
-      : { code: this.code, message: this.message };
+    return this.retryable ? { code: this.code, message: this.message, retryable: true } : { code: this.code, message: this.message };
   }
 }

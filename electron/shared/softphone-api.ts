@@ -16,17 +16,14 @@ type Split<S extends string> = S extends `${infer A}.${infer M}` ? [A, M] : neve
 type Area<C extends string> = Split<C>[0];
 type Cap<S extends string> = S extends `${infer F}${infer R}` ? `${Uppercase<F>}${R}` : S;
 
-type InvokeFn<C extends InvokeChannel> = undefined extends InputOf<C>
-  ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
-  : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+type InvokeFn<C extends InvokeChannel> =
+  undefined extends InputOf<C> ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>> : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
 
 type InvokeArea<A extends string> = {
   [C in InvokeChannel as Area<C> extends A ? Split<C>[1] : never]: InvokeFn<C>;
 };
 type EventArea<A extends string> = {
-  [E in EventChannel as Area<E> extends A ? `on${Cap<Split<E>[1]>}` : never]: (
-    listener: (payload: EventPayload<E>) => void,
-  ) => () => void;
+  [E in EventChannel as Area<E> extends A ? `on${Cap<Split<E>[1]>}` : never]: (listener: (payload: EventPayload<E>) => void) => () => void;
 };
 
 export type SoftphoneApi = {

@@ -63,10 +63,14 @@ if (mode === 'installed') {
   try {
     const dropped = electronPackage() === null;
     if (dropped && !restorePackage()) {
-      console.log("Electron's binary could not be downloaded, and putting its package back failed: run `npm install --ignore-scripts`, then `npm start` to fetch the binary.");
+      console.log(
+        "Electron's binary could not be downloaded, and putting its package back failed: run `npm install --ignore-scripts`, then `npm start` to fetch the binary.",
+      );
     } else if (dropped || !hasBinary()) {
       const why = skipped() ? ' (ELECTRON_SKIP_BINARY_DOWNLOAD is set)' : dropped ? ' (its download failed)' : '';
-      console.log(`Electron's binary is not installed${why}; everything else is: tests, \`npm run web\` and the build work, and \`npm start\` fetches it.`);
+      console.log(
+        `Electron's binary is not installed${why}; everything else is: tests, \`npm run web\` and the build work, and \`npm start\` fetches it.`,
+      );
     }
   } catch (error) {
     console.log(`Could not check Electron after install (${error instanceof Error ? error.message : error}); \`npm start\` checks again.`);
@@ -80,7 +84,9 @@ if (!electronPackage() && !restorePackage()) {
 }
 if (hasBinary()) process.exit(0);
 if (skipped()) {
-  console.error("Electron's binary is not downloaded: ELECTRON_SKIP_BINARY_DOWNLOAD is set in this shell. Unset it and run `npm start` again.");
+  console.error(
+    "Electron's binary is not downloaded: ELECTRON_SKIP_BINARY_DOWNLOAD is set in this shell. Unset it and run `npm start` again.",
+  );
   process.exit(1);
 }
 
@@ -101,7 +107,8 @@ console.error(
     '',
     `Electron ${version}'s binary could not be downloaded (the error is above). Do one of these, then run \`npm start\` again:`,
     '  - behind a proxy: set HTTPS_PROXY=http://your-proxy:port and ELECTRON_GET_USE_PROXY=1',
-    "  - with a mirror of Electron's releases: set ELECTRON_MIRROR=https://your-mirror/electron/ (it holds v" + `${version}/electron-v${version}-<platform>-<arch>.zip)`,
+    "  - with a mirror of Electron's releases: set ELECTRON_MIRROR=https://your-mirror/electron/ (it holds v" +
+      `${version}/electron-v${version}-<platform>-<arch>.zip)`,
     `  - copy the folder ${cache} from a machine where \`npm start\` downloaded it`,
     'Meanwhile `npm run web` serves the same app to your browser, and `npm test` needs no Electron.',
   ].join('\n'),

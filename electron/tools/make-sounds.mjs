@@ -27,14 +27,52 @@ function wav(segments, volume = 0.35) {
 }
 
 const DTMF = {
-  1: [697, 1209], 2: [697, 1336], 3: [697, 1477],
-  4: [770, 1209], 5: [770, 1336], 6: [770, 1477],
-  7: [852, 1209], 8: [852, 1336], 9: [852, 1477],
-  s: [941, 1209], 0: [941, 1336], h: [941, 1477],
+  1: [697, 1209],
+  2: [697, 1336],
+  3: [697, 1477],
+  4: [770, 1209],
+  5: [770, 1336],
+  6: [770, 1477],
+  7: [852, 1209],
+  8: [852, 1336],
+  9: [852, 1477],
+  s: [941, 1209],
+  0: [941, 1336],
+  h: [941, 1477],
 };
 for (const [key, freqs] of Object.entries(DTMF)) writeFileSync(join(out, `dtmf${key}.wav`), wav([[0.16, freqs]]));
 // A calm two-tone ring, repeated by the SDK while a call is incoming.
-writeFileSync(join(out, 'incoming.wav'), wav([[0.4, [440, 480]], [0.2, null], [0.4, [440, 480]], [2.0, null]], 0.3));
-writeFileSync(join(out, 'outgoing.wav'), wav([[1.0, [440, 480]], [3.0, null]], 0.25));
-writeFileSync(join(out, 'disconnect.wav'), wav([[0.12, [620]], [0.05, null], [0.12, [480]]], 0.3));
+writeFileSync(
+  join(out, 'incoming.wav'),
+  wav(
+    [
+      [0.4, [440, 480]],
+      [0.2, null],
+      [0.4, [440, 480]],
+      [2.0, null],
+    ],
+    0.3,
+  ),
+);
+writeFileSync(
+  join(out, 'outgoing.wav'),
+  wav(
+    [
+      [1.0, [440, 480]],
+      [3.0, null],
+    ],
+    0.25,
+  ),
+);
+writeFileSync(
+  join(out, 'disconnect.wav'),
+  wav(
+    [
+      [0.12, [620]],
+      [0.05, null],
+      [0.12, [480]],
+    ],
+    0.3,
+  ),
+);
 console.log(`sounds written to ${out}`);

@@ -44,7 +44,8 @@ async function splitBuild(): Promise<{ dir: string; icons: number }> {
         name: 'count-icons',
         generateBundle(_options, bundle) {
           for (const chunk of Object.values(bundle)) {
-            if (chunk.type === 'chunk') icons += chunk.moduleIds.filter((id) => /@lucide[\\/]svelte[\\/]dist[\\/]icons[\\/]/.test(id)).length;
+            if (chunk.type === 'chunk')
+              icons += chunk.moduleIds.filter((id) => /@lucide[\\/]svelte[\\/]dist[\\/]icons[\\/]/.test(id)).length;
           }
         },
       },
@@ -67,7 +68,8 @@ export async function bundleSizes(): Promise<BenchResult[]> {
   const startup = startupScripts(shipped);
   const assets = readdirSync(join(shipped, 'assets')).filter((name) => name.endsWith('.js'));
   const startupKiB = kib(startup.reduce((sum, file) => sum + gzipOf(join(shipped, file)), 0));
-  const lazy = (prefix: string) => kib(assets.filter((name) => name.startsWith(prefix)).reduce((sum, name) => sum + gzipOf(join(shipped, 'assets', name)), 0));
+  const lazy = (prefix: string) =>
+    kib(assets.filter((name) => name.startsWith(prefix)).reduce((sum, name) => sum + gzipOf(join(shipped, 'assets', name)), 0));
 
   const split = await splitBuild();
   const part = (prefix: string) => {

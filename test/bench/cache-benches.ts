@@ -60,7 +60,10 @@ function rawDb(file: string) {
   const held = db.prepare(`${select} WHERE s.held = 1 AND s.ended = 0 ORDER BY h.started_ms`);
   const search = db.prepare(`${select} WHERE s.display_name LIKE ? ORDER BY s.created_ms DESC LIMIT 26`);
   const read = (rows: unknown[]) =>
-    (rows as { json: string; held_since: number | null }[]).map((row) => ({ info: JSON.parse(row.json) as unknown, heldSinceMs: row.held_since }));
+    (rows as { json: string; held_since: number | null }[]).map((row) => ({
+      info: JSON.parse(row.json) as unknown,
+      heldSinceMs: row.held_since,
+    }));
   return {
     db,
     insertAll: db.transaction((rows: SessionInfo[], nowMs: number) => {
@@ -141,16 +144,39 @@ export function cacheBenches(): BenchResult[] {
   db.close();
   raw.db.close();
   return [
-    result('cache upsert of 10,000 sessions', median(fill.cache), 'ms', 'hand-written inserts of the same rows and hold spans', median(fill.raw), {
-      maxRatio: 1.5,
-    }),
-    result('held-call query at 100,000 cached sessions', median(held.cache), 'ms', 'hand-written SELECT, same tables', median(held.raw), { maxRatio: 1.2 }),
-    result('history search at 100,000 cached sessions', median(search.cache), 'ms', 'hand-written LIKE query, same tables', median(search.raw), {
+    result(
+      'cache upsert of 10,000 sessions',
+      median(fill.cache),
+      'ms',
+      'hand-written inserts of the same rows and hold spans',
+      median(fill.raw),
+      {
+        maxRatio: 1.5,
+      },
+    ),
+    result('held-call query at 100,000 cached sessions', median(held.cache), 'ms', 'hand-written SELECT, same tables', median(held.raw), {
       maxRatio: 1.2,
     }),
-    result('upsert of 1,000 changed rows into 100,000', median(update.cache), 'ms', 'hand-written UPDATEs of the same rows and hold spans', median(update.raw), {
-      maxRatio: 1.5,
-    }),
+    result(
+      'history search at 100,000 cached sessions',
+      median(search.cache),
+      'ms',
+      'hand-written LIKE query, same tables',
+      median(search.raw),
+      {
+        maxRatio: 1.2,
+      },
+    ),
+    result(
+      'upsert of 1,000 changed rows into 100,000',
+      median(update.cache),
+      'ms',
+      'hand-written UPDATEs of the same rows and hold spans',
+      median(update.raw),
+      {
+        maxRatio: 1.5,
+      },
+    ),
   ];
 }
 
@@ -158,7 +184,10 @@ export function memoryWith100k(): BenchResult[] {
   // Fill a cache with 100,000 sessions, then measure a fresh process on it and on an empty one.
   const fullDir = mkdtempSync(join(tmpdir(), 'evo-memory-'));
   const { db } = openCache(join(fullDir, 'session-cache.sqlite'), new MemoryLogger());
-  new SessionCache(db).upsertMany(Array.from({ length: 100_000 }, (_, i) => sessionRow(i, i % 500 === 0)), Date.now());
+  new SessionCache(db).upsertMany(
+    Array.from({ length: 100_000 }, (_, i) => sessionRow(i, i % 500 === 0)),
+    Date.now(),
+  );
   db.close();
   const emptyDir = mkdtempSync(join(tmpdir(), 'evo-memory-'));
   const probe = (dataDir: string) =>
@@ -169,7 +198,17 @@ export function memoryWith100k(): BenchResult[] {
   const of = (side: 'empty' | 'full', field: 'heap' | 'rss') => median(runs.map((run) => run[side][field]));
   const note = "sessions live in SQLite on disk; RSS includes SQLite's page cache, which the JS heap cannot see";
   return [
-    result('main heapUsed with 100,000 cached sessions', of('full', 'heap'), 'MiB', 'main heapUsed with an empty cache', of('empty', 'heap'), { maxRatio: 1.1 }, note),
-    result('main RSS with 100,000 cached sessions', of('full', 'rss'), 'MiB', 'main RSS with an empty cache', of('empty', 'rss'), { maxRatio: 1.25 }),
+    result(
+      'main heapUsed with 100,000 cached sessions',
+      of('full', 'heap'),
+      'MiB',
+      'main heapUsed with an empty cache',
+      of('empty', 'heap'),
+      { maxRatio: 1.1 },
+      note,
+    ),
+    result('main RSS with 100,000 cached sessions', of('full', 'rss'), 'MiB', 'main RSS with an empty cache', of('empty', 'rss'), {
+      maxRatio: 1.25,
+    }),
   ];
 }

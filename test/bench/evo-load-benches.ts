@@ -60,7 +60,9 @@ export async function agentHourBenches(): Promise<BenchResult[]> {
   return [
     result('Evo requests per agent-hour, idle', idle.requests, 'req', before, BEFORE_PER_HOUR, { maxValue: 180 }),
     result('Evo requests per agent-hour, with a held call', held.requests, 'req', before, BEFORE_PER_HOUR, { maxValue: 720 }),
-    result('calls.changed bytes per hour, idle', idle.ipcBytes, 'B', ipcBefore, idle.beforeBytesPerPoll * BEFORE_PER_HOUR, { maxValue: 1024 }),
+    result('calls.changed bytes per hour, idle', idle.ipcBytes, 'B', ipcBefore, idle.beforeBytesPerPoll * BEFORE_PER_HOUR, {
+      maxValue: 1024,
+    }),
     result('calls.changed bytes per hour, with a held call', held.ipcBytes, 'B', ipcBefore, held.beforeBytesPerPoll * BEFORE_PER_HOUR, {
       maxValue: 1024,
     }),
@@ -103,7 +105,11 @@ export async function fiveHundredAgents(): Promise<BenchResult[]> {
       identity: `client:agent.${n}`,
       endpointId: `ep-agent-${n}`,
     });
-    const call = simulator.state.addCall(user, { direction: 'Incoming', number: `+1555020${String(n).padStart(4, '0')}`, name: `Caller ${n}` });
+    const call = simulator.state.addCall(user, {
+      direction: 'Incoming',
+      number: `+1555020${String(n).padStart(4, '0')}`,
+      name: `Caller ${n}`,
+    });
     if (n % 2) simulator.state.hold(user, call.info.id, '', 'None');
   }
 
@@ -129,9 +135,23 @@ export async function fiveHundredAgents(): Promise<BenchResult[]> {
   await simulator.close();
   const perSecond = requests / (WINDOW_MS / 1000);
   return [
-    result(`Evo requests per second, ${AGENTS} agents on calls for 60 s`, perSecond, 'req/s', `${AGENTS} agents polling every 3 s`, AGENTS / 3, {
-      maxValue: AGENTS / 5,
-    }),
-    result(`Evo poll latency p99, ${AGENTS} agents`, percentile(crowd, 99), 'ms', 'one agent alone, same simulator', percentile(alone, 99), { maxValue: 100 }),
+    result(
+      `Evo requests per second, ${AGENTS} agents on calls for 60 s`,
+      perSecond,
+      'req/s',
+      `${AGENTS} agents polling every 3 s`,
+      AGENTS / 3,
+      {
+        maxValue: AGENTS / 5,
+      },
+    ),
+    result(
+      `Evo poll latency p99, ${AGENTS} agents`,
+      percentile(crowd, 99),
+      'ms',
+      'one agent alone, same simulator',
+      percentile(alone, 99),
+      { maxValue: 100 },
+    ),
   ];
 }

@@ -50,10 +50,18 @@ export function historyYearBenches(): BenchResult[] {
   const logger = new MemoryLogger();
   const { db } = openCache(join(dir, 'session-cache.sqlite'), logger);
   const cache = new SessionCache(db);
-  for (let chunk = 0; chunk < 10; chunk += 1) cache.upsertMany(Array.from({ length: 10_000 }, (_, k) => row(chunk * 10_000 + k)), Date.now());
+  for (let chunk = 0; chunk < 10; chunk += 1)
+    cache.upsertMany(
+      Array.from({ length: 10_000 }, (_, k) => row(chunk * 10_000 + k)),
+      Date.now(),
+    );
   const notes = new NoteStore(db);
   for (let n = 0; n < 10_000; n += 1) {
-    notes.put(`SE${String(n * 10).padStart(8, '0')}`, { text: `Customer asked about invoice ${n}, order ${n * 7}, refund of ${n % 100}`, outcome: 'Resolved' }, Date.now());
+    notes.put(
+      `SE${String(n * 10).padStart(8, '0')}`,
+      { text: `Customer asked about invoice ${n}, order ${n * 7}, refund of ${n % 100}`, outcome: 'Resolved' },
+      Date.now(),
+    );
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
   const scan = db.prepare(SCAN);
@@ -73,9 +81,16 @@ export function historyYearBenches(): BenchResult[] {
       }
     }
     results.push(
-      result(`history search, ${kind}, 100,000 sessions + 10,000 notes`, median(indexed), 'ms', 'the LIKE scan it replaced, same file', median(scanned), {
-        maxValue: 10,
-      }),
+      result(
+        `history search, ${kind}, 100,000 sessions + 10,000 notes`,
+        median(indexed),
+        'ms',
+        'the LIKE scan it replaced, same file',
+        median(scanned),
+        {
+          maxValue: 10,
+        },
+      ),
     );
   }
   db.close();
@@ -101,9 +116,16 @@ export function historyYearBenches(): BenchResult[] {
     before.dispose();
   }
   results.push(
-    result('core open with 100,000 cached sessions', median(opens.core), 'ms', 'the same open plus the full quick_check it used to run', median(opens.checked), {
-      maxValue: 100,
-    }),
+    result(
+      'core open with 100,000 cached sessions',
+      median(opens.core),
+      'ms',
+      'the same open plus the full quick_check it used to run',
+      median(opens.checked),
+      {
+        maxValue: 100,
+      },
+    ),
   );
   return results;
 }

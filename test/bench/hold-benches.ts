@@ -24,7 +24,10 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench' },
     body: JSON.stringify({ provider: 'credentials', userName: demo.email, password: demo.password, rememberMe: true }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const headers = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'bench', cookie };
   // The agent's own leg, as the app finds it on the board and sends it.
   const callSid = agentLeg(t.core.board.row(sessionId)!.info);
@@ -40,7 +43,9 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     return () => {
       keepLogShort();
       held = !held;
-      return held ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } } : resumeRequest(sessionId);
+      return held
+        ? { path: `/sessions/${sessionId}/hold`, method: 'POST', body: { callSid, sessionId, reason: 'None' } }
+        : resumeRequest(sessionId);
     };
   };
   const nextRaw = alternating();
@@ -58,12 +63,16 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
     const request = nextHttp();
     const body = JSON.stringify(request.body);
     return new Promise<unknown>((resolve, reject) => {
-      const sent = httpRequest(`${simulator.url}${request.path}`, { method: request.method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-        response.on('error', reject);
-      });
+      const sent = httpRequest(
+        `${simulator.url}${request.path}`,
+        { method: request.method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          response.on('error', reject);
+        },
+      );
       sent.on('error', reject);
       sent.end(body);
     });
@@ -84,10 +93,19 @@ export async function holdRoundTrip(): Promise<BenchResult[]> {
   t.core.dispose();
   await simulator.close();
   return [
-    result('hold/resume round trip, median (router+client+cache)', median(a), 'ms', 'raw fetch of the same routes', median(b), { maxRatio: 1.15 }),
-    result('hold/resume round trip, p99 (router+client+cache)', percentile(a, 99), 'ms', 'raw fetch of the same routes', percentile(b, 99), {
-      maxRatio: 1.3,
+    result('hold/resume round trip, median (router+client+cache)', median(a), 'ms', 'raw fetch of the same routes', median(b), {
+      maxRatio: 1.15,
     }),
+    result(
+      'hold/resume round trip, p99 (router+client+cache)',
+      percentile(a, 99),
+      'ms',
+      'raw fetch of the same routes',
+      percentile(b, 99),
+      {
+        maxRatio: 1.3,
+      },
+    ),
     result(
       'hold/resume round trip, median, over its own transport',
       median(sameTransport.a),
@@ -131,9 +149,7 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
     // The same pause before the baseline, so both sides start from the same idle moment.
     await new Promise((resolve) => setTimeout(resolve, DOUBLE_PRESS_MS));
     raw.push(
-      await wire(() =>
-        t.core.auth.session!.client.hold(sessionId, '', 'None').then(() => t.core.auth.session!.client.resume(sessionId)),
-      ),
+      await wire(() => t.core.auth.session!.client.hold(sessionId, '', 'None').then(() => t.core.auth.session!.client.resume(sessionId))),
     );
     await t.core.sync.syncNow();
   }
@@ -141,8 +157,15 @@ export async function hotkeyToWire(): Promise<BenchResult[]> {
   t.core.dispose();
   await simulator.close();
   return [
-    result('hotkey press to hold request on the wire, median', median(hotkey.slice(10)), 'ms', 'Evo client hold() call to the wire', median(raw.slice(10)), {
-      maxRatio: 1.15,
-    }),
+    result(
+      'hotkey press to hold request on the wire, median',
+      median(hotkey.slice(10)),
+      'ms',
+      'Evo client hold() call to the wire',
+      median(raw.slice(10)),
+      {
+        maxRatio: 1.15,
+      },
+    ),
   ];
 }

@@ -119,9 +119,16 @@ export async function startupAndHistory(): Promise<BenchResult[]> {
   await harness.stop();
   const steady = (samples: number[]) => samples.slice(2);
   return [
-    result('renderer start-up: navigation to a usable dialer', median(steady(startup)), 'ms', 'navigation to a static file, same server', median(steady(blank)), {
-      maxRatio: 3,
-    }),
+    result(
+      'renderer start-up: navigation to a usable dialer',
+      median(steady(startup)),
+      'ms',
+      'navigation to a static file, same server',
+      median(steady(blank)),
+      {
+        maxRatio: 3,
+      },
+    ),
     result(
       'history: tab click to the first 25 of 1,000 sessions shown',
       median(steady(history)),

@@ -156,17 +156,48 @@ export async function soak(): Promise<BenchResult[]> {
   const last = median(holds.slice(-20));
   const note = `${CALLS} calls after ${WARM_UP} to warm up; start and end measured after two collections`;
   return [
-    result('soak: window JS heap growth per 100 calls', per100(windowStart.heap, windowEnd.heap) / MB, 'MB', 'window heap after warm-up (MB)', windowStart.heap / MB, { maxValue: 1 }, note),
+    result(
+      'soak: window JS heap growth per 100 calls',
+      per100(windowStart.heap, windowEnd.heap) / MB,
+      'MB',
+      'window heap after warm-up (MB)',
+      windowStart.heap / MB,
+      { maxValue: 1 },
+      note,
+    ),
     result('soak: window DOM nodes, end of the run', windowEnd.nodes, 'nodes', 'after warm-up', windowStart.nodes, { maxRatio: 1.05 }),
-    result('soak: window event listeners, end of the run', windowEnd.listeners, 'listeners', 'after warm-up', windowStart.listeners, { maxRatio: 1.05 }),
+    result('soak: window event listeners, end of the run', windowEnd.listeners, 'listeners', 'after warm-up', windowStart.listeners, {
+      maxRatio: 1.05,
+    }),
     result('soak: hold click to shown, last 20 calls', last, 'ms', `first 20 calls after warm-up`, first, { maxRatio: 1.25 }),
-    result('soak: main heap growth per 100 calls', per100(mainStart.heap, mainEnd.heap) / MB, 'MB', 'main heap after warm-up (MB)', mainStart.heap / MB, { maxValue: 1 }),
-    result('soak: main RSS growth per 100 calls', per100(mainStart.rss, mainEnd.rss) / MB, 'MB', 'main RSS after warm-up (MB)', mainStart.rss / MB, {
-      none: 'RSS keeps what the allocator keeps; shown for the record',
-    }),
-    result('soak: cache and logs on disk, growth per 100 calls', per100(mainStart.disk, mainEnd.disk) / 1024, 'KiB', 'on disk after warm-up (KiB)', mainStart.disk / 1024, {
-      none: 'bounded by the retention setting, not per call',
-    }),
+    result(
+      'soak: main heap growth per 100 calls',
+      per100(mainStart.heap, mainEnd.heap) / MB,
+      'MB',
+      'main heap after warm-up (MB)',
+      mainStart.heap / MB,
+      { maxValue: 1 },
+    ),
+    result(
+      'soak: main RSS growth per 100 calls',
+      per100(mainStart.rss, mainEnd.rss) / MB,
+      'MB',
+      'main RSS after warm-up (MB)',
+      mainStart.rss / MB,
+      {
+        none: 'RSS keeps what the allocator keeps; shown for the record',
+      },
+    ),
+    result(
+      'soak: cache and logs on disk, growth per 100 calls',
+      per100(mainStart.disk, mainEnd.disk) / 1024,
+      'KiB',
+      'on disk after warm-up (KiB)',
+      mainStart.disk / 1024,
+      {
+        none: 'bounded by the retention setting, not per call',
+      },
+    ),
     result('idle: main CPU an hour, one caller held', idleHeld.main, 's', 'idle with no call', idleNoCall.main, { maxValue: 10 }),
     result('idle: window CPU an hour, one caller held', idleHeld.window, 's', 'idle with no call', idleNoCall.window, { maxValue: 10 }),
   ];

@@ -45,7 +45,17 @@ export function result(
         : 'maxRatio' in goal
           ? `<= ${goal.maxRatio}x`
           : `<= ${goal.maxValue.toLocaleString('en-US')} ${unit}`;
-  return { name, value: round(value), unit, baselineName, baseline: round(baseline), ratio: round(ratio), goal: words, met, ...(note ? { note } : {}) };
+  return {
+    name,
+    value: round(value),
+    unit,
+    baselineName,
+    baseline: round(baseline),
+    ratio: round(ratio),
+    goal: words,
+    met,
+    ...(note ? { note } : {}),
+  };
 }
 
 export const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -106,7 +106,9 @@ describe("the agent's window in Chromium, through the harness, against the simul
     await page.route('**/assets/start-app-*.js', (route) => route.abort());
     await page.reload();
     const alert = page.getByRole('alert');
-    expect(await alert.textContent()).toMatch(/^Evo Softphone could not load its window \(.+\)\. Restart the app; if this happens again, reinstall it\.$/);
+    expect(await alert.textContent()).toMatch(
+      /^Evo Softphone could not load its window \(.+\)\. Restart the app; if this happens again, reinstall it\.$/,
+    );
     expect(errors).toEqual([]);
   });
 

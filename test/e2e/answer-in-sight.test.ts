@@ -19,7 +19,8 @@ async function inSightWithoutScrolling(control: Locator): Promise<string | null>
   return control.evaluate((element) => {
     const box = element.getBoundingClientRect();
     const where = `at y ${Math.round(box.top)}..${Math.round(box.bottom)} in a ${window.innerWidth}x${window.innerHeight} window`;
-    if (box.top < 0 || box.bottom > window.innerHeight + 0.5 || box.left < 0 || box.right > window.innerWidth + 0.5) return `off screen ${where}`;
+    if (box.top < 0 || box.bottom > window.innerHeight + 0.5 || box.left < 0 || box.right > window.innerWidth + 0.5)
+      return `off screen ${where}`;
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     if (!hit || !(element === hit || element.contains(hit))) return `covered ${where} by ${hit?.outerHTML.slice(0, 60) ?? 'nothing'}`;
     return null;
@@ -58,7 +59,9 @@ describe('a ringing call is answerable without scrolling', () => {
       await onCall(page).getByText('Jane Doe').first().waitFor();
       await page.getByRole('button', { name: 'Hold', exact: true }).click();
       const jane = page.getByRole('list', { name: 'Held calls' }).getByRole('listitem', { name: 'Jane Doe' });
-      await expect.poll(() => jane.getByRole('timer', { name: 'Promise for Jane Doe' }).textContent(), { timeout: 8_000 }).toMatch(/^Over by/);
+      await expect
+        .poll(() => jane.getByRole('timer', { name: 'Promise for Jane Doe' }).textContent(), { timeout: 8_000 })
+        .toMatch(/^Over by/);
       simulator.ring('demo@evosoftphone.local', { number: '+15550100555', name: 'Sam Caller' });
       await syncNow(page);
       await nextPress(page);

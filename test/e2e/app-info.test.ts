@@ -28,7 +28,7 @@ describe('browser harness', () => {
     await expect.poll(() => page.getByTestId('app-version').textContent()).toContain(`Version ${version}`);
     const info = await page.evaluate(() => window.softphone!.app.info());
     expect(info).toEqual({ ok: true, value: { name: 'Evo Softphone', version, platform: expect.any(String) } });
-    expect(errors, errors.join("\n")).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     await page.close();
   });
 

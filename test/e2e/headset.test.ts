@@ -31,7 +31,8 @@ async function click(page: Page, button: { flash?: 1; mute?: 1 }, hook: 0 | 1) {
   await press(page, { hook });
 }
 const leds = (page: Page) => page.evaluate(() => (window as unknown as Window).fakeHid.latest());
-const lit = async (page: Page, expected: Record<number, number[]>) => expect.poll(() => leds(page), { timeout: 10_000 }).toMatchObject(expected);
+const lit = async (page: Page, expected: Record<number, number[]>) =>
+  expect.poll(() => leds(page), { timeout: 10_000 }).toMatchObject(expected);
 
 describe('a telephony headset (recorded Plantronics Blackwire 3220, fake navigator.hid)', () => {
   it('connects from Settings; Flash holds and resumes, Mute mutes, the hook switch hangs up and answers; the LEDs follow', async () => {

@@ -105,7 +105,10 @@ describe('keyboard and focus in Chromium', () => {
     await signInAsDemoAgent(page);
     await page.getByRole('tab', { name: 'Settings' }).click();
     const save = page.getByRole('button', { name: 'Save settings' });
-    for (const size of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 360, height: 640 },
+    ]) {
       await page.setViewportSize(size);
       await page.evaluate(() => window.scrollTo(0, 0));
       const box = (await save.boundingBox())!;

@@ -67,7 +67,9 @@ async function openWith(browser: Browser, harness: Harness): Promise<Page> {
 }
 
 const liveCaptureTracks = (page: Page) =>
-  page.evaluate(() => window.capturedStreams.flatMap((stream) => stream.getAudioTracks()).filter((track) => track.readyState === 'live').length);
+  page.evaluate(
+    () => window.capturedStreams.flatMap((stream) => stream.getAudioTracks()).filter((track) => track.readyState === 'live').length,
+  );
 
 const alertWith = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
@@ -100,63 +102,69 @@ function suite(name: string, fixture: (dir: string) => string, run: (page: () =>
   });
 }
 
-suite('a microphone that hears the agent speak', (dir) => speechWav(dir), (page) => {
-  it('the call opens the microphone through noise suppression (its worklet and wasm allowed by the CSP)', async () => {
-    await expect.poll(() => liveCaptureTracks(page())).toBeGreaterThan(0);
-    await expect.poll(() => page().evaluate(() => window.worklets)).toEqual([{ url: expect.stringMatching(/workletProcessor-.*\.js$/), loaded: true }]);
-    expect(await page().evaluate(() => window.cspViolations)).toEqual([]);
-    // What the caller would hear: the suppressor's output carries the agent's voice (a refused
-    // wasm compile in the worklet would send silence).
-    const peak = await page().evaluate(async () => {
-      const sent = window.destinations.at(-1)!;
-      const context = new AudioContext();
-      const analyser = context.createAnalyser();
-      context.createMediaStreamSource(sent).connect(analyser);
-      const samples = new Float32Array(analyser.fftSize);
-      let loudest = 0;
-      for (let i = 0; i < 30; i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        analyser.getFloatTimeDomainData(samples);
-        for (const sample of samples) loudest = Math.max(loudest, Math.abs(sample));
-      }
-      await context.close();
-      return loudest;
+suite(
+  'a microphone that hears the agent speak',
+  (dir) => speechWav(dir),
+  (page) => {
+    it('the call opens the microphone through noise suppression (its worklet and wasm allowed by the CSP)', async () => {
+      await expect.poll(() => liveCaptureTracks(page())).toBeGreaterThan(0);
+      await expect
+        .poll(() => page().evaluate(() => window.worklets))
+        .toEqual([{ url: expect.stringMatching(/workletProcessor-.*\.js$/), loaded: true }]);
+      expect(await page().evaluate(() => window.cspViolations)).toEqual([]);
+      // What the caller would hear: the suppressor's output carries the agent's voice (a refused
+      // wasm compile in the worklet would send silence).
+      const peak = await page().evaluate(async () => {
+        const sent = window.destinations.at(-1)!;
+        const context = new AudioContext();
+        const analyser = context.createAnalyser();
+        context.createMediaStreamSource(sent).connect(analyser);
+        const samples = new Float32Array(analyser.fftSize);
+        let loudest = 0;
+        for (let i = 0; i < 30; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          analyser.getFloatTimeDomainData(samples);
+          for (const sample of samples) loudest = Math.max(loudest, Math.abs(sample));
+        }
+        await context.close();
+        return loudest;
+      });
+      expect(peak).toBeGreaterThan(0.05);
     });
-    expect(peak).toBeGreaterThan(0.05);
-  });
 
-  it('speaking unmuted shows no warning', async () => {
-    expect(await showsWithin(page(), MUTED, 2500)).toBe(false);
-    expect(await alertWith(page(), NO_SOUND).count()).toBe(0);
-  });
+    it('speaking unmuted shows no warning', async () => {
+      expect(await showsWithin(page(), MUTED, 2500)).toBe(false);
+      expect(await alertWith(page(), NO_SOUND).count()).toBe(0);
+    });
 
-  it("speaking while muted shows the warning with an Unmute beside it, which unmutes", async () => {
-    const call = page().getByRole('region', { name: 'On call' });
-    await call.getByRole('button', { name: 'Mute' }).click();
-    const started = Date.now();
-    const warning = alertWith(page(), MUTED);
-    await warning.waitFor({ timeout: 8000 });
-    const shownAfterMs = Date.now() - started;
-    console.info(`muted-talking warning shown ${shownAfterMs} ms after muting`);
-    await warning.locator('xpath=..').getByRole('button', { name: 'Unmute' }).click();
-    await call.getByRole('button', { name: 'Mute' }).waitFor();
-    await expect.poll(() => alertWith(page(), MUTED).count()).toBe(0);
-  });
+    it('speaking while muted shows the warning with an Unmute beside it, which unmutes', async () => {
+      const call = page().getByRole('region', { name: 'On call' });
+      await call.getByRole('button', { name: 'Mute' }).click();
+      const started = Date.now();
+      const warning = alertWith(page(), MUTED);
+      await warning.waitFor({ timeout: 8000 });
+      const shownAfterMs = Date.now() - started;
+      console.info(`muted-talking warning shown ${shownAfterMs} ms after muting`);
+      await warning.locator('xpath=..').getByRole('button', { name: 'Unmute' }).click();
+      await call.getByRole('button', { name: 'Mute' }).waitFor();
+      await expect.poll(() => alertWith(page(), MUTED).count()).toBe(0);
+    });
 
-  it('after hang-up no capture track stays open', async () => {
-    await page().getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Hang up' }).click();
-    await expect.poll(() => page().getByRole('region', { name: 'On call' }).count(), { timeout: 8000 }).toBe(0);
-    await expect.poll(() => liveCaptureTracks(page()), { timeout: 5000 }).toBe(0);
-  });
+    it('after hang-up no capture track stays open', async () => {
+      await page().getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => page().getByRole('region', { name: 'On call' }).count(), { timeout: 8000 }).toBe(0);
+      await expect.poll(() => liveCaptureTracks(page()), { timeout: 5000 }).toBe(0);
+    });
 
-  it("Settings' meter holds the microphone only while it runs", async () => {
-    await page().getByRole('tab', { name: 'Settings' }).click();
-    await page().getByRole('button', { name: 'Test microphone' }).click();
-    await expect.poll(() => liveCaptureTracks(page())).toBe(1);
-    await page().getByRole('tab', { name: 'Phone' }).click();
-    await expect.poll(() => liveCaptureTracks(page())).toBe(0);
-  });
-});
+    it("Settings' meter holds the microphone only while it runs", async () => {
+      await page().getByRole('tab', { name: 'Settings' }).click();
+      await page().getByRole('button', { name: 'Test microphone' }).click();
+      await expect.poll(() => liveCaptureTracks(page())).toBe(1);
+      await page().getByRole('tab', { name: 'Phone' }).click();
+      await expect.poll(() => liveCaptureTracks(page())).toBe(0);
+    });
+  },
+);
 
 describe('Check my setup, offered after the first sign-in', () => {
   let browser: Browser;
@@ -190,17 +198,21 @@ describe('Check my setup, offered after the first sign-in', () => {
   });
 });
 
-suite('a microphone that gives digital silence', (dir) => silenceWav(dir), (page) => {
-  it('a live, unmuted call says there is no sound, and what to do', async () => {
-    const started = Date.now();
-    await alertWith(page(), NO_SOUND).waitFor({ timeout: 10_000 });
-    console.info(`dead-microphone warning shown ${Date.now() - started} ms after the call was on screen (threshold ${SILENT_MS} ms)`);
-    await expect.poll(() => alertWith(page(), NO_SOUND).textContent()).toMatch(/privacy settings/);
-  });
+suite(
+  'a microphone that gives digital silence',
+  (dir) => silenceWav(dir),
+  (page) => {
+    it('a live, unmuted call says there is no sound, and what to do', async () => {
+      const started = Date.now();
+      await alertWith(page(), NO_SOUND).waitFor({ timeout: 10_000 });
+      console.info(`dead-microphone warning shown ${Date.now() - started} ms after the call was on screen (threshold ${SILENT_MS} ms)`);
+      await expect.poll(() => alertWith(page(), NO_SOUND).textContent()).toMatch(/privacy settings/);
+    });
 
-  it('muted, silence is no reason for the talking-while-muted warning', async () => {
-    await page().getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Mute' }).click();
-    expect(await showsWithin(page(), MUTED, 3000)).toBe(false);
-    expect(await alertWith(page(), NO_SOUND).count()).toBe(0);
-  });
-});
+    it('muted, silence is no reason for the talking-while-muted warning', async () => {
+      await page().getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Mute' }).click();
+      expect(await showsWithin(page(), MUTED, 3000)).toBe(false);
+      expect(await alertWith(page(), NO_SOUND).count()).toBe(0);
+    });
+  },
+);

@@ -15,7 +15,14 @@ describe('mute across a window reload (demo mode in Chromium)', () => {
     await page.reload();
     await onCall.getByText('Jane Doe').first().waitFor();
     await onCall.getByRole('button', { name: /^(Mute|Unmute)$/ }).waitFor();
-    await expect.poll(() => onCall.getByRole('button', { name: /^(Mute|Unmute)$/ }).textContent().then((text) => text?.trim())).toBe('Unmute');
+    await expect
+      .poll(() =>
+        onCall
+          .getByRole('button', { name: /^(Mute|Unmute)$/ })
+          .textContent()
+          .then((text) => text?.trim()),
+      )
+      .toBe('Unmute');
     expect(await onCall.getByRole('status').filter({ hasText: 'Muted' }).textContent()).toContain('the caller cannot hear you');
 
     // Unmuted, it stays unmuted through the next reload.

@@ -28,7 +28,10 @@ describe('notes that cannot be lost, in Chromium', () => {
     await form.getByLabel('Note').fill('Invoice 4711 charged twice');
     await form.getByLabel('Outcome').selectOption('Follow-up needed');
     // Main has it (no timer in between: every change is sent as it is made).
-    const drafts = () => Promise.resolve(harness.core.handlers['notes.drafts'](undefined)).then((list) => list.map((draft) => [draft.name, draft.text, draft.outcome]));
+    const drafts = () =>
+      Promise.resolve(harness.core.handlers['notes.drafts'](undefined)).then((list) =>
+        list.map((draft) => [draft.name, draft.text, draft.outcome]),
+      );
     await expect.poll(drafts).toEqual([['Jane Doe', 'Invoice 4711 charged twice', 'Follow-up needed']]);
 
     await page.reload();
@@ -69,12 +72,19 @@ describe('notes that cannot be lost, in Chromium', () => {
     await form.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => form.count()).toBe(0);
     await page.getByRole('tab', { name: 'History' }).click();
-    await page.getByRole('list', { name: 'Call history' }).getByRole('button', { name: /Jane Doe.*note/ }).first().click();
+    await page
+      .getByRole('list', { name: 'Call history' })
+      .getByRole('button', { name: /Jane Doe.*note/ })
+      .first()
+      .click();
     const detail = page.getByRole('region', { name: 'Call details' });
     await detail.getByRole('button', { name: 'Edit note' }).click();
     await detail.getByRole('form', { name: 'Edit the note' }).getByLabel('Note').fill('y'.repeat(2100));
     await detail.getByRole('button', { name: 'Save note' }).click();
-    await detail.getByRole('alert').getByText(/2,100 characters long/).waitFor();
+    await detail
+      .getByRole('alert')
+      .getByText(/2,100 characters long/)
+      .waitFor();
     problems.push(...(await axeEverywhere(page, 'history')));
     // Another agent signs in on this computer: the note is hidden, and History says whose it is.
     const main = harness.core.handlers;

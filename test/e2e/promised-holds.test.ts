@@ -56,10 +56,18 @@ describe('promised holds (demo mode in Chromium, shortened promise minute)', () 
     expect(await heldCard(page).textContent()).toContain('1 check-in');
 
     await page.getByRole('tab', { name: 'History' }).click();
-    await page.getByRole('list', { name: 'Call history' }).getByRole('button', { name: /Jane Doe/ }).first().click();
+    await page
+      .getByRole('list', { name: 'Call history' })
+      .getByRole('button', { name: /Jane Doe/ })
+      .first()
+      .click();
     const detail = page.getByRole('region', { name: 'Call details' });
     await detail.getByText('Holds over promise').waitFor();
-    const figure = (term: string) => detail.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').textContent();
+    const figure = (term: string) =>
+      detail
+        .locator('dt', { hasText: new RegExp(`^${term}$`) })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent();
     expect(await figure('Holds')).toBe('2');
     expect(await figure('Holds over promise')).toBe('1');
     expect(await figure('Check-ins')).toBe('1');
@@ -67,7 +75,12 @@ describe('promised holds (demo mode in Chromium, shortened promise minute)', () 
     await page.getByRole('tab', { name: 'Today' }).click();
     const today = page.getByRole('region', { name: 'Today' });
     await today.getByRole('table').waitFor();
-    const row = (label: string) => today.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell').first().textContent();
+    const row = (label: string) =>
+      today
+        .getByRole('row', { name: new RegExp(`^${label}`) })
+        .getByRole('cell')
+        .first()
+        .textContent();
     expect(await row('Holds over promise')).toBe('1');
     expect(await row('Check-ins')).toBe('1');
     expect(Number(await row('Calls'))).toBeGreaterThanOrEqual(1);

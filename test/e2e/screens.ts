@@ -31,7 +31,11 @@ export const screens: ScreenStep[] = [
     reach: async ({ page }) => {
       await page.getByLabel('Email').waitFor();
     },
-    essentials: (page) => [page.getByLabel('Email'), page.getByRole('button', { name: 'Sign in' }), page.getByRole('button', { name: 'Try the demo' })],
+    essentials: (page) => [
+      page.getByLabel('Email'),
+      page.getByRole('button', { name: 'Sign in' }),
+      page.getByRole('button', { name: 'Try the demo' }),
+    ],
   },
   {
     name: 'phone',
@@ -121,7 +125,10 @@ export const screens: ScreenStep[] = [
 
 /** Scrolls the control into view, then checks it lies inside the viewport and nothing covers it. */
 export async function fullyVisible(locator: Locator): Promise<string | null> {
-  const found = await locator.scrollIntoViewIfNeeded({ timeout: 5000 }).then(() => true, () => false);
+  const found = await locator.scrollIntoViewIfNeeded({ timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
   if (!found) return 'not found';
   const box = await locator.boundingBox();
   if (!box) return 'not rendered';

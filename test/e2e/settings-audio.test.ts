@@ -20,7 +20,7 @@ describe('audio checks in Settings, in Chromium with its fake microphone', () =>
     expect(errors).toEqual([]);
   });
 
-  it('plays the test sound and the ringtone (the app\'s own files, allowed by its CSP)', async () => {
+  it("plays the test sound and the ringtone (the app's own files, allowed by its CSP)", async () => {
     const { page, errors } = await fixture.world();
     await signInAsDemoAgent(page);
     await page.getByRole('tab', { name: 'Settings' }).click();

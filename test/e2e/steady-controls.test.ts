@@ -23,25 +23,31 @@ describe('Hold and Hang up stay where they are', () => {
   it.each([
     ['1100 px', 1100],
     ['360 px', 360],
-  ])('at %s: a failure on the call and the offline banner do not move them', async (_name, width) => {
-    const world = await demoWithJane(fixture);
-    const { page, simulator } = world;
-    await page.setViewportSize({ width, height: 720 });
-    const before = await controlTops(page);
+  ])(
+    'at %s: a failure on the call and the offline banner do not move them',
+    async (_name, width) => {
+      const world = await demoWithJane(fixture);
+      const { page, simulator } = world;
+      await page.setViewportSize({ width, height: 720 });
+      const before = await controlTops(page);
 
-    simulator.faults.set('hold', { status: 400, message: 'Hold queue is unavailable', times: 1 });
-    await nextPress(page);
-    await page.getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Hold', exact: true }).click();
-    await page.getByRole('region', { name: 'On call' }).getByRole('alert').filter({ hasText: 'Hold queue is unavailable' }).waitFor();
-    const withFailure = await controlTops(page);
+      simulator.faults.set('hold', { status: 400, message: 'Hold queue is unavailable', times: 1 });
+      await nextPress(page);
+      await page.getByRole('region', { name: 'On call' }).getByRole('button', { name: 'Hold', exact: true }).click();
+      await page.getByRole('region', { name: 'On call' }).getByRole('alert').filter({ hasText: 'Hold queue is unavailable' }).waitFor();
+      const withFailure = await controlTops(page);
 
-    simulator.faults.set('active', { drop: true });
-    await page.getByText(/^\s*(Reconnecting|Offline):/).waitFor({ timeout: 20_000 });
-    const withBanner = await controlTops(page);
-    console.info(`controls at ${width} px: before ${JSON.stringify(before)}, with a failure ${JSON.stringify(withFailure)}, with the offline banner ${JSON.stringify(withBanner)}`);
-    expect(withFailure).toEqual(before);
-    expect(withBanner).toEqual(before);
-  }, 40_000);
+      simulator.faults.set('active', { drop: true });
+      await page.getByText(/^\s*(Reconnecting|Offline):/).waitFor({ timeout: 20_000 });
+      const withBanner = await controlTops(page);
+      console.info(
+        `controls at ${width} px: before ${JSON.stringify(before)}, with a failure ${JSON.stringify(withFailure)}, with the offline banner ${JSON.stringify(withBanner)}`,
+      );
+      expect(withFailure).toEqual(before);
+      expect(withBanner).toEqual(before);
+    },
+    40_000,
+  );
 
   it('Mute and Unmute: the "Muted" line comes and goes without moving them', async () => {
     const { page } = await demoWithJane(fixture);

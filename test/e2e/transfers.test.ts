@@ -14,7 +14,8 @@ const LEE = '+15550100321';
 
 const onCall = (page: Page) => page.getByRole('region', { name: 'On call' });
 const consultPanel = (page: Page) => page.getByRole('region', { name: 'Consult' });
-const janeSession = (simulator: Simulator) => [...simulator.state.sessions.values()].find((s) => s.info.fromName === 'Jane Doe' && !s.info.ended)!;
+const janeSession = (simulator: Simulator) =>
+  [...simulator.state.sessions.values()].find((s) => s.info.fromName === 'Jane Doe' && !s.info.ended)!;
 
 /** From Jane's call: Transfer, the number, Consult first; answers when the consult is shown. */
 async function consultLee(world: World): Promise<number> {
@@ -92,7 +93,10 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     const agentLeg = jane.info.members.find((member) => member.role === 'Agent')!.callSid;
     expect(simulator.requests.filter((request) => request.route === 'end').at(-1)!.query).toEqual({ callSid: agentLeg });
     expect(jane.info.ended).toBe(false);
-    expect(jane.info.members.filter((member) => member.callState === 'Connected').map((member) => member.role)).toEqual(['Caller', 'Transfer']);
+    expect(jane.info.members.filter((member) => member.callState === 'Connected').map((member) => member.role)).toEqual([
+      'Caller',
+      'Transfer',
+    ]);
     expect(simulator.peakConnected(DEMO)).toBe(1);
   });
 
@@ -110,7 +114,10 @@ describe('transfers and conferences (demo mode in Chromium)', () => {
     await page.getByRole('searchbox', { name: 'Search history' }).fill('charged twice');
     const rows = page.getByRole('list', { name: 'Call history' }).getByRole('listitem');
     await expect.poll(() => rows.count(), { timeout: 5000 }).toBe(1);
-    await rows.first().getByRole('button', { name: /Jane Doe/ }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: /Jane Doe/ })
+      .click();
     const detail = page.getByRole('region', { name: 'Call details' });
     await detail.getByText('Invoice 4711 was charged twice; refund promised').waitFor();
     expect(await detail.textContent()).toMatch(/Outcome\s*Follow-up needed/);

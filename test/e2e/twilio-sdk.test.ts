@@ -48,9 +48,9 @@ describe('real Voice SDK against a local signalling stub', () => {
     const banner = page.getByRole('region', { name: 'Incoming call' });
     await banner.getByText('+1 555 010 0199').waitFor({ timeout: 10_000 });
     await banner.getByRole('button', { name: 'Decline' }).click();
-    await expect.poll(() => stub.received.find((message) => message.type === 'reject')?.payload.callsid).toBe(
-      'CA0123456789abcdef0123456789abcdef',
-    );
+    await expect
+      .poll(() => stub.received.find((message) => message.type === 'reject')?.payload.callsid)
+      .toBe('CA0123456789abcdef0123456789abcdef');
     await expect.poll(() => page.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
 
     const foreign = urls.filter((url) => !/^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//.test(url) && !url.startsWith('data:'));

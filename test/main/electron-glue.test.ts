@@ -52,9 +52,7 @@ function dropAppListeners() {
   electron.app.listeners.clear();
 }
 
-async function startApp(
-  options: { server?: string; dataDir?: string; settings?: Record<string, unknown> } = {},
-) {
+async function startApp(options: { server?: string; dataDir?: string; settings?: Record<string, unknown> } = {}) {
   const { server = 'https://evovoice.io', dataDir = mkdtempSync(join(tmpdir(), 'evo-glue-')), settings } = options;
   vi.resetModules();
   // A configured server: no first-run demo sign-in racing the assertions.
@@ -129,9 +127,7 @@ describe('Electron glue (mocked electron module)', () => {
 
   it('grants the microphone to the app and nothing else', async () => {
     await startApp();
-    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.calls.at(-1)![0] as (
-      ...args: unknown[]
-    ) => void;
+    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.calls.at(-1)![0] as (...args: unknown[]) => void;
     const answer = (permission: string, details: object) => {
       const callback = vi.fn();
       handler({}, permission, callback, details);
@@ -173,7 +169,9 @@ describe('Electron glue (mocked electron module)', () => {
     await vi.waitFor(async () => expect((await status()).value.signedIn).toBe(true), { timeout: 10_000 });
     expect((await status()).value).toMatchObject({ demo: true, server: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
     // The demo's live call (Jane Doe) reaches the board: the machine is kept awake, and quitting lets it sleep.
-    await vi.waitFor(() => expect([...electron.powerSaveBlocker.blockers.values()]).toEqual(['prevent-app-suspension']), { timeout: 10_000 });
+    await vi.waitFor(() => expect([...electron.powerSaveBlocker.blockers.values()]).toEqual(['prevent-app-suspension']), {
+      timeout: 10_000,
+    });
     electron.app.emit('will-quit');
     expect(electron.powerSaveBlocker.blockers.size).toBe(0);
   });
@@ -233,7 +231,10 @@ describe('Electron glue (mocked electron module)', () => {
       await invoke(ours, 'auth.signIn', { server: simulator.url, email: DEMO_EMAIL, password: DEMO_PASSWORD, remember: false });
       const bad = simulator.ring(DEMO_EMAIL, { number: '+15550100555', name: 'Sam Caller' });
       delete (simulator.state.sessions.get(bad)!.info as unknown as Record<string, unknown>).dateCreated;
-      const refreshed = (await invoke(ours, 'sessions.refresh', undefined)) as { ok: true; value: { connection: string; sessions: unknown[] } };
+      const refreshed = (await invoke(ours, 'sessions.refresh', undefined)) as {
+        ok: true;
+        value: { connection: string; sessions: unknown[] };
+      };
       expect(refreshed.value).toMatchObject({ connection: 'online', sessions: [expect.objectContaining({ displayName: 'Jane Doe' })] });
       expect(copy()).toContain('Unreadable session rows skipped: 1');
     } finally {
@@ -250,7 +251,10 @@ describe('Electron glue (mocked electron module)', () => {
     const ours = { sender: { id: window.webContents.id, mainFrame }, senderFrame: mainFrame };
     expect(await invokeHandler()(ours, 'app.storageStatus', undefined)).toMatchObject({
       ok: true,
-      value: { historySaved: false, notice: expect.stringMatching(/^History is not being saved: the data folder is read-only or cannot be created/) },
+      value: {
+        historySaved: false,
+        notice: expect.stringMatching(/^History is not being saved: the data folder is read-only or cannot be created/),
+      },
     });
     expect(copyDiagnostics()).toContain('History: in memory only (History is not being saved');
   });

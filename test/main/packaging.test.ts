@@ -53,13 +53,17 @@ describe('packaging with electron-builder (dir target, offline)', () => {
 
   it('puts the built app in the asar, and nothing of the sources or tests', () => {
     const files = listPackage(join(appDir, 'resources/app.asar'), { isPack: false });
-    expect(files).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']),
+    );
     expect(files.some((file) => file.startsWith('/test/') || file.startsWith('/electron/') || file.endsWith('.map'))).toBe(false);
     expect(files.some((file) => file.startsWith('/node_modules/electron/'))).toBe(false);
   });
 
   it('keeps better-sqlite3 unpacked, where its native module can load', () => {
-    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(
+      true,
+    );
   });
 
   it('flips the fuses: no run-as-node, NODE_OPTIONS or inspect; cookie encryption, asar integrity and asar-only on', () => {
@@ -89,7 +93,11 @@ describe('packaging with electron-builder (dir target, offline)', () => {
     expect((config.linux as { mimeTypes: string[] }).mimeTypes).toEqual(['x-scheme-handler/tel', 'x-scheme-handler/callto']);
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'], maintainer: expect.any(String), category: expect.any(String) });
     expect(config.win).toMatchObject({ target: ['nsis'] });
-    expect(config.mac).toMatchObject({ target: ['dmg'], hardenedRuntime: true, extendInfo: { NSMicrophoneUsageDescription: expect.any(String) } });
+    expect(config.mac).toMatchObject({
+      target: ['dmg'],
+      hardenedRuntime: true,
+      extendInfo: { NSMicrophoneUsageDescription: expect.any(String) },
+    });
     expect(readFileSync('resources/entitlements.mac.plist', 'utf8')).toContain('com.apple.security.device.audio-input');
   });
 });

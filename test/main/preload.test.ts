@@ -52,7 +52,11 @@ describe('preload', () => {
 
   it('never hands ipcRenderer itself to the page', async () => {
     const { api } = await loadPreload();
-    const text = JSON.stringify(Object.keys(api)) + Object.values(api).map((area) => Object.keys(area).join()).join();
+    const text =
+      JSON.stringify(Object.keys(api)) +
+      Object.values(api)
+        .map((area) => Object.keys(area).join())
+        .join();
     expect(text).not.toMatch(/ipcRenderer|send\b|invoke\b/);
   });
 });

@@ -134,18 +134,39 @@ describe('Electron security checklist', () => {
     ] as const) {
       expect(asked(permission, origin, media as string[] | undefined), `${permission} ${origin}`).toBe(false);
     }
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read']) expect(check({}, permission, 'app://softphone')).toBe(false);
+    for (const permission of ['geolocation', 'notifications', 'clipboard-read'])
+      expect(check({}, permission, 'app://softphone')).toBe(false);
     expect(check({}, 'media', 'https://evil.example')).toBe(false);
     // WebHID checks 'hid' before it lists devices: our page only; which devices is the next test.
     expect(check({}, 'hid', 'app://softphone')).toBe(true);
-    for (const origin of ['https://evil.example', 'app://softphone.evil', 'http://127.0.0.1:5199']) expect(check({}, 'hid', origin)).toBe(false);
+    for (const origin of ['https://evil.example', 'app://softphone.evil', 'http://127.0.0.1:5199'])
+      expect(check({}, 'hid', origin)).toBe(false);
   });
 
   it('5: HID: only telephony headsets the agent chose, only for the app, and the choice is kept across runs', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'evo-hid-')), 'hid-devices.json');
-    const headset = { deviceId: 'dev-1', name: 'Plantronics Blackwire 3220 Series', vendorId: 0x047f, productId: 0xc056, serialNumber: 'D1CE', collections: blackwire3220().collections };
-    const keyboard = { deviceId: 'dev-2', name: 'Keyboard', vendorId: 0x046d, productId: 0xc31c, collections: [{ usagePage: 0x01, usage: 0x06 }] };
-    const vendorOnly = { deviceId: 'dev-3', name: 'Jabra vendor interface', vendorId: 0x0b0e, productId: 0x0422, collections: [{ usagePage: 0xff00, usage: 1 }] };
+    const headset = {
+      deviceId: 'dev-1',
+      name: 'Plantronics Blackwire 3220 Series',
+      vendorId: 0x047f,
+      productId: 0xc056,
+      serialNumber: 'D1CE',
+      collections: blackwire3220().collections,
+    };
+    const keyboard = {
+      deviceId: 'dev-2',
+      name: 'Keyboard',
+      vendorId: 0x046d,
+      productId: 0xc31c,
+      collections: [{ usagePage: 0x01, usage: 0x06 }],
+    };
+    const vendorOnly = {
+      deviceId: 'dev-3',
+      name: 'Jabra vendor interface',
+      vendorId: 0x0b0e,
+      productId: 0x0422,
+      collections: [{ usagePage: 0xff00, usage: 1 }],
+    };
     const handlers = () => {
       const ses = electron.session.defaultSession;
       const allowed = ses.setDevicePermissionHandler.mock.calls.at(-1)![0] as (details: unknown) => boolean;
@@ -197,7 +218,11 @@ describe('Electron security checklist', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
     expect(await index.text()).toContain('http-equiv="Content-Security-Policy"');
-    for (const url of ['app://softphone/../main/index.js', 'app://softphone/%2e%2e/main/index.js', 'app://softphone/..%2fpreload%2findex.cjs']) {
+    for (const url of [
+      'app://softphone/../main/index.js',
+      'app://softphone/%2e%2e/main/index.js',
+      'app://softphone/..%2fpreload%2findex.cjs',
+    ]) {
       expect((await handler(new Request(url))).status).toBe(404);
     }
   });
@@ -224,7 +249,15 @@ describe('Electron security checklist', () => {
       expect(navigate(event, 'app://softphone/index.html')).toBe(false);
     }
     electron.shell.openExternal.mockClear();
-    for (const url of ['file:///etc/passwd', 'smb://attacker/share', 'javascript:alert(1)', 'http://evovoice.io', 'ms-msdt:/id', 'https://u:p@evovoice.io', 'app://softphone/index.html']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'smb://attacker/share',
+      'javascript:alert(1)',
+      'http://evovoice.io',
+      'ms-msdt:/id',
+      'https://u:p@evovoice.io',
+      'app://softphone/index.html',
+    ]) {
       expect(window.webContents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
       expect(isSafeExternalUrl(url)).toBe(false);
     }
@@ -295,7 +328,18 @@ describe('Electron security checklist', () => {
     const report = join(dir, 'report.csv');
     execFileSync(
       process.execPath,
-      ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'out', '-o', report, '-r', '-e', installedElectronVersion, '-v', 'false'],
+      [
+        'node_modules/@doyensec/electronegativity/dist/index.js',
+        '-i',
+        'out',
+        '-o',
+        report,
+        '-r',
+        '-e',
+        installedElectronVersion,
+        '-v',
+        'false',
+      ],
       { stdio: 'ignore', timeout: 120_000 },
     );
     const [header, ...rows] = parseCsv(readFileSync(report, 'utf8')).filter((row) => row.length > 3);

@@ -63,7 +63,11 @@ describe('an 8-hour shift on the injected clocks', () => {
     notifier.show = (notification, click) => {
       const announcement = notification.body.endsWith('Resume from the tray or the window.');
       if (!announcement && !/Incoming call|failed/.test(notification.title)) {
-        reminded.push({ sessionId: notification.sessionId ?? '', title: `${notification.title} ${notification.body}`, at: clock.monotonic() });
+        reminded.push({
+          sessionId: notification.sessionId ?? '',
+          title: `${notification.title} ${notification.body}`,
+          at: clock.monotonic(),
+        });
       }
       show(notification, click);
     };
@@ -81,11 +85,14 @@ describe('an 8-hour shift on the injected clocks', () => {
       const board = core.core.board.calls();
       for (const info of evo) {
         const shown = board.find((call) => call.id === info.id);
-        const expected = info.callState === 'Hold' ? ['held', 'heldForTransfer'] : info.callState === 'Connected' ? ['live'] : ['ringingIn', 'dialing'];
+        const expected =
+          info.callState === 'Hold' ? ['held', 'heldForTransfer'] : info.callState === 'Connected' ? ['live'] : ['ringingIn', 'dialing'];
         if (!shown) problems.push(`${when}: ${info.fromName} (${info.callState}) is not on the board`);
-        else if (!expected.includes(shown.phase)) problems.push(`${when}: ${info.fromName} shows ${shown.phase}, Evo says ${info.callState}`);
+        else if (!expected.includes(shown.phase))
+          problems.push(`${when}: ${info.fromName} shows ${shown.phase}, Evo says ${info.callState}`);
       }
-      for (const call of board) if (!evo.some((info) => info.id === call.id)) problems.push(`${when}: ${call.displayName} is on the board, Evo has ended it`);
+      for (const call of board)
+        if (!evo.some((info) => info.id === call.id)) problems.push(`${when}: ${call.displayName} is on the board, Evo has ended it`);
     };
     const act = async <C extends InvokeChannel>(when: string, channel: C, input: InputOf<C>) => {
       const answer = await core.call(channel, input);
@@ -196,14 +203,18 @@ describe('an 8-hour shift on the injected clocks', () => {
       perHour.push(requests.filter((r) => r.at >= from && r.at < from + HOUR).length);
       pollsPerHour.push(requests.filter((r) => r.route === 'active' && r.at >= from && r.at < from + HOUR).length);
     }
-    console.info(`shift: requests an hour ${perHour.join(', ')}; polls an hour ${pollsPerHour.join(', ')}; heap MB ${heap.map((mb) => mb.toFixed(1)).join(', ')}`);
+    console.info(
+      `shift: requests an hour ${perHour.join(', ')}; polls an hour ${pollsPerHour.join(', ')}; heap MB ${heap.map((mb) => mb.toFixed(1)).join(', ')}`,
+    );
     expect(Math.max(...perHour)).toBeLessThanOrEqual(720);
     expect(Math.min(...pollsPerHour.slice(0, -1))).toBeGreaterThanOrEqual(240);
     expect(quietPolls).toBeGreaterThanOrEqual(119);
     expect(quietPolls).toBeLessThanOrEqual(121);
 
     // The slow-down: one poll per Retry-After window, none inside one.
-    const slowPolls = requests.filter((r) => r.route === 'active' && slowDown && r.at >= slowDown.from && r.at < slowDown.to).map((r) => r.at);
+    const slowPolls = requests
+      .filter((r) => r.route === 'active' && slowDown && r.at >= slowDown.from && r.at < slowDown.to)
+      .map((r) => r.at);
     expect(slowPolls.length).toBeLessThanOrEqual(6);
     for (let k = 1; k < slowPolls.length; k += 1) expect(slowPolls[k]! - slowPolls[k - 1]!).toBeGreaterThanOrEqual(120 * SECOND);
 

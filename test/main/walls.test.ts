@@ -45,8 +45,16 @@ const crossings: [wall: string, file: string, code: string][] = [
   ),
   ['services -> the simulator, re-exported', logicRooms.services, "export { DEMO_EMAIL } from '../simulator/model';"],
   ['services -> the simulator, by import()', logicRooms.services, "await import('../simulator/server');"],
-  ['calls -> history (history builds on the calls, never back)', logicRooms.calls, "import { SessionHistory } from '../history/session-history';"],
-  ['calls -> desktop (the desktop is a view of the board)', logicRooms.calls, "import { DesktopController } from '../desktop/desktop-controller';"],
+  [
+    'calls -> history (history builds on the calls, never back)',
+    logicRooms.calls,
+    "import { SessionHistory } from '../history/session-history';",
+  ],
+  [
+    'calls -> desktop (the desktop is a view of the board)',
+    logicRooms.calls,
+    "import { DesktopController } from '../desktop/desktop-controller';",
+  ],
   ['services -> calls (sign-in sits below the calls)', logicRooms.services, "import type { CallBoard } from '../calls/call-board';"],
   ['history -> desktop', logicRooms.history, "import { DesktopController } from '../desktop/desktop-controller';"],
   ['desktop -> history', logicRooms.desktop, "import { SessionHistory } from '../history/session-history';"],
@@ -68,63 +76,100 @@ const crossings: [wall: string, file: string, code: string][] = [
   ['renderer -> better-sqlite3', 'renderer/src/lib/planted.ts', "import Database from 'better-sqlite3';"],
   ['renderer -> electron', 'renderer/src/lib/planted.ts', "import { ipcRenderer } from 'electron';"],
   ['renderer -> main', 'renderer/src/lib/planted.ts', "import { EvoClient } from '../../../electron/main/evo/client';"],
-  ['renderer -> the contract\'s zod schemas', 'renderer/src/lib/planted.ts', "import { invokeContract } from '../../../electron/shared/contract';"],
-  ['renderer -> the contract\'s zod schemas, through the @shared alias', 'renderer/src/lib/planted.ts', "import { invokeContract } from '@shared/contract';"],
-  ['renderer component -> main', 'renderer/src/lib/components/Planted.svelte', "<script lang=\"ts\">import { redact } from '../../../../electron/main/logging/redact';</script>"],
-  ['preload -> the contract\'s zod schemas', 'electron/preload/planted.ts', "import { invokeContract } from '../shared/contract';"],
+  [
+    "renderer -> the contract's zod schemas",
+    'renderer/src/lib/planted.ts',
+    "import { invokeContract } from '../../../electron/shared/contract';",
+  ],
+  [
+    "renderer -> the contract's zod schemas, through the @shared alias",
+    'renderer/src/lib/planted.ts',
+    "import { invokeContract } from '@shared/contract';",
+  ],
+  [
+    'renderer component -> main',
+    'renderer/src/lib/components/Planted.svelte',
+    '<script lang="ts">import { redact } from \'../../../../electron/main/logging/redact\';</script>',
+  ],
+  ["preload -> the contract's zod schemas", 'electron/preload/planted.ts', "import { invokeContract } from '../shared/contract';"],
   ['preload -> main', 'electron/preload/planted.ts', "import { createCore } from '../main/root/core';"],
   ['shared -> node:path', 'electron/shared/planted.ts', "import { join } from 'node:path';"],
   ['shared -> main', 'electron/shared/planted.ts', "import type { Logger } from '../main/logging/logger';"],
   ['ipcMain outside the router wiring', 'electron/main/windows/planted.ts', "import { ipcMain } from 'electron';"],
-  ['a file in no room', 'electron/main/new-room/planted.ts', "export const x = 1;"],
+  ['a file in no room', 'electron/main/new-room/planted.ts', 'export const x = 1;'],
 ];
 
 /** The same rooms, importing what they may: these must lint clean. */
 const controls: [what: string, file: string, code: string][] = [
-  ['services -> evo, db, ports, logging, shared', logicRooms.services, [
-    "import { EvoClient } from '../evo/client';",
-    "import { SessionCache } from '../db/session-cache';",
-    "import type { Clock } from '../ports';",
-    "import { redact } from '../logging/redact';",
-    "import { AppError } from '../../shared/result';",
-  ].join('\n')],
-  ['calls -> services, evo, db, ports', logicRooms.calls, [
-    "import type { AuthService } from '../services/auth-service';",
-    "import type { EvoClient } from '../evo/client';",
-    "import type { SessionCache } from '../db/session-cache';",
-    "import type { Clock } from '../ports';",
-  ].join('\n')],
-  ['history -> calls, services, db', logicRooms.history, [
-    "import type { BoardStore } from '../calls/board-store';",
-    "import type { AuthService } from '../services/auth-service';",
-    "import type { NoteStore } from '../db/note-store';",
-  ].join('\n')],
+  [
+    'services -> evo, db, ports, logging, shared',
+    logicRooms.services,
+    [
+      "import { EvoClient } from '../evo/client';",
+      "import { SessionCache } from '../db/session-cache';",
+      "import type { Clock } from '../ports';",
+      "import { redact } from '../logging/redact';",
+      "import { AppError } from '../../shared/result';",
+    ].join('\n'),
+  ],
+  [
+    'calls -> services, evo, db, ports',
+    logicRooms.calls,
+    [
+      "import type { AuthService } from '../services/auth-service';",
+      "import type { EvoClient } from '../evo/client';",
+      "import type { SessionCache } from '../db/session-cache';",
+      "import type { Clock } from '../ports';",
+    ].join('\n'),
+  ],
+  [
+    'history -> calls, services, db',
+    logicRooms.history,
+    [
+      "import type { BoardStore } from '../calls/board-store';",
+      "import type { AuthService } from '../services/auth-service';",
+      "import type { NoteStore } from '../db/note-store';",
+    ].join('\n'),
+  ],
   ['desktop -> calls', logicRooms.desktop, "import type { CallActions } from '../calls/call-actions';"],
   ['app -> the simulator by import()', 'electron/main/app.ts', "await import('./simulator/server');"],
-  ['windows/ -> electron and the policy', 'electron/main/windows/planted.ts', [
-    "import { BrowserWindow } from 'electron';",
-    "import { APP_ORIGIN } from '../policy/app-assets';",
-  ].join('\n')],
-  ['root -> calls, history, desktop, ipc', 'electron/main/root/planted.ts', [
-    "import { SyncLoop } from '../calls/sync-loop';",
-    "import { SessionHistory } from '../history/session-history';",
-    "import { DesktopController } from '../desktop/desktop-controller';",
-    "import { createRouter } from '../ipc/router';",
-  ].join('\n')],
-  ['harness -> core, router, policy, simulator', 'electron/harness/planted.ts', [
-    "import { createCore } from '../main/root/core';",
-    "import { createRouter } from '../main/ipc/router';",
-    "import { contentSecurityPolicy } from '../main/policy/content-security';",
-    "import { startSimulator } from '../main/simulator/server';",
-  ].join('\n')],
-  ['renderer -> the contract\'s types and pure shared modules', 'renderer/src/lib/planted.ts', [
-    "import type { AuthStatus } from '../../../electron/shared/contract';",
-    "import { ok } from '../../../electron/shared/result';",
-  ].join('\n')],
-  ['renderer -> the contract\'s types and pure shared modules, through the @shared alias', 'renderer/src/lib/phone-numbers/planted.ts', [
-    "import type { AuthStatus } from '@shared/contract';",
-    "import { ok } from '@shared/result';",
-  ].join('\n')],
+  [
+    'windows/ -> electron and the policy',
+    'electron/main/windows/planted.ts',
+    ["import { BrowserWindow } from 'electron';", "import { APP_ORIGIN } from '../policy/app-assets';"].join('\n'),
+  ],
+  [
+    'root -> calls, history, desktop, ipc',
+    'electron/main/root/planted.ts',
+    [
+      "import { SyncLoop } from '../calls/sync-loop';",
+      "import { SessionHistory } from '../history/session-history';",
+      "import { DesktopController } from '../desktop/desktop-controller';",
+      "import { createRouter } from '../ipc/router';",
+    ].join('\n'),
+  ],
+  [
+    'harness -> core, router, policy, simulator',
+    'electron/harness/planted.ts',
+    [
+      "import { createCore } from '../main/root/core';",
+      "import { createRouter } from '../main/ipc/router';",
+      "import { contentSecurityPolicy } from '../main/policy/content-security';",
+      "import { startSimulator } from '../main/simulator/server';",
+    ].join('\n'),
+  ],
+  [
+    "renderer -> the contract's types and pure shared modules",
+    'renderer/src/lib/planted.ts',
+    ["import type { AuthStatus } from '../../../electron/shared/contract';", "import { ok } from '../../../electron/shared/result';"].join(
+      '\n',
+    ),
+  ],
+  [
+    "renderer -> the contract's types and pure shared modules, through the @shared alias",
+    'renderer/src/lib/phone-numbers/planted.ts',
+    ["import type { AuthStatus } from '@shared/contract';", "import { ok } from '@shared/result';"].join('\n'),
+  ],
 ];
 
 describe('the walls of the house', () => {

@@ -134,7 +134,10 @@ describe('ActiveCall', () => {
   it('opening Transfer (or Add participant) puts focus in its number field, and the form sits above Hang up', async () => {
     render(ActiveCall, props());
     const hangUp = screen.getByRole('button', { name: 'Hang up' });
-    for (const [toggle, field] of [['Transfer', 'Transfer to'], ['Add participant', 'Add to the call']] as const) {
+    for (const [toggle, field] of [
+      ['Transfer', 'Transfer to'],
+      ['Add participant', 'Add to the call'],
+    ] as const) {
       const button = screen.getByRole('button', { name: toggle });
       button.focus();
       await fireEvent.click(button);
@@ -190,11 +193,11 @@ describe('ActiveCall', () => {
     const p = props({}, { conference: true, members });
     render(ActiveCall, p);
     const list = screen.getByRole('list', { name: 'Participants' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'You On the call',
-      'Jane Doe Caller On the call',
-      '+1 555 010 0321 Added Ringing…',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual(['You On the call', 'Jane Doe Caller On the call', '+1 555 010 0321 Added Ringing…']);
     screen.getByRole('button', { name: 'Leave call' }).click();
     expect(p.onLeave).toHaveBeenCalled();
     expect(screen.getByText(/Hang up: the call ends for everyone/).tagName).toBe('P');
@@ -219,8 +222,21 @@ describe('ActiveCall', () => {
   });
 
   it('a refusal Evo asked us to wait out: Retry waits, off and described by the countdown, until the window ends', async () => {
-    const refused = (message: string, waitMs?: number) => ({ action: 'hold' as const, message, code: 'EVO_RATE_LIMITED' as const, ...(waitMs ? { waitMs } : {}) });
-    const p = props({}, { failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: try again in 0:25. Jane Doe can still hear you.", 25_000) });
+    const refused = (message: string, waitMs?: number) => ({
+      action: 'hold' as const,
+      message,
+      code: 'EVO_RATE_LIMITED' as const,
+      ...(waitMs ? { waitMs } : {}),
+    });
+    const p = props(
+      {},
+      {
+        failure: refused(
+          "Couldn't put Jane Doe on hold: Evo Voice asked us to wait: try again in 0:25. Jane Doe can still hear you.",
+          25_000,
+        ),
+      },
+    );
     const { rerender } = render(ActiveCall, p);
     const retry = within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }) as HTMLButtonElement;
     expect(retry.disabled).toBe(true);
@@ -228,7 +244,13 @@ describe('ActiveCall', () => {
     // A press as the agent's (click() does nothing on a disabled button, as a real click).
     retry.click();
     expect(p.onRetry).not.toHaveBeenCalled();
-    await rerender({ ...p, call: { ...p.call, failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: you can try again now. Jane Doe can still hear you.") } });
+    await rerender({
+      ...p,
+      call: {
+        ...p.call,
+        failure: refused("Couldn't put Jane Doe on hold: Evo Voice asked us to wait: you can try again now. Jane Doe can still hear you."),
+      },
+    });
     expect(retry.disabled).toBe(false);
     retry.click();
     expect(p.onRetry).toHaveBeenCalledOnce();

@@ -19,7 +19,10 @@ describe('App', () => {
 
   it('shows a start-up error with Retry when main does not answer', async () => {
     const fake = stubbed();
-    fake.answer('auth.status', { ok: false, error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.' } });
+    fake.answer('auth.status', {
+      ok: false,
+      error: { code: 'HARNESS_DISCONNECTED', message: 'Lost the connection to the softphone core.' },
+    });
     render(App, { api: fake.api, engines: simulatedOnly });
     expect((await screen.findByRole('alert')).textContent).toContain('Lost the connection');
   });
@@ -36,7 +39,15 @@ describe('App', () => {
     render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByLabelText('Number');
     const call = callView();
-    fake.emit('calls.changed', { version: 2, upserted: [call], removed: [], currentId: call.id, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [call],
+      removed: [],
+      currentId: call.id,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     await screen.findByRole('region', { name: 'On call' });
     fake.emit('calls.changed', {
       version: 3,
@@ -59,7 +70,15 @@ describe('App', () => {
     const boards = () => fake.calls.filter((c) => c.channel === 'calls.board').length;
     const before = boards();
     fake.answer('calls.board', { ok: true, value: board([callView()], { version: 7 }) });
-    fake.emit('calls.changed', { version: 7, upserted: [], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 7,
+      upserted: [],
+      removed: [],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     await screen.findByRole('region', { name: 'On call' });
     expect(boards()).toBe(before + 1);
   });
@@ -68,19 +87,39 @@ describe('App', () => {
     const call = callView();
     const fake = stubbed(signedInStatus, [call]);
     fake.answer('sessions.hold', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...call, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }], removed: [], currentId: null, lastHeldId: call.id, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...call, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }],
+        removed: [],
+        currentId: null,
+        lastHeldId: call.id,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('button', { name: 'Hold' }));
     await screen.findByRole('listitem', { name: 'Jane Doe' });
     expect(screen.getAllByRole('status').some((el) => el.textContent === 'Jane Doe on hold')).toBe(true);
-    expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({ sessionId: 'SE1', reason: 'None', callSid: 'CA-agent' });
+    expect(fake.calls.find((c) => c.channel === 'sessions.hold')!.payload).toEqual({
+      sessionId: 'SE1',
+      reason: 'None',
+      callSid: 'CA-agent',
+    });
   });
 
   it('a call ringing during a call offers Hold & answer, End & answer and Decline, below the call', async () => {
     const live = callView();
-    const ringing = callView({ id: 'SE2', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null, queue: 'Sales' });
+    const ringing = callView({
+      id: 'SE2',
+      displayName: 'Sam Caller',
+      number: '+15550100555',
+      phase: 'ringingIn',
+      callState: 'Ringing',
+      answeredAt: null,
+      queue: 'Sales',
+    });
     const fake = stubbed(signedInStatus, [live, ringing]);
     fake.answer('sessions.answer', { ok: true, value: {} });
     render(App, { api: fake.api, engines: simulatedOnly });
@@ -117,11 +156,27 @@ describe('App', () => {
   });
 
   it('the queue a call rang in stays shown once it is answered', async () => {
-    const ringing = callView({ id: 'SE2', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null, queue: 'Sales' });
+    const ringing = callView({
+      id: 'SE2',
+      displayName: 'Sam Caller',
+      number: '+15550100555',
+      phase: 'ringingIn',
+      callState: 'Ringing',
+      answeredAt: null,
+      queue: 'Sales',
+    });
     const fake = stubbed(signedInStatus, [ringing]);
     fake.answer('sessions.answer', () => {
       const live = { ...ringing, phase: 'live' as const, callState: 'Connected', answeredAt: new Date().toISOString() };
-      fake.emit('calls.changed', { version: 2, upserted: [live], removed: [], currentId: 'SE2', lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [live],
+        removed: [],
+        currentId: 'SE2',
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     render(App, { api: fake.api, engines: simulatedOnly });
@@ -133,7 +188,10 @@ describe('App', () => {
   });
 
   it('compact view: the current call, its timer, Hold, Mute, Hang up and the held count; back to full view', async () => {
-    const calls = [callView(), callView({ id: 'H', displayName: 'Acme Corp', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() })];
+    const calls = [
+      callView(),
+      callView({ id: 'H', displayName: 'Acme Corp', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() }),
+    ];
     const fake = stubbed(signedInStatus, calls);
     let saved: unknown = null;
     fake.answer('settings.update', (patch) => {
@@ -170,7 +228,15 @@ describe('App', () => {
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('tab', { name: 'History' }));
     const ringing = callView({ id: 'R', displayName: 'Sam Caller', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
-    fake.emit('calls.changed', { version: 2, upserted: [ringing], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [ringing],
+      removed: [],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     const banner = await screen.findByRole('region', { name: 'Incoming call' });
     expect(banner.textContent).toContain('Sam Caller');
     expect(screen.getByRole('button', { name: 'Answer' }).tagName).toBe('BUTTON');
@@ -202,7 +268,10 @@ describe('App', () => {
 
   it('uses the Twilio phone for a real server and says why it is offline when the token fails', async () => {
     const fake = stubbed(signedInStatus);
-    fake.answer('voice.token', { ok: false, error: { code: 'EVO_FORBIDDEN', message: 'Your Evo Voice account is not allowed to do that.' } });
+    fake.answer('voice.token', {
+      ok: false,
+      error: { code: 'EVO_FORBIDDEN', message: 'Your Evo Voice account is not allowed to do that.' },
+    });
     render(App, { api: fake.api });
     await screen.findByText('Phone offline');
     expect(screen.getByRole('alert').textContent).toContain('not allowed');
@@ -223,7 +292,10 @@ describe('App', () => {
 
   it('shows the hotkey conflicts main reports in Settings', async () => {
     const fake = stubbed(signedInStatus);
-    fake.answer('settings.hotkeyConflicts', { ok: true, value: { holdResume: 'CommandOrControl+Alt+H is taken by another application. Pick another key.' } });
+    fake.answer('settings.hotkeyConflicts', {
+      ok: true,
+      value: { holdResume: 'CommandOrControl+Alt+H is taken by another application. Pick another key.' },
+    });
     render(App, { api: fake.api, engines: simulatedOnly });
     await fireEvent.click(await screen.findByRole('tab', { name: 'Settings' }));
     expect((await screen.findByRole('alert')).textContent).toContain('taken by another application');
@@ -231,7 +303,10 @@ describe('App', () => {
 
   it('offers a downloaded update and explains why it waits during a call', async () => {
     const fake = stubbed(signedInStatus);
-    fake.answer('app.restartToUpdate', { ok: false, error: { code: 'UPDATE_BLOCKED_BY_CALLS', message: 'Finish your call first; the update will wait.' } });
+    fake.answer('app.restartToUpdate', {
+      ok: false,
+      error: { code: 'UPDATE_BLOCKED_BY_CALLS', message: 'Finish your call first; the update will wait.' },
+    });
     render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByLabelText('Number');
     fake.emit('app.updateReady', { version: '1.2.0' });
@@ -254,7 +329,9 @@ describe('App', () => {
     render(App, { api: fake.api, engines: simulatedOnly });
     await screen.findByText('Phone ready');
     window.dispatchEvent(new Event('online'));
-    await vi.waitFor(() => expect(fake.calls.filter((c) => c.channel === 'calls.refresh').map((c) => c.payload)).toEqual([{ reason: 'online' }]));
+    await vi.waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'calls.refresh').map((c) => c.payload)).toEqual([{ reason: 'online' }]),
+    );
     await screen.findByText('Phone ready');
   });
 
@@ -333,7 +410,15 @@ describe('App', () => {
     await screen.findByRole('region', { name: 'On call' });
     fake.emit('app.dialRequest', { number: '+15550100123' });
     expect((await screen.findByText(/Next call:/)).textContent).toContain('+1 555 010 0123');
-    fake.emit('calls.changed', { version: 2, upserted: [], removed: [call.id], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [],
+      removed: [call.id],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     const field = (await screen.findByLabelText('Number')) as HTMLInputElement;
     expect(field.value).toBe('+1 555 010 0123');
     await vi.waitFor(() => expect(document.activeElement).toBe(field));
@@ -343,7 +428,15 @@ describe('App', () => {
     const fake = stubbed(signedInStatus);
     const placed = callView({ id: 'SE9', direction: 'Outgoing', displayName: '+15550100123', number: '+15550100123' });
     fake.answer('sessions.create', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [placed], removed: [], currentId: 'SE9', lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [placed],
+        removed: [],
+        currentId: 'SE9',
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     render(App, { api: fake.api, engines: simulatedOnly });
@@ -399,7 +492,7 @@ describe('App', () => {
       await fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
       expect(screen.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
       await fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
-      expect((await screen.findByLabelText(/Remind me after/) as HTMLInputElement).value).toBe('30, 60');
+      expect(((await screen.findByLabelText(/Remind me after/)) as HTMLInputElement).value).toBe('30, 60');
       expect(fake.calls.some((c) => c.channel === 'settings.update')).toBe(false);
     });
   });

@@ -9,8 +9,23 @@ afterEach(() => vi.restoreAllMocks());
 
 const heldSince = new Date(Date.now() - 75_000).toISOString();
 const jane = callView();
-const acme = callView({ id: 'H', displayName: 'Acme Corp', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince, heldByMe: true });
-const sam = callView({ id: 'R', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+const acme = callView({
+  id: 'H',
+  displayName: 'Acme Corp',
+  number: '+15550100777',
+  phase: 'held',
+  callState: 'Hold',
+  heldSince,
+  heldByMe: true,
+});
+const sam = callView({
+  id: 'R',
+  displayName: 'Sam Caller',
+  number: '+15550100555',
+  phase: 'ringingIn',
+  callState: 'Ringing',
+  answeredAt: null,
+});
 
 function opened(calls: CallView[]) {
   const fake = startedWindow(calls);
@@ -57,7 +72,15 @@ describe('the call strip: the call in sight on every tab', () => {
   it('answering from the banner in Settings goes to the Phone tab, with the call there', async () => {
     const fake = opened([sam]);
     fake.answer('sessions.answer', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }], removed: [], currentId: 'R', lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }],
+        removed: [],
+        currentId: 'R',
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     await fireEvent.click(await screen.findByRole('tab', { name: /^Settings/ }));

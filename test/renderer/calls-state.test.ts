@@ -25,10 +25,12 @@ describe("the window's copy of the call board", () => {
     });
     const { state } = await loaded([callView(), ringing]);
     expect(state.ringing({ from: '+15550100555', sessionId: null, callSid: 'CA-invite' }).map((call) => call.key)).toEqual(['R']);
-    expect(state.ringing({ from: '+15550100999', sessionId: null, callSid: 'CA-other' }).map((call) => [call.key, call.sessionId])).toEqual([
-      ['R', 'R'],
-      ['phone', null],
-    ]);
+    expect(state.ringing({ from: '+15550100999', sessionId: null, callSid: 'CA-other' }).map((call) => [call.key, call.sessionId])).toEqual(
+      [
+        ['R', 'R'],
+        ['phone', null],
+      ],
+    );
     expect(state.ringing(null).map((call) => call.name)).toEqual(['Sam Caller']);
   });
 
@@ -39,7 +41,15 @@ describe("the window's copy of the call board", () => {
     fake.answer('sessions.resume', { ok: true, value: {} });
     expect(await state.retry(held)).toBe(true);
     const live = callView({ failure: { action: 'holdForTransfer', code: 'EVO_SERVER_ERROR', message: 'x' } });
-    fake.emit('calls.changed', { version: 2, upserted: [live], removed: [], currentId: 'SE1', lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [live],
+      removed: [],
+      currentId: 'SE1',
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     fake.answer('sessions.hold', { ok: true, value: {} });
     await state.retry(live);
     expect(fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload])).toEqual([
@@ -51,13 +61,37 @@ describe("the window's copy of the call board", () => {
   it('applies changes in order and ignores a stale whole board', async () => {
     const { fake, state } = await loaded([callView()]);
     const held = callView({ phase: 'held', callState: 'Hold' });
-    fake.emit('calls.changed', { version: 2, upserted: [held], removed: [], currentId: null, lastHeldId: 'SE1', connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [held],
+      removed: [],
+      currentId: null,
+      lastHeldId: 'SE1',
+      connection: 'online',
+      error: null,
+    });
     expect(state.held.map((call) => call.id)).toEqual(['SE1']);
-    fake.emit('calls.changed', { version: 3, upserted: [], removed: ['SE1'], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 3,
+      upserted: [],
+      removed: ['SE1'],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     expect(state.calls).toEqual([]);
     // A gap makes it ask for the whole board; an answer older than what it shows changes nothing.
     fake.answer('calls.board', { ok: true, value: board([callView()], { version: 1 }) });
-    fake.emit('calls.changed', { version: 9, upserted: [], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 9,
+      upserted: [],
+      removed: [],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.calls.filter((c) => c.channel === 'calls.board')).toHaveLength(2);
     expect(state.calls).toEqual([]);
@@ -100,7 +134,10 @@ describe("the window's copy of the call board", () => {
       ['sessions.end', { sessionId: 'A', callSid: 'CA-phone' }],
     ]);
     // A refused hang-up keeps the phone's call: the agent is still on it.
-    fake.answer('sessions.end', { ok: false, error: { code: 'EVO_SERVER_ERROR', message: 'Evo Voice had a problem handling the request.' } });
+    fake.answer('sessions.end', {
+      ok: false,
+      error: { code: 'EVO_SERVER_ERROR', message: 'Evo Voice had a problem handling the request.' },
+    });
     await state.hangUp(current);
     expect(phone.hangUps).toBe(2);
   });
@@ -112,7 +149,10 @@ describe("the window's copy of the call board", () => {
     fake.answer('sessions.checkIn', { ok: true, value: {} });
     expect(await state.run('backOnHold', state.byId('A')!)).toBe(true);
     expect(state.announcement).toBe('Jane Doe back on hold');
-    const failed = { ...held, failure: { action: 'checkIn' as const, code: 'EVO_CONFLICT' as const, message: 'Jane was picked up elsewhere' } };
+    const failed = {
+      ...held,
+      failure: { action: 'checkIn' as const, code: 'EVO_CONFLICT' as const, message: 'Jane was picked up elsewhere' },
+    };
     expect(await state.retry(failed)).toBe(true);
     expect(sent(fake)).toEqual([
       ['sessions.backOnHold', { sessionId: 'A', callSid: 'CA-phone' }],
@@ -144,12 +184,20 @@ describe("the window's copy of the call board", () => {
 });
 
 describe('what the live region says after a call action', () => {
-  it("names the caller, and says a bare number grouped as it is shown, never as one long figure", async () => {
+  it('names the caller, and says a bare number grouped as it is shown, never as one long figure', async () => {
     await loadPhoneNumbers();
     const jane = callView();
-    const bare = callView({ id: 'SE2', displayName: '+15550100777', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince: new Date().toISOString() });
+    const bare = callView({
+      id: 'SE2',
+      displayName: '+15550100777',
+      number: '+15550100777',
+      phase: 'held',
+      callState: 'Hold',
+      heldSince: new Date().toISOString(),
+    });
     const { fake, state } = await loaded([jane, bare]);
-    for (const channel of ['sessions.hold', 'sessions.resume', 'sessions.end', 'sessions.answer', 'calls.setPromise']) fake.answer(channel, { ok: true, value: {} });
+    for (const channel of ['sessions.hold', 'sessions.resume', 'sessions.end', 'sessions.answer', 'calls.setPromise'])
+      fake.answer(channel, { ok: true, value: {} });
 
     await state.hold(jane);
     expect(state.announcement).toBe('Jane Doe on hold');
@@ -160,10 +208,29 @@ describe('what the live region says after a call action', () => {
     await state.hangUp(jane);
     expect(state.announcement).toBe('Call with Jane Doe ended');
 
-    const ringing = callView({ id: 'SE3', displayName: '+15550100888', number: '+15550100888', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
-    fake.emit('calls.changed', { version: 2, upserted: [ringing], removed: [], currentId: null, lastHeldId: null, connection: 'online', error: null });
+    const ringing = callView({
+      id: 'SE3',
+      displayName: '+15550100888',
+      number: '+15550100888',
+      phase: 'ringingIn',
+      callState: 'Ringing',
+      answeredAt: null,
+    });
+    fake.emit('calls.changed', {
+      version: 2,
+      upserted: [ringing],
+      removed: [],
+      currentId: null,
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     expect(state.announcement).toBe('Incoming call from +1 555 010 0888');
-    await state.phone('answer', async () => ({ ok: true, value: {} }), doneWords('answer', { displayName: ringing.displayName, number: ringing.number }));
+    await state.phone(
+      'answer',
+      async () => ({ ok: true, value: {} }),
+      doneWords('answer', { displayName: ringing.displayName, number: ringing.number }),
+    );
     expect(state.announcement).toBe('Call with +1 555 010 0888 answered');
   });
 });
@@ -178,7 +245,8 @@ describe('where a call action starts', () => {
 });
 
 /** What the window sent besides asking for the board. */
-const sent = (fake: ReturnType<typeof fakeSoftphone>) => fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload]);
+const sent = (fake: ReturnType<typeof fakeSoftphone>) =>
+  fake.calls.filter((c) => c.channel !== 'calls.board').map((c) => [c.channel, c.payload]);
 
 /** A phone on one call, as the Twilio engine answers: its call for any call not held (it cannot tell which), else by the call's members. */
 function phoneOn(callSid: string): CallsPhone & { hangUps: number } {

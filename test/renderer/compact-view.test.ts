@@ -9,8 +9,23 @@ afterEach(() => vi.restoreAllMocks());
 
 const heldSince = new Date(Date.now() - 95_000).toISOString();
 const jane = callView();
-const acme = callView({ id: 'H', displayName: 'Acme Corp', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince, heldByMe: true });
-const sam = callView({ id: 'R', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+const acme = callView({
+  id: 'H',
+  displayName: 'Acme Corp',
+  number: '+15550100777',
+  phase: 'held',
+  callState: 'Hold',
+  heldSince,
+  heldByMe: true,
+});
+const sam = callView({
+  id: 'R',
+  displayName: 'Sam Caller',
+  number: '+15550100555',
+  phase: 'ringingIn',
+  callState: 'Ringing',
+  answeredAt: null,
+});
 
 function compact(calls: CallView[]) {
   const fake = startedWindow(calls, { settings: { ...defaultTestSettings, compactWindow: true } });
@@ -35,7 +50,8 @@ describe('compact view with several calls', () => {
     fake.answer('sessions.answer', { ok: true, value: {} });
     const ringing = await screen.findByRole('group', { name: 'Incoming call from Sam Caller' });
     expect(ringing.textContent).toContain('+1 555 010 0555');
-    for (const name of ['Hold & answer', 'End & answer', 'Decline']) expect(within(ringing).getByRole('button', { name }).tagName).toBe('BUTTON');
+    for (const name of ['Hold & answer', 'End & answer', 'Decline'])
+      expect(within(ringing).getByRole('button', { name }).tagName).toBe('BUTTON');
     await fireEvent.click(within(ringing).getByRole('button', { name: 'End & answer' }));
     expect(fake.calls.find((c) => c.channel === 'sessions.answer')!.payload).toEqual({ sessionId: 'R', mode: 'end' });
   });
@@ -43,7 +59,15 @@ describe('compact view with several calls', () => {
   it('focus stays on the controls after Hold: on Resume for the caller just held', async () => {
     const fake = compact([jane]);
     fake.answer('sessions.hold', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...jane, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString(), heldByMe: true }], removed: [], currentId: null, lastHeldId: jane.id, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...jane, phase: 'held', callState: 'Hold', heldSince: new Date().toISOString(), heldByMe: true }],
+        removed: [],
+        currentId: null,
+        lastHeldId: jane.id,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     const view = await screen.findByRole('main', { name: 'Compact softphone' });
@@ -80,7 +104,15 @@ describe('compact view: focus never lands where an Enter changes a call', () => 
   it('after Resume focus goes to the resumed caller heading, not Hold: a second Enter holds nothing', async () => {
     const fake = compact([acme]);
     fake.answer('sessions.resume', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...acme, phase: 'live', callState: 'Connected', heldSince: null, heldByMe: false }], removed: [], currentId: acme.id, lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...acme, phase: 'live', callState: 'Connected', heldSince: null, heldByMe: false }],
+        removed: [],
+        currentId: acme.id,
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     const view = await screen.findByRole('main', { name: 'Compact softphone' });
@@ -96,7 +128,15 @@ describe('compact view: focus never lands where an Enter changes a call', () => 
   it('after Answer focus goes to the answered caller heading, not Hold', async () => {
     const fake = compact([sam]);
     fake.answer('sessions.answer', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }], removed: [], currentId: sam.id, lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }],
+        removed: [],
+        currentId: sam.id,
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     const ringing = await screen.findByRole('group', { name: 'Incoming call from Sam Caller' });

@@ -25,7 +25,10 @@ function windowWithMain(calls = [callView()]) {
 }
 
 /** Off, by its own attribute or its fieldset's. */
-const disabled = (name: string) => within(screen.getByRole('region', { name: 'On call' })).getByRole('button', { name }).matches(':disabled');
+const disabled = (name: string) =>
+  within(screen.getByRole('region', { name: 'On call' }))
+    .getByRole('button', { name })
+    .matches(':disabled');
 
 describe('a definite state when main stops answering', () => {
   it('says so within 2 s, turns call actions off with the reason, and comes back by itself', async () => {

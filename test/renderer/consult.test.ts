@@ -33,7 +33,8 @@ describe('a consult in the window', () => {
 
   it('Complete transfer, Merge and Cancel go to main for the consult call', async () => {
     const fake = signedInWith([jane, lee()]);
-    for (const channel of ['sessions.completeTransfer', 'sessions.merge', 'sessions.cancelConsult']) fake.answer(channel, { ok: true, value: {} });
+    for (const channel of ['sessions.completeTransfer', 'sessions.merge', 'sessions.cancelConsult'])
+      fake.answer(channel, { ok: true, value: {} });
     const consult = await screen.findByRole('region', { name: 'Consult' });
     // Three presses one after another on purpose: not the slips the double-press guard ignores.
     windowPressesApart();

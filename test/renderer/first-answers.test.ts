@@ -53,6 +53,9 @@ describe('the first questions, asked before the app loads', () => {
     fake.release();
     render(App, { api: fake.api, engines: simulatedOnly, first });
     await screen.findByLabelText('Number');
-    expect(fake.calls.filter((call) => call.channel.startsWith('auth.')).map((call) => call.channel)).toEqual(['auth.status', 'auth.servers']);
+    expect(fake.calls.filter((call) => call.channel.startsWith('auth.')).map((call) => call.channel)).toEqual([
+      'auth.status',
+      'auth.servers',
+    ]);
   });
 });

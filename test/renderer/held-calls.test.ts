@@ -4,7 +4,16 @@ import HeldCalls from '../../renderer/src/lib/components/HeldCalls.svelte';
 import { callView } from '../support/fake-softphone';
 
 const now = Date.parse('2026-11-24T10:00:00Z');
-const base = { now, reminders: [30, 60], onResume: vi.fn(), onHangUp: vi.fn(), onTransfer: vi.fn(), onConsult: vi.fn(), onRetry: vi.fn(), onDismiss: vi.fn() };
+const base = {
+  now,
+  reminders: [30, 60],
+  onResume: vi.fn(),
+  onHangUp: vi.fn(),
+  onTransfer: vi.fn(),
+  onConsult: vi.fn(),
+  onRetry: vi.fn(),
+  onDismiss: vi.fn(),
+};
 const held = (overrides: Parameters<typeof callView>[0] = {}) =>
   callView({ phase: 'held', callState: 'Hold', heldSince: new Date(now).toISOString(), ...overrides });
 
@@ -18,7 +27,14 @@ describe('HeldCalls', () => {
   it('lists each held call with its hold time, who held it and why ("held by you" for the agent)', () => {
     const calls = [
       held({ id: 'A', heldSince: new Date(now - 12_000).toISOString(), heldBy: 'Dana Agent', heldByMe: true }),
-      held({ id: 'B', displayName: 'Acme Corp', phase: 'heldForTransfer', holdReason: 'Transferring', heldBy: 'Another agent', heldSince: new Date(now - 3_725_000).toISOString() }),
+      held({
+        id: 'B',
+        displayName: 'Acme Corp',
+        phase: 'heldForTransfer',
+        holdReason: 'Transferring',
+        heldBy: 'Another agent',
+        heldSince: new Date(now - 3_725_000).toISOString(),
+      }),
     ];
     render(HeldCalls, { ...base, held: calls });
     const jane = screen.getByRole('listitem', { name: 'Jane Doe' });
@@ -31,7 +47,8 @@ describe('HeldCalls', () => {
   });
 
   it('escalates with the reminders: plain, then "Waiting" after the first, "Waiting long" after the second', () => {
-    const at = (seconds: number) => held({ id: `S${seconds}`, displayName: `Caller ${seconds}`, heldSince: new Date(now - seconds * 1000).toISOString() });
+    const at = (seconds: number) =>
+      held({ id: `S${seconds}`, displayName: `Caller ${seconds}`, heldSince: new Date(now - seconds * 1000).toISOString() });
     render(HeldCalls, { ...base, held: [at(10), at(35), at(70)] });
     const text = (name: string) => screen.getByRole('listitem', { name }).textContent ?? '';
     expect(text('Caller 10')).not.toMatch(/Waiting/);
@@ -57,7 +74,11 @@ describe('HeldCalls', () => {
 
   it('offers Transfer only for a call held for transfer', async () => {
     const onTransfer = vi.fn();
-    render(HeldCalls, { ...base, onTransfer, held: [held({ id: 'A' }), held({ id: 'B', displayName: 'Acme Corp', phase: 'heldForTransfer', holdReason: 'Transferring' })] });
+    render(HeldCalls, {
+      ...base,
+      onTransfer,
+      held: [held({ id: 'A' }), held({ id: 'B', displayName: 'Acme Corp', phase: 'heldForTransfer', holdReason: 'Transferring' })],
+    });
     expect(within(screen.getByRole('listitem', { name: 'Jane Doe' })).queryByRole('button', { name: 'Transfer' })).toBeNull();
     const acme = screen.getByRole('listitem', { name: 'Acme Corp' });
     await fireEvent.click(within(acme).getByRole('button', { name: 'Transfer' }));
@@ -115,7 +136,13 @@ describe('HeldCall promise', () => {
     const card = screen.getByRole('listitem', { name: 'Jane Doe' });
     expect(card.textContent).toContain('1 check-in');
     // The default from Settings (3 min) is offered beside the card's choices while it is the promise.
-    expect([...(within(card).getByLabelText('Promise') as HTMLSelectElement).options].map((option) => option.value)).toEqual(['1', '2', '3', '5', '10']);
+    expect([...(within(card).getByLabelText('Promise') as HTMLSelectElement).options].map((option) => option.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '5',
+      '10',
+    ]);
     await fireEvent.click(within(card).getByRole('button', { name: 'Check in' }));
     expect(onCheckIn).toHaveBeenCalledTimes(1);
   });

@@ -13,7 +13,11 @@ function setup(items: SessionView[], hidden = { count: 0, account: null as strin
   fake.answer('sessions.history', { ok: true, value: { items, page: 0, hasMore: false, source: 'cache' } });
   fake.answer('sessions.get', (payload) => ({
     ok: true,
-    value: { ...items.find((item) => item.id === (payload as { sessionId: string }).sessionId)!, holdMs: 0, hygiene: { holds: 0, holdMs: 0, longestHoldMs: 0, checkIns: 0, overPromise: 0 } },
+    value: {
+      ...items.find((item) => item.id === (payload as { sessionId: string }).sessionId)!,
+      holdMs: 0,
+      hygiene: { holds: 0, holdMs: 0, longestHoldMs: 0, checkIns: 0, overPromise: 0 },
+    },
   }));
   fake.answer('notes.hidden', { ok: true, value: hidden });
   const history = new HistoryState(fake.api);
@@ -21,7 +25,8 @@ function setup(items: SessionView[], hidden = { count: 0, account: null as strin
   return { fake, history };
 }
 
-const ended = (overrides: Partial<SessionView>) => sessionView({ ended: true, callState: 'Disconnected', dateCompleted: new Date().toISOString(), ...overrides });
+const ended = (overrides: Partial<SessionView>) =>
+  sessionView({ ended: true, callState: 'Disconnected', dateCompleted: new Date().toISOString(), ...overrides });
 
 async function openDetail(history: HistoryState, name: RegExp) {
   await history.load(0);
@@ -32,7 +37,10 @@ async function openDetail(history: HistoryState, name: RegExp) {
 describe('notes in History', () => {
   it('edits a call’s note from its details: the row and the details show it, focus comes back to Edit note', async () => {
     const { fake, history } = setup([ended({ id: 'A', note: saved('Wants a refund', 'Resolved') })]);
-    fake.answer('sessions.saveNote', (payload) => ({ ok: true, value: saved((payload as { text: string }).text, (payload as { outcome: string }).outcome) }));
+    fake.answer('sessions.saveNote', (payload) => ({
+      ok: true,
+      value: saved((payload as { text: string }).text, (payload as { outcome: string }).outcome),
+    }));
     const detail = await openDetail(history, /Jane Doe/);
     await fireEvent.click(within(detail).getByRole('button', { name: 'Edit note' }));
     const editor = within(detail).getByRole('form', { name: 'Edit the note' });
@@ -79,8 +87,16 @@ describe('notes in History', () => {
   it('marks the calls with a note, a consult or a transfer, in the text and in the row’s accessible name', async () => {
     const { history } = setup([
       ended({ id: 'N', displayName: 'Noted Caller', note: saved('x') }),
-      ended({ id: 'C', displayName: 'Consulted Caller', log: [{ date: new Date().toISOString(), message: 'Call placed on hold by Dana Agent for transfer' }] }),
-      ended({ id: 'T', displayName: 'Moved Caller', log: [{ date: new Date().toISOString(), message: 'Transferred to +15550100777 by Dana Agent' }] }),
+      ended({
+        id: 'C',
+        displayName: 'Consulted Caller',
+        log: [{ date: new Date().toISOString(), message: 'Call placed on hold by Dana Agent for transfer' }],
+      }),
+      ended({
+        id: 'T',
+        displayName: 'Moved Caller',
+        log: [{ date: new Date().toISOString(), message: 'Transferred to +15550100777 by Dana Agent' }],
+      }),
       ended({ id: 'P', displayName: 'Plain Caller' }),
     ]);
     await history.load(0);
@@ -95,6 +111,8 @@ describe('notes in History', () => {
   it('says how many notes of another account are hidden, and as whom to sign in to see them', async () => {
     setup([], { count: 3, account: 'dana@example.com on evovoice.io' });
     const notice = await screen.findByRole('note');
-    expect(notice.textContent!.replace(/\s+/g, ' ').trim()).toBe('3 notes from another account are hidden. Sign in as dana@example.com on evovoice.io to see them.');
+    expect(notice.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      '3 notes from another account are hidden. Sign in as dana@example.com on evovoice.io to see them.',
+    );
   });
 });

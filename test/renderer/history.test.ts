@@ -84,12 +84,15 @@ describe('History', () => {
     const { fake, history } = setup();
     const today = new Date(now).setHours(12, 0, 0, 0);
     const at = (days: number, hour: number) => new Date(today - days * 86_400_000).setHours(hour);
-    fake.answer('sessions.history', page([
-      sessionView({ id: 'A', ended: true, dateCreated: new Date(at(0, 10)).toISOString() }),
-      sessionView({ id: 'B', ended: true, dateCreated: new Date(at(0, 9)).toISOString() }),
-      sessionView({ id: 'C', ended: true, dateCreated: new Date(at(1, 9)).toISOString() }),
-      sessionView({ id: 'D', ended: true, dateCreated: new Date(at(3, 9)).toISOString() }),
-    ]));
+    fake.answer(
+      'sessions.history',
+      page([
+        sessionView({ id: 'A', ended: true, dateCreated: new Date(at(0, 10)).toISOString() }),
+        sessionView({ id: 'B', ended: true, dateCreated: new Date(at(0, 9)).toISOString() }),
+        sessionView({ id: 'C', ended: true, dateCreated: new Date(at(1, 9)).toISOString() }),
+        sessionView({ id: 'D', ended: true, dateCreated: new Date(at(3, 9)).toISOString() }),
+      ]),
+    );
     await history.search('');
     const headings = (await screen.findAllByRole('heading', { level: 3 })).map((h) => h.textContent);
     const older = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' }).format(at(3, 9));
@@ -128,13 +131,37 @@ describe('History', () => {
 
   it('shows no duration for a missed call and marks calls still in progress', async () => {
     const { fake, history } = setup();
-    fake.answer('sessions.history', page([
-      sessionView({ id: 'L', displayName: 'Live Caller', ended: false, dateCreated: hoursAgo(0.1) }),
-      sessionView({ id: 'H', displayName: 'Held Caller', ended: false, held: true, dateCreated: hoursAgo(0.2) }),
-      sessionView({ id: 'M', displayName: 'Missed Caller', wasMissed: true, ended: true, dateCreated: hoursAgo(1), dateCompleted: hoursAgo(0.99) }),
-      sessionView({ id: 'E', displayName: 'Ended Caller', ended: true, dateCreated: hoursAgo(2), answeredAt: hoursAgo(2), dateCompleted: new Date(Date.parse(hoursAgo(2)) + 95_000).toISOString() }),
-      sessionView({ id: 'D', displayName: 'Declined Caller', ended: true, dateCreated: hoursAgo(3), answeredAt: null, dateCompleted: new Date(Date.parse(hoursAgo(3)) + 20_000).toISOString() }),
-    ]));
+    fake.answer(
+      'sessions.history',
+      page([
+        sessionView({ id: 'L', displayName: 'Live Caller', ended: false, dateCreated: hoursAgo(0.1) }),
+        sessionView({ id: 'H', displayName: 'Held Caller', ended: false, held: true, dateCreated: hoursAgo(0.2) }),
+        sessionView({
+          id: 'M',
+          displayName: 'Missed Caller',
+          wasMissed: true,
+          ended: true,
+          dateCreated: hoursAgo(1),
+          dateCompleted: hoursAgo(0.99),
+        }),
+        sessionView({
+          id: 'E',
+          displayName: 'Ended Caller',
+          ended: true,
+          dateCreated: hoursAgo(2),
+          answeredAt: hoursAgo(2),
+          dateCompleted: new Date(Date.parse(hoursAgo(2)) + 95_000).toISOString(),
+        }),
+        sessionView({
+          id: 'D',
+          displayName: 'Declined Caller',
+          ended: true,
+          dateCreated: hoursAgo(3),
+          answeredAt: null,
+          dateCompleted: new Date(Date.parse(hoursAgo(3)) + 20_000).toISOString(),
+        }),
+      ]),
+    );
     await history.load(0);
     const row = (name: string) => screen.getByRole('button', { name: new RegExp(name) }).textContent ?? '';
     expect(row('Live Caller')).toContain('In progress');
@@ -167,9 +194,7 @@ describe('History', () => {
     await fireEvent.click(row);
     const detail = await screen.findByRole('region', { name: 'Call details' });
     await vi.waitFor(() => expect(detail.textContent).toContain('Incoming call from +1 555 010 0777'));
-    const facts = Object.fromEntries(
-      [...detail.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
-    );
+    const facts = Object.fromEntries([...detail.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(facts).toMatchObject({ Duration: '03:05', 'On hold': '01:02', Number: '+1 555 010 0777' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Call details' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Call back' }));
@@ -188,7 +213,9 @@ describe('History', () => {
     await fireEvent.click(await screen.findByRole('button', { name: /Jane Doe/ }));
     const detail = await screen.findByRole('region', { name: 'Call details' });
     await vi.waitFor(() => {
-      const facts = Object.fromEntries([...detail.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+      const facts = Object.fromEntries(
+        [...detail.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+      );
       expect(facts).toMatchObject({ Note: 'Wants the invoice resent', Outcome: 'Follow-up needed' });
     });
   });

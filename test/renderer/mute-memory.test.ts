@@ -24,7 +24,11 @@ async function reloadedWindow(calls = [callView()]) {
   const state = new CallsState(fake.api);
   await state.load();
   const line = { setMuted: () => {}, connect: async () => {}, close: () => {} } as unknown as SimulatedLine;
-  const engine = new SimulatedCallEngine(fake.api, () => state.calls, async () => line);
+  const engine = new SimulatedCallEngine(
+    fake.api,
+    () => state.calls,
+    async () => line,
+  );
   await engine.start();
   return { state, engine };
 }
@@ -33,7 +37,11 @@ describe('mute kept across a window reload', () => {
   it('the call muted before the reload is muted on the new phone; unmuting forgets it', async () => {
     const { state, engine } = await reloadedWindow();
     const kept = storage({ 'evo.mutedCall': 'SE1' });
-    const stop = keepMuteAcrossReload(() => engine, () => state.current, kept);
+    const stop = keepMuteAcrossReload(
+      () => engine,
+      () => state.current,
+      kept,
+    );
     flushSync();
     expect(engine.muted).toBe(true);
     expect(kept.map.get('evo.mutedCall')).toBe('SE1');
@@ -49,7 +57,11 @@ describe('mute kept across a window reload', () => {
   it('another call live after the reload is not muted for it, and the old one is forgotten', async () => {
     const { state, engine } = await reloadedWindow([callView({ id: 'SE2', displayName: 'Sam Caller' })]);
     const kept = storage({ 'evo.mutedCall': 'SE1' });
-    const stop = keepMuteAcrossReload(() => engine, () => state.current, kept);
+    const stop = keepMuteAcrossReload(
+      () => engine,
+      () => state.current,
+      kept,
+    );
     flushSync();
     expect(engine.muted).toBe(false);
     expect(kept.map.has('evo.mutedCall')).toBe(false);

@@ -11,29 +11,54 @@ type Fake = ReturnType<typeof fakeSoftphone>;
 function windowWith(calls: CallView[], drafts: NoteDraft[] = []) {
   const fake = startedWindow(calls);
   fake.answer('notes.drafts', { ok: true, value: drafts });
-  fake.answer('sessions.saveNote', (payload) => ({ ok: true, value: { ...(payload as { text: string; outcome: string }), savedAt: new Date().toISOString() } }));
+  fake.answer('sessions.saveNote', (payload) => ({
+    ok: true,
+    value: { ...(payload as { text: string; outcome: string }), savedAt: new Date().toISOString() },
+  }));
   render(App, { api: fake.api, engines: simulatedOnly });
   return fake;
 }
 
 /** Main says these calls left the board. */
 const gone = (fake: Fake, ids: string[]) =>
-  fake.emit('calls.changed', { version: 2, upserted: [], removed: ids, currentId: null, lastHeldId: null, connection: 'online', error: null });
+  fake.emit('calls.changed', {
+    version: 2,
+    upserted: [],
+    removed: ids,
+    currentId: null,
+    lastHeldId: null,
+    connection: 'online',
+    error: null,
+  });
 
 const sent = (fake: Fake, channel: string) => fake.calls.filter((call) => call.channel === channel).map((call) => call.payload);
-const draft = (overrides: Partial<NoteDraft> = {}): NoteDraft => ({ sessionId: 'JANE', name: 'Jane Doe', number: '+15550100199', text: '', outcome: '', ...overrides });
+const draft = (overrides: Partial<NoteDraft> = {}): NoteDraft => ({
+  sessionId: 'JANE',
+  name: 'Jane Doe',
+  number: '+15550100199',
+  text: '',
+  outcome: '',
+  ...overrides,
+});
 
 /** The controls Tab visits, in order (jsdom has no Tab: document order of what is focusable). */
 function tabStops(): HTMLElement[] {
   const focusable = 'a[href], button, input, select, textarea, [tabindex]';
   return [...document.querySelectorAll<HTMLElement>(focusable)].filter(
-    (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && !element.closest('[inert], fieldset:disabled, [hidden]'),
+    (element) =>
+      element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && !element.closest('[inert], fieldset:disabled, [hidden]'),
   );
 }
 
 describe('notes that cannot be lost (window)', () => {
   it('after a reload, the call waiting for its note comes back with what was typed', async () => {
-    windowWith([], [draft({ text: 'Wants the invoice resent', outcome: 'Follow-up needed' }), draft({ sessionId: 'SAM', name: 'Sam Caller', number: '+15550100123' })]);
+    windowWith(
+      [],
+      [
+        draft({ text: 'Wants the invoice resent', outcome: 'Follow-up needed' }),
+        draft({ sessionId: 'SAM', name: 'Sam Caller', number: '+15550100123' }),
+      ],
+    );
     const form = await screen.findByRole('form', { name: 'After the call with Jane Doe' });
     expect((within(form).getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Wants the invoice resent');
     expect((within(form).getByLabelText('Outcome') as HTMLSelectElement).value).toBe('Follow-up needed');
@@ -97,7 +122,10 @@ describe('notes that cannot be lost (window)', () => {
     await screen.findByRole('form', { name: 'After the call with Jane Doe' });
     const jane = sessionView({ id: 'JANE', ended: true, callState: 'Disconnected', dateCompleted: new Date().toISOString() });
     fake.answer('sessions.history', { ok: true, value: { items: [jane], page: 0, hasMore: false, source: 'cache' } });
-    fake.answer('sessions.get', { ok: true, value: { ...jane, holdMs: 0, hygiene: { holds: 0, holdMs: 0, longestHoldMs: 0, checkIns: 0, overPromise: 0 } } });
+    fake.answer('sessions.get', {
+      ok: true,
+      value: { ...jane, holdMs: 0, hygiene: { holds: 0, holdMs: 0, longestHoldMs: 0, checkIns: 0, overPromise: 0 } },
+    });
     await fireEvent.click(screen.getByRole('tab', { name: /History/ }));
     await fireEvent.click(await screen.findByRole('button', { name: /Jane Doe/ }));
     const detail = await screen.findByRole('region', { name: 'Call details' });
@@ -111,7 +139,13 @@ describe('notes that cannot be lost (window)', () => {
   });
 
   it('recent numbers show the caller’s name when a call gave one', () => {
-    render(Dialer, { recent: ['+15550100199', '+15550100123'], names: { '+15550100199': 'Jane Doe', '+15550100123': '+15550100123' }, busy: false, error: null, onCall: vi.fn() });
+    render(Dialer, {
+      recent: ['+15550100199', '+15550100123'],
+      names: { '+15550100199': 'Jane Doe', '+15550100123': '+15550100123' },
+      busy: false,
+      error: null,
+      onCall: vi.fn(),
+    });
     expect(screen.getByRole('button', { name: 'Jane Doe +1 555 010 0199' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '+1 555 010 0123' })).toBeTruthy();
   });

@@ -7,7 +7,8 @@ import { board, callView, fakeSoftphone, startedWindow } from '../support/fake-s
 
 afterEach(() => vi.restoreAllMocks());
 
-const sent = (fake: ReturnType<typeof fakeSoftphone>) => fake.calls.filter((c) => c.channel.startsWith('sessions.') && c.channel !== 'sessions.recentNumbers').map((c) => c.channel);
+const sent = (fake: ReturnType<typeof fakeSoftphone>) =>
+  fake.calls.filter((c) => c.channel.startsWith('sessions.') && c.channel !== 'sessions.recentNumbers').map((c) => c.channel);
 
 describe('presses that cannot misfire', () => {
   it('a second call action within 500 ms of the first is ignored, whatever it is; one after that is sent', async () => {
@@ -31,10 +32,38 @@ describe('presses that cannot misfire', () => {
 
   it('a double Enter in the dialer places the call and does not hold it: focus goes to the call heading, and Enter there does nothing', async () => {
     const fake = startedWindow();
-    const placed = callView({ id: 'OUT', displayName: '+15550100199', direction: 'Outgoing', phase: 'dialing', callState: 'Ringing', answeredAt: null });
+    const placed = callView({
+      id: 'OUT',
+      displayName: '+15550100199',
+      direction: 'Outgoing',
+      phase: 'dialing',
+      callState: 'Ringing',
+      answeredAt: null,
+    });
     fake.answer('sessions.create', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [placed], removed: [], currentId: 'OUT', lastHeldId: null, connection: 'online', error: null });
-      return { ok: true, value: { ...placed, held: false, ended: false, wasMissed: false, dateLastModified: '', dateCompleted: '', log: [], note: null, heldSince: null } };
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [placed],
+        removed: [],
+        currentId: 'OUT',
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
+      return {
+        ok: true,
+        value: {
+          ...placed,
+          held: false,
+          ended: false,
+          wasMissed: false,
+          dateLastModified: '',
+          dateCompleted: '',
+          log: [],
+          note: null,
+          heldSince: null,
+        },
+      };
     });
     fake.answer('sessions.hold', { ok: true, value: {} });
     render(App, { api: fake.api, engines: simulatedOnly });
@@ -44,7 +73,15 @@ describe('presses that cannot misfire', () => {
     field.form!.requestSubmit();
     const heading = await screen.findByRole('heading', { name: 'Calling' });
     // Once connected, a second Enter lands on what has focus: it must not be Hold.
-    fake.emit('calls.changed', { version: 3, upserted: [{ ...placed, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }], removed: [], currentId: 'OUT', lastHeldId: null, connection: 'online', error: null });
+    fake.emit('calls.changed', {
+      version: 3,
+      upserted: [{ ...placed, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }],
+      removed: [],
+      currentId: 'OUT',
+      lastHeldId: null,
+      connection: 'online',
+      error: null,
+    });
     await screen.findByRole('heading', { name: 'On call' });
     await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'On call' })));
     expect(heading.id).toBe('active-title');
@@ -56,7 +93,15 @@ describe('presses that cannot misfire', () => {
     const sam = callView({ id: 'R', displayName: 'Sam Caller', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
     const fake = startedWindow([sam]);
     fake.answer('sessions.answer', () => {
-      fake.emit('calls.changed', { version: 2, upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }], removed: [], currentId: 'R', lastHeldId: null, connection: 'online', error: null });
+      fake.emit('calls.changed', {
+        version: 2,
+        upserted: [{ ...sam, phase: 'live', callState: 'Connected', answeredAt: new Date().toISOString() }],
+        removed: [],
+        currentId: 'R',
+        lastHeldId: null,
+        connection: 'online',
+        error: null,
+      });
       return { ok: true, value: {} };
     });
     render(App, { api: fake.api, engines: simulatedOnly });

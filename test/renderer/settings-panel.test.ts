@@ -83,7 +83,9 @@ describe('SettingsPanel', () => {
     await fireEvent.input(outcomes, { target: { value: 'Sold, No sale, Sold' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
-    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ wrapUp: { prompt: false, outcomes: ['Sold', 'No sale'] } });
+    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
+      wrapUp: { prompt: false, outcomes: ['Sold', 'No sale'] },
+    });
     expect(parseOutcomes('x'.repeat(41))).toBeNull();
   });
 });
@@ -140,7 +142,9 @@ describe('SettingsPanel hotkeys', () => {
     expect(settings.draft.dirty).toBe(false);
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
-    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({ hotkeys: { holdResume: 'CommandOrControl+Alt+H' } });
+    expect(fake.calls.find((c) => c.channel === 'settings.update')!.payload).toMatchObject({
+      hotkeys: { holdResume: 'CommandOrControl+Alt+H' },
+    });
     // The next press that can be a hotkey is taken, and the reason goes.
     await fireEvent.keyDown(hold, { key: 'c', code: 'KeyC', ctrlKey: true, altKey: true });
     expect(hold.value).toBe('Ctrl+Alt+C');
@@ -152,7 +156,9 @@ describe('SettingsPanel hotkeys', () => {
     await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'c', code: 'KeyC', metaKey: true });
     expect(screen.getByRole('alert').textContent).toContain('⌘C is Copy in every application');
     await fireEvent.keyDown(screen.getByLabelText('Mute'), { key: 'm', code: 'KeyM' });
-    expect(screen.getByRole('alert').textContent).toContain('M without ⌘ or ⌥ would take that key from typing in every application. Add ⌘ or ⌥ (for example ⌘⌥M)');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'M without ⌘ or ⌥ would take that key from typing in every application. Add ⌘ or ⌥ (for example ⌘⌥M)',
+    );
   });
 
   it('says it is recording while a hotkey field waits for keys', async () => {

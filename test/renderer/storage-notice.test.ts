@@ -8,7 +8,7 @@ import { defaultTestSettings, fakeSoftphone, signedInStatus, signedOut } from '.
 const notice = 'History is not being saved: the disk is full. Free some disk space, then restart Evo Softphone.';
 
 describe('the "history is not being saved" notice', () => {
-  it('shows main\'s notice when history is kept in memory only', async () => {
+  it("shows main's notice when history is kept in memory only", async () => {
     const fake = fakeSoftphone();
     fake.answer('app.storageStatus', { ok: true, value: { historySaved: false, notice } });
     render(StorageNotice, { api: fake.api });

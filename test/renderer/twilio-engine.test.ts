@@ -206,7 +206,7 @@ describe('Twilio call engine (stand-in Device and Call with the SDK event names)
     expect(refreshes().at(-1)).toEqual({ reason: 'disconnect' });
   });
 
-  it('asks for no refresh when it hangs up its own leg: main already has Evo\'s answer', async () => {
+  it("asks for no refresh when it hangs up its own leg: main already has Evo's answer", async () => {
     const { engine, fake } = setup();
     await engine.start();
     await engine.dial('+15550100123');

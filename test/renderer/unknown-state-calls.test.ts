@@ -11,7 +11,10 @@ describe('OtherCalls, for calls in a state this app does not know', () => {
     render(OtherCalls, {
       title: 'Other calls',
       calls: [parked],
-      buttons: [{ label: 'Resume', kind: 'primary', run: onResume }, { label: 'Hold', run: onHold }],
+      buttons: [
+        { label: 'Resume', kind: 'primary', run: onResume },
+        { label: 'Hold', run: onHold },
+      ],
       evoState: true,
       onDismiss: vi.fn(),
     });

@@ -24,7 +24,11 @@ describe('notes after the call', () => {
     fake.answer('sessions.saveNote', (payload) => ({ ok: true, value: { ...(payload as object), savedAt: new Date().toISOString() } }));
     gone(fake, ['JANE']);
     const form = await screen.findByRole('form', { name: 'After the call with Jane Doe' });
-    expect(within(form).getAllByRole('option').map((option) => option.textContent)).toEqual(['No outcome', ...defaultTestSettings.wrapUp.outcomes]);
+    expect(
+      within(form)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['No outcome', ...defaultTestSettings.wrapUp.outcomes]);
     const save = within(form).getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     await fireEvent.input(within(form).getByLabelText('Note'), { target: { value: 'Wants the invoice resent' } });
@@ -86,7 +90,10 @@ describe('notes after the call', () => {
   });
 
   it('stays quiet when the prompt is turned off', async () => {
-    const fake = signedInWith([callView({ id: 'JANE' })], { ...defaultTestSettings, wrapUp: { ...defaultTestSettings.wrapUp, prompt: false } });
+    const fake = signedInWith([callView({ id: 'JANE' })], {
+      ...defaultTestSettings,
+      wrapUp: { ...defaultTestSettings.wrapUp, prompt: false },
+    });
     await screen.findByRole('region', { name: 'On call' });
     await vi.waitFor(() => expect(fake.calls.some((c) => c.channel === 'settings.get')).toBe(true));
     gone(fake, ['JANE']);

@@ -35,7 +35,13 @@ export function startOnBrokenDisk(kind: 'read-only' | 'full', seedDir?: string):
     'exec "$NODE" --import tsx "$CHILD" "$MNT/data"',
   ].join('\n');
   const run = spawnSync('unshare', ['-Urm', 'sh', '-c', script], {
-    env: { ...process.env, MNT: mount, SEED: seedDir ?? '', NODE: process.execPath, CHILD: fileURLToPath(new URL('./broken-disk-child.ts', import.meta.url)) },
+    env: {
+      ...process.env,
+      MNT: mount,
+      SEED: seedDir ?? '',
+      NODE: process.execPath,
+      CHILD: fileURLToPath(new URL('./broken-disk-child.ts', import.meta.url)),
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });

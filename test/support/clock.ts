@@ -97,7 +97,7 @@ export class FakeClock implements Clock {
   async run(ms: number, settle: () => Promise<void>): Promise<void> {
     const end = this.mono + ms;
     await settle();
-    for (let sameInstant = 0; ; ) {
+    for (let sameInstant = 0; ;) {
       const next = this.nextDue();
       if (next === null || next > end) break;
       sameInstant = next === this.mono ? sameInstant + 1 : 0;

@@ -1,5 +1,13 @@
 import { DesktopController, type DesktopDeps } from '../../electron/main/desktop/desktop-controller';
-import type { DesktopNotification, NotifierPort, ShortcutPort, TrayModel, TrayPort, WindowPort, WindowSize } from '../../electron/main/ports';
+import type {
+  DesktopNotification,
+  NotifierPort,
+  ShortcutPort,
+  TrayModel,
+  TrayPort,
+  WindowPort,
+  WindowSize,
+} from '../../electron/main/ports';
 
 export class FakeNotifier implements NotifierPort {
   supported = true;
@@ -57,7 +65,9 @@ export class FakeShortcuts implements ShortcutPort {
  * hooks do nothing; the board, actions, clock and logger are the caller's, and any other part can
  * be given too.
  */
-export function desktopOnFakes(deps: Pick<DesktopDeps, 'board' | 'actions' | 'clock' | 'logger'> & Partial<DesktopDeps>): DesktopController {
+export function desktopOnFakes(
+  deps: Pick<DesktopDeps, 'board' | 'actions' | 'clock' | 'logger'> & Partial<DesktopDeps>,
+): DesktopController {
   return new DesktopController({
     emit: () => undefined,
     notifier: new FakeNotifier(),

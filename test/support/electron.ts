@@ -14,7 +14,10 @@ export class FakeEmitter {
   });
   once = this.on;
   removeListener = vi.fn((event: string, listener: Listener) => {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((entry) => entry !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((entry) => entry !== listener),
+    );
     return this;
   });
   emit(event: string, ...args: unknown[]) {

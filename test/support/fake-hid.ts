@@ -15,7 +15,10 @@ export interface FakeHidOptions {
 }
 
 export interface FakeHidControl {
-  hid: EventTarget & { getDevices(): Promise<unknown[]>; requestDevice(options: { filters: { usagePage?: number }[] }): Promise<unknown[]> };
+  hid: EventTarget & {
+    getDevices(): Promise<unknown[]>;
+    requestDevice(options: { filters: { usagePage?: number }[] }): Promise<unknown[]>;
+  };
   /** Sends an input report as the headset would (data without the report id). */
   press(reportId: number, bytes: number[]): void;
   unplug(): void;
@@ -63,7 +66,9 @@ export function installFakeHid(options: FakeHidOptions): FakeHidControl {
     async requestDevice(request: { filters: { usagePage?: number }[] }) {
       filtersAsked.push(request.filters);
       // Electron's select-hid-device picks for the agent (main's policy); here: the headset, if it matches.
-      const matches = request.filters.some((filter) => filter.usagePage === undefined || device.collections.some((each) => each.usagePage === filter.usagePage));
+      const matches = request.filters.some(
+        (filter) => filter.usagePage === undefined || device.collections.some((each) => each.usagePage === filter.usagePage),
+      );
       if (!plugged || !matches) return [];
       granted = true;
       return [device];
@@ -75,7 +80,9 @@ export function installFakeHid(options: FakeHidOptions): FakeHidControl {
     hid,
     press(reportId, bytes) {
       if (!plugged || !device.opened) return;
-      device.dispatchEvent(Object.assign(new Event('inputreport'), { device, reportId, data: new DataView(Uint8Array.from(bytes).buffer) }));
+      device.dispatchEvent(
+        Object.assign(new Event('inputreport'), { device, reportId, data: new DataView(Uint8Array.from(bytes).buffer) }),
+      );
     },
     unplug() {
       plugged = false;

@@ -43,10 +43,12 @@ function deep(levels: number): unknown {
   return value;
 }
 
-const pollution = fc.constantFrom(
-  `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
-  `{"sessionId":"S1","__proto__":{"polluted":true}}`,
-).map((json) => JSON.parse(json) as unknown);
+const pollution = fc
+  .constantFrom(
+    `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
+    `{"sessionId":"S1","__proto__":{"polluted":true}}`,
+  )
+  .map((json) => JSON.parse(json) as unknown);
 
 /** Anything at all: values of every type, odd strings, deep nesting, prototype-pollution keys. */
 export const hostile: fc.Arbitrary<unknown> = fc.oneof(
@@ -114,7 +116,10 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
     { weight: 2, arbitrary: fc.constantFrom(...world.callSids) },
     { weight: 1, arbitrary: fc.stringMatching(/^CA[0-9a-f]{8}$/) },
   );
-  const number = fc.oneof(fc.constantFrom('+15550100199', '(555) 010-0199', '*72', '+44 7700 900123'), fc.string({ minLength: 1, maxLength: 64 }));
+  const number = fc.oneof(
+    fc.constantFrom('+15550100199', '(555) 010-0199', '*72', '+44 7700 900123'),
+    fc.string({ minLength: 1, maxLength: 64 }),
+  );
   const hotkey = fc.constantFrom('', 'CommandOrControl+Alt+H', 'F9', 'Alt+Shift+M', 'not a key');
   const none = fc.constant(undefined);
   // Each call action's channel by the kind of input its row in the table takes; the hand-written ones below win.
@@ -122,13 +127,18 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
     call: fc.record({ sessionId }),
     callCheckIn: fc.record({ sessionId, checkIn: optional(fc.boolean()) }, { requiredKeys: ['sessionId'] }),
     callLeg: fc.record({ sessionId, callSid }, { requiredKeys: ['sessionId'] }),
-    callLegReason: fc.record({ sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) }, { requiredKeys: ['sessionId'] }),
+    callLegReason: fc.record(
+      { sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) },
+      { requiredKeys: ['sessionId'] },
+    ),
     callDestination: fc.record({ sessionId, destination: number }),
     callLegDestination: fc.record({ sessionId, destination: number, callSid }, { requiredKeys: ['sessionId', 'destination'] }),
     callMode: fc.record({ sessionId, mode: optional(fc.constantFrom('hold', 'end')) }, { requiredKeys: ['sessionId'] }),
   };
   const actions = Object.fromEntries(
-    Object.values(callActionTable as Record<string, CallActionRow>).flatMap(({ channel }) => (channel ? [[channel.name, byInput[channel.input]]] : [])),
+    Object.values(callActionTable as Record<string, CallActionRow>).flatMap(({ channel }) =>
+      channel ? [[channel.name, byInput[channel.input]]] : [],
+    ),
   ) as Record<CallActionChannel, fc.Arbitrary<unknown>>;
   return {
     ...actions,
@@ -159,7 +169,10 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
       ),
     ),
     'sessions.get': fc.record({ sessionId }),
-    'sessions.hold': fc.record({ sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) }, { requiredKeys: ['sessionId'] }),
+    'sessions.hold': fc.record(
+      { sessionId, callSid, reason: optional(fc.constantFrom('None', 'Transferring')) },
+      { requiredKeys: ['sessionId'] },
+    ),
     'sessions.resume': fc.record({ sessionId }),
     'sessions.end': fc.record({ sessionId, callSid }, { requiredKeys: ['sessionId'] }),
     'sessions.transfer': fc.record({ sessionId, destination: number }),
@@ -204,7 +217,10 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
         startAtLogin: fc.boolean(),
         closeToTray: fc.boolean(),
         compactWindow: fc.boolean(),
-        wrapUp: fc.record({ prompt: fc.boolean(), outcomes: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) }, { requiredKeys: [] }),
+        wrapUp: fc.record(
+          { prompt: fc.boolean(), outcomes: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }) },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: [] },
     ),
@@ -214,25 +230,39 @@ export function validPayloads(world: FuzzWorld): Record<InvokeChannel, fc.Arbitr
 
 /** For one channel: mostly valid payloads, some mutated, some anything at all. */
 export function payloadsFor(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    { weight: 5, arbitrary: valid },
-    { weight: 2, arbitrary: valid.chain(mutated) },
-    { weight: 2, arbitrary: hostile },
-  );
+  return fc.oneof({ weight: 5, arbitrary: valid }, { weight: 2, arbitrary: valid.chain(mutated) }, { weight: 2, arbitrary: hostile });
 }
 
 /** Senders that are not the app's window: another window, a subframe, another origin, or all three. */
 export function foreignSenders(trusted: Sender): fc.Arbitrary<Sender> {
-  return fc
-    .record({
-      id: fc.oneof(fc.constant(trusted.id), fc.integer()),
-      isMainFrame: fc.boolean(),
-      origin: fc.oneof(
-        fc.constantFrom(trusted.origin, 'app://softphone.evil.example', 'app://evil', 'https://evovoice.io', 'http://127.0.0.1:5199', 'file://', 'null', ''),
-        fc.webUrl(),
-        fc.string({ maxLength: 30 }),
-      ),
-    })
-    // The app's window is its id, its main frame and its origin (a path after the origin is the same origin).
-    .filter((sender) => !(sender.id === trusted.id && sender.isMainFrame && (sender.origin === trusted.origin || sender.origin.startsWith(`${trusted.origin}/`))));
+  return (
+    fc
+      .record({
+        id: fc.oneof(fc.constant(trusted.id), fc.integer()),
+        isMainFrame: fc.boolean(),
+        origin: fc.oneof(
+          fc.constantFrom(
+            trusted.origin,
+            'app://softphone.evil.example',
+            'app://evil',
+            'https://evovoice.io',
+            'http://127.0.0.1:5199',
+            'file://',
+            'null',
+            '',
+          ),
+          fc.webUrl(),
+          fc.string({ maxLength: 30 }),
+        ),
+      })
+      // The app's window is its id, its main frame and its origin (a path after the origin is the same origin).
+      .filter(
+        (sender) =>
+          !(
+            sender.id === trusted.id &&
+            sender.isMainFrame &&
+            (sender.origin === trusted.origin || sender.origin.startsWith(`${trusted.origin}/`))
+          ),
+      )
+  );
 }

@@ -41,7 +41,7 @@ export function parseReportDescriptor(bytes: readonly number[]): HidCollectionIn
   let locals: Locals = { usages: [], usageMinimum: null, usageMaximum: null };
   const extended = (data: number[]) => (data.length === 4 ? unsigned(data) : globals.usagePage * 0x10000 + unsigned(data));
 
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const prefix = bytes[at]!;
     if (prefix === 0xfe) {
       at += 3 + (bytes[at + 1] ?? 0);

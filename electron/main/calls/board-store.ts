@@ -88,7 +88,10 @@ export class BoardStore {
     this.syncedAt = new Date(now).toISOString();
     // A call with an action still out keeps what the board shows: this poll may have reached Evo
     // before the action did, and the action's answer (asked earlier) is then the newer news.
-    const busy = this.deps.board.calls().filter((call) => call.pending !== null).map((call) => call.id);
+    const busy = this.deps.board
+      .calls()
+      .filter((call) => call.pending !== null)
+      .map((call) => call.id);
     const newer = new Set([...[...this.shownTicket].filter(([, shown]) => shown > ticket).map(([id]) => id), ...busy]);
     const kept = infos.filter((info) => !newer.has(info.id));
     for (const id of newer) {

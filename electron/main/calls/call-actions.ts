@@ -7,13 +7,32 @@
  * dialer's rules and refused before any request when it is not one.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { callActionTable, hotkeyIntent, plan, stepTable, type CallActionName, type Intent, type Step } from '../../shared/call-action-table';
+import {
+  callActionTable,
+  hotkeyIntent,
+  plan,
+  stepTable,
+  type CallActionName,
+  type Intent,
+  type Step,
+} from '../../shared/call-action-table';
 import type { Board, HoldMode, HoldReason, SessionView } from '../../shared/contract';
 import { normaliseDestination } from '../../shared/destination';
 import { AppError, type ErrorCode } from '../../shared/result';
 import { SIGNED_OUT_CODES } from '../../shared/error-codes';
 import { isolate } from '../../shared/bidi';
-import { actionOf, actionOfIntent, badDestination, consultNotDone, notDone, refusal, stepFailed, swapFailed, type Who, whoOn } from './call-words';
+import {
+  actionOf,
+  actionOfIntent,
+  badDestination,
+  consultNotDone,
+  notDone,
+  refusal,
+  stepFailed,
+  swapFailed,
+  type Who,
+  whoOn,
+} from './call-words';
 import { CallSteps, type CallStepsDeps, type Order } from './call-steps';
 import { FailureWaits } from './failure-waits';
 import { toSessionView } from './session-view';
@@ -114,7 +133,10 @@ export class CallActions {
   async addParticipant(input: { sessionId: string; destination: string; callSid?: string }): Promise<SessionView> {
     const destination = this.number(input.destination, input.sessionId, (name) => `add a participant to the call with ${name}`);
     const party = isolate(parsePhoneNumberFromString(destination)?.formatInternational() ?? destination);
-    await this.carryOut({ type: 'addParticipant', sessionId: input.sessionId }, { legs: { [input.sessionId]: input.callSid }, destination, party });
+    await this.carryOut(
+      { type: 'addParticipant', sessionId: input.sessionId },
+      { legs: { [input.sessionId]: input.callSid }, destination, party },
+    );
     return this.view(input.sessionId);
   }
 
@@ -199,7 +221,10 @@ export class CallActions {
     if (!this.deps.board.get(sessionId)) await this.deps.sync.syncNow();
     const consult = this.deps.board.get(sessionId);
     const caller = this.who(consult?.consultOf ?? '').name;
-    await this.carryOut({ type, sessionId }, { destination: consult?.number ?? '', party: consult ? isolate(consult.displayName) : 'them', caller });
+    await this.carryOut(
+      { type, sessionId },
+      { destination: consult?.number ?? '', party: consult ? isolate(consult.displayName) : 'them', caller },
+    );
     return consult!.consultOf!;
   }
 
@@ -267,7 +292,13 @@ export class CallActions {
     let message: string;
     if (isAfterConsult(intent.type)) {
       // Nothing is put back: the consult call, once hung up (the first step), cannot be.
-      message = stepFailed(step, error, this.who, consultNotDone(intent.type as AfterConsult, done.length > 0, run.caller, run.party), run.party);
+      message = stepFailed(
+        step,
+        error,
+        this.who,
+        consultNotDone(intent.type as AfterConsult, done.length > 0, run.caller, run.party),
+        run.party,
+      );
     } else if (!isFinal) {
       message = stepFailed(step, error, this.who, notDone(intent, this.who), run.party);
     } else if (done.length === 0) {
@@ -311,7 +342,7 @@ export class CallActions {
 
 /** The call an intent is about; none for making room on the line. */
 const target = (intent: Intent): string | null => (intent.type === 'freeLine' ? null : intent.sessionId);
-const isAfterConsult = (type: Intent['type']): type is AfterConsult => type === 'completeTransfer' || type === 'merge' || type === 'cancelConsult';
+const isAfterConsult = (type: Intent['type']): type is AfterConsult =>
+  type === 'completeTransfer' || type === 'merge' || type === 'cancelConsult';
 
-const busyError = (name: string) =>
-  new AppError('SESSION_BUSY', `Still sending the last action for ${name}. Try again in a moment.`);
+const busyError = (name: string) => new AppError('SESSION_BUSY', `Still sending the last action for ${name}. Try again in a moment.`);

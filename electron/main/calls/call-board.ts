@@ -198,7 +198,12 @@ export class CallBoard {
       }
     }
     const calls = [...next.values()];
-    const meta: BoardMeta = { currentId: currentCallId(calls), lastHeldId: lastHeldId(calls), connection: this.connection, error: this.error };
+    const meta: BoardMeta = {
+      currentId: currentCallId(calls),
+      lastHeldId: lastHeldId(calls),
+      connection: this.connection,
+      error: this.error,
+    };
     this.views = next;
     this.meta = meta;
     if (quiet) return;

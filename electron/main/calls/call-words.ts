@@ -79,7 +79,10 @@ export function stepFailed(step: Step, error: unknown, who: Who, then = '', part
 
 /** A number that is not one, refused before any request: the action, why, and where the caller stands. */
 export function badDestination(action: string, problem: string, who: ReturnType<Who>): AppError {
-  return new AppError('DESTINATION_INVALID', [`Couldn't ${action}: ${lowerFirst(problem.replace(/\.$/, ''))}.`, standing(who.name, who.phase)].join(' ').trim());
+  return new AppError(
+    'DESTINATION_INVALID',
+    [`Couldn't ${action}: ${lowerFirst(problem.replace(/\.$/, ''))}.`, standing(who.name, who.phase)].join(' ').trim(),
+  );
 }
 
 /**
@@ -180,7 +183,12 @@ const believed = (name: string, phase: CallPhase): string =>
  * An action Evo has not answered for a while (a partition): not confirmed, and where each caller
  * is believed to be, as the board last heard from Evo. Nothing is sent again meanwhile.
  */
-export function unconfirmed(step: Step, seconds: number, who: Who, calls: readonly { id: string; displayName: string; phase: CallPhase }[]): string {
+export function unconfirmed(
+  step: Step,
+  seconds: number,
+  who: Who,
+  calls: readonly { id: string; displayName: string; phase: CallPhase }[],
+): string {
   const places = calls.map((call) => believed(isolate(call.displayName), call.phase)).join('; ');
   return `Not confirmed: Evo Voice has not answered "${verbs[step.do](who(step.sessionId).name, step, 'them')}" for ${seconds} s. Last known: ${places || 'no calls'}. Nothing will be sent again; check before retrying.`;
 }

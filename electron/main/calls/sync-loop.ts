@@ -128,14 +128,17 @@ export class SyncLoop {
     if (this.timer !== null && due === this.timerDue) return;
     if (this.timer !== null) this.deps.clock.clearTimeout(this.timer);
     this.timerDue = due;
-    this.timer = this.deps.clock.setTimeout(() => {
-      this.timer = null;
-      // One reading of the clock for both sides: a real monotonic clock moves between two reads,
-      // and "now >= (a later now)" would never hold, re-arming a 0 ms timer instead of polling.
-      const now = this.deps.clock.monotonic();
-      if (now >= this.nextPollAt(now)) void this.syncNow();
-      else this.schedule();
-    }, Math.max(0, due - this.deps.clock.monotonic()));
+    this.timer = this.deps.clock.setTimeout(
+      () => {
+        this.timer = null;
+        // One reading of the clock for both sides: a real monotonic clock moves between two reads,
+        // and "now >= (a later now)" would never hold, re-arming a 0 ms timer instead of polling.
+        const now = this.deps.clock.monotonic();
+        if (now >= this.nextPollAt(now)) void this.syncNow();
+        else this.schedule();
+      },
+      Math.max(0, due - this.deps.clock.monotonic()),
+    );
   }
 
   /**

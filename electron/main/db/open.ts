@@ -65,7 +65,7 @@ function probe(db: Database.Database): void {
   db.prepare('SELECT id FROM sessions WHERE active = 1 OR held = 1').all();
   db.prepare('SELECT session_id FROM hold_spans WHERE ended_ms IS NULL').all();
   db.prepare('SELECT count(*) FROM call_notes').get();
-  db.prepare("SELECT rowid FROM history_search WHERE history_search MATCH '\"probe\"' LIMIT 1").all();
+  db.prepare('SELECT rowid FROM history_search WHERE history_search MATCH \'"probe"\' LIMIT 1').all();
 }
 
 function openOnDisk(file: string, options: SessionCacheOptions) {
@@ -101,7 +101,12 @@ export function openCache(file: string, logger: Logger, options: SessionCacheOpt
       return { ...openOnDisk(file, options), recoveredFrom: aside, notSavedNotice: null };
     } catch (error) {
       failure = classifyStorageFailure(error);
-      if (failure.kind === 'damaged') failure = { kind: 'unavailable' as const, code: 'CACHE_DAMAGED', reason: 'the history file is damaged and could not be rebuilt. Restart Evo Softphone; if this repeats, contact support' };
+      if (failure.kind === 'damaged')
+        failure = {
+          kind: 'unavailable' as const,
+          code: 'CACHE_DAMAGED',
+          reason: 'the history file is damaged and could not be rebuilt. Restart Evo Softphone; if this repeats, contact support',
+        };
     }
   }
   logger.warn('cache: history kept in memory only', { code: failure.code });

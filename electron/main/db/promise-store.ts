@@ -50,9 +50,9 @@ export class PromiseStore {
 
   /** Holds, time on hold, longest hold, check-ins and holds over promise; a hold with no promise kept had the default. */
   hygiene(sessionId: string, nowMs: number, defaultPromiseMs: number): HoldHygiene {
-    const spans = (this.statements.spans.all(sessionId) as { started_ms: number; ended_ms: number | null; promise_ms: number | null }[]).map(
-      (row) => ({ startedMs: row.started_ms, endedMs: row.ended_ms, promiseMs: row.promise_ms ?? defaultPromiseMs }),
-    );
+    const spans = (
+      this.statements.spans.all(sessionId) as { started_ms: number; ended_ms: number | null; promise_ms: number | null }[]
+    ).map((row) => ({ startedMs: row.started_ms, endedMs: row.ended_ms, promiseMs: row.promise_ms ?? defaultPromiseMs }));
     return holdHygiene(spans, this.checkIns(sessionId), nowMs);
   }
 }

@@ -56,9 +56,13 @@ export class CacheRetention {
     this.select = db.prepare(PRUNABLE).pluck();
     // Sessions first: the note's delete trigger then finds no session to re-index. Only the signed-in
     // agent's notes go with their calls: another account's note on the same call is theirs.
-    this.remove = ['sessions WHERE id', 'hold_spans WHERE session_id', "call_notes WHERE scope = COALESCE((SELECT value FROM meta WHERE key = 'scope'), '') AND session_id", 'hold_promises WHERE session_id', 'check_ins WHERE session_id'].map(
-      (target) => db.prepare(`DELETE FROM ${target} IN (SELECT value FROM json_each(?))`),
-    );
+    this.remove = [
+      'sessions WHERE id',
+      'hold_spans WHERE session_id',
+      "call_notes WHERE scope = COALESCE((SELECT value FROM meta WHERE key = 'scope'), '') AND session_id",
+      'hold_promises WHERE session_id',
+      'check_ins WHERE session_id',
+    ].map((target) => db.prepare(`DELETE FROM ${target} IN (SELECT value FROM json_each(?))`));
   }
 
   /** Prunes on the next turn (in batches, after start-up's own work), then every day. */

@@ -50,7 +50,12 @@ export class ShiftStats {
     let holdMs = 0;
     let longestHoldMs = 0;
     let overPromise = 0;
-    for (const span of this.statements.spans.all(startMs, end) as { session_id: string; started_ms: number; ended_ms: number | null; promise_ms: number | null }[]) {
+    for (const span of this.statements.spans.all(startMs, end) as {
+      session_id: string;
+      started_ms: number;
+      ended_ms: number | null;
+      promise_ms: number | null;
+    }[]) {
       const length = Math.max(0, (span.ended_ms ?? nowMs) - span.started_ms);
       holdMs += length;
       longestHoldMs = Math.max(longestHoldMs, length);

@@ -143,7 +143,9 @@ export class DesktopController {
   private async checkInHotkey(): Promise<void> {
     const board = this.deps.board.snapshot();
     const held = board.calls.filter((call) => isHeldPhase(call.phase));
-    const target = mostOverdue(held.map((call) => ({ id: call.id, promiseEndsAtMs: call.promise ? Date.parse(call.promise.endsAt) : null })));
+    const target = mostOverdue(
+      held.map((call) => ({ id: call.id, promiseEndsAtMs: call.promise ? Date.parse(call.promise.endsAt) : null })),
+    );
     if (!target) {
       this.notify({ title: 'No one on hold', body: 'There is no held caller to check in with.', urgency: 'low' }, true);
       return;
@@ -215,7 +217,12 @@ export class DesktopController {
       return;
     }
     if (longest.promise) {
-      const words = reminderWords(longest.name, longest.heldForMs - longest.promise.ms, longest.heldForMs, longest.promise.ms / longest.promise.minutes);
+      const words = reminderWords(
+        longest.name,
+        longest.heldForMs - longest.promise.ms,
+        longest.heldForMs,
+        longest.promise.ms / longest.promise.minutes,
+      );
       // A promise broken is worth the agent's attention at once; broken twice, more so.
       this.notify({ ...words, urgency: level >= 2 ? 'critical' : 'normal', sessionId: longest.sessionId });
       return;
@@ -249,7 +256,10 @@ export class DesktopController {
     this.deps.tray.update(
       buildTrayModel({
         // Hold times on the monotonic clock (the reminders' own), so a wall clock set back does not show 00:00.
-        held: held.map((call) => ({ ...call, heldSinceMs: now - (this.reminders.heldForMs(call.sessionId) ?? Math.max(0, this.deps.clock.now() - call.heldSinceMs)) })),
+        held: held.map((call) => ({
+          ...call,
+          heldSinceMs: now - (this.reminders.heldForMs(call.sessionId) ?? Math.max(0, this.deps.clock.now() - call.heldSinceMs)),
+        })),
         inCall: current ? { sessionId: current.id, name: current.displayName } : null,
         nowMs: now,
         connection: this.signedIn ? board.connection : 'signedOut',

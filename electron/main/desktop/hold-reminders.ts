@@ -77,7 +77,13 @@ export class HoldReminderScheduler {
       // long it has already lasted (a restart); a wall clock behind the hold's start counts as 0.
       const heldForMs = Math.max(0, this.clock.now() - call.heldSinceMs);
       // Reminders a restart missed are not replayed: the next one is the next due.
-      const hold: Hold = { name: call.name, heldSinceMs: call.heldSinceMs, promise: call.promise ?? null, startedAt: this.clock.monotonic() - heldForMs, next: 0 };
+      const hold: Hold = {
+        name: call.name,
+        heldSinceMs: call.heldSinceMs,
+        promise: call.promise ?? null,
+        startedAt: this.clock.monotonic() - heldForMs,
+        next: 0,
+      };
       hold.next = this.levelOf(hold, heldForMs);
       this.holds.set(call.sessionId, hold);
     }
@@ -137,10 +143,13 @@ export class HoldReminderScheduler {
     let due = Number.POSITIVE_INFINITY;
     for (const hold of this.holds.values()) due = Math.min(due, this.dueAt(hold));
     if (due === Number.POSITIVE_INFINITY) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = null;
-      this.fire();
-    }, Math.max(0, due - this.clock.monotonic()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.fire();
+      },
+      Math.max(0, due - this.clock.monotonic()),
+    );
   }
 
   private fire(): void {

@@ -17,7 +17,6 @@ export interface TrayInput {
   compact: boolean;
 }
 
-
 const statusLabel: Record<TrayInput['connection'], string> = {
   online: 'Status: Available',
   reconnecting: 'Status: Reconnecting…',

@@ -44,10 +44,7 @@ export class UpdateCoordinator {
     if (!this.ready) throw new AppError('UPDATE_NOT_READY', 'No update is ready yet.');
     const { active, held } = this.deps.calls();
     if (active > 0 || held > 0) {
-      throw new AppError(
-        'UPDATE_BLOCKED_BY_CALLS',
-        `Finish your ${active > 0 ? 'call' : 'calls on hold'} first; the update will wait.`,
-      );
+      throw new AppError('UPDATE_BLOCKED_BY_CALLS', `Finish your ${active > 0 ? 'call' : 'calls on hold'} first; the update will wait.`);
     }
     this.deps.updater.quitAndInstall();
     return { restarting: true };

@@ -176,7 +176,14 @@ export class EvoClient {
 
   /** `poll`: the app's own poll: one request, never inside a wait Evo asked for (waitingMs). */
   async activeSessions({ poll = false } = {}): Promise<SessionInfo[]> {
-    const { sessions } = await this.send({ method: 'GET', path: '/sessions/active', schema: SessionList, retry: !poll, reauth: true, background: poll });
+    const { sessions } = await this.send({
+      method: 'GET',
+      path: '/sessions/active',
+      schema: SessionList,
+      retry: !poll,
+      reauth: true,
+      background: poll,
+    });
     return readSessionRows(sessions, 'sessions/active', this.options.skippedRows ?? null);
   }
 
@@ -364,7 +371,12 @@ export class EvoClient {
     const cookie = this.jar.header(url);
     if (cookie) headers.Cookie = cookie;
 
-    const { status, setCookies, retryAfter: retryAfterHeader, text } = await exchange(
+    const {
+      status,
+      setCookies,
+      retryAfter: retryAfterHeader,
+      text,
+    } = await exchange(
       url,
       { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) },
       { timeoutMs: this.timeoutMs, maxBytes: this.maxResponseBytes },

@@ -129,7 +129,11 @@ export function clipSession(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
   let out = clipRecord(raw, TEXT_FIELDS, LIMITS.text);
   const { log, members } = out;
-  if (Array.isArray(log) && (log.length > LIMITS.logLines || log.some((line) => isRecord(line) && (overLong(line.message, LIMITS.logLine) || overLong(line.date, LIMITS.date))))) {
+  if (
+    Array.isArray(log) &&
+    (log.length > LIMITS.logLines ||
+      log.some((line) => isRecord(line) && (overLong(line.message, LIMITS.logLine) || overLong(line.date, LIMITS.date))))
+  ) {
     const newest = log.slice(Math.max(0, log.length - LIMITS.logLines));
     out = {
       ...out,
@@ -210,7 +214,10 @@ export const ListEnvelope = z.object({
   items: z.array(z.unknown()),
   totalCount: z.number().nullish(),
   totalPages: z.number().nullish(),
-  hasMorePages: z.boolean().nullish().transform((value) => value ?? false),
+  hasMorePages: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
 });
 export type ListResponse = Omit<z.infer<typeof ListEnvelope>, 'items'> & { items: SessionInfo[] };
 

@@ -28,8 +28,7 @@ export function httpError(status: number, body: unknown): AppError {
   return new AppError(code, serverMessage ?? fallback, isRetryableStatus(status), serverMessage !== null);
 }
 
-export const timeoutError = (seconds: number) =>
-  new AppError('EVO_TIMEOUT', `Evo Voice did not answer within ${seconds} s.`, true);
+export const timeoutError = (seconds: number) => new AppError('EVO_TIMEOUT', `Evo Voice did not answer within ${seconds} s.`, true);
 
 export const unreachableError = (host: string) =>
   new AppError('EVO_UNREACHABLE', `Can't reach the Evo Voice server at ${host}. Check your connection.`, true);
@@ -62,8 +61,7 @@ function serverMessageOf(body: unknown): string | null {
   return clean || null;
 }
 
-export const passwordChangedError = () =>
-  new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
+export const passwordChangedError = () => new AppError('AUTH_PASSWORD_CHANGED', 'Your password was changed or expired. Sign in again.');
 
 export const otherSessionError = () =>
   new AppError(

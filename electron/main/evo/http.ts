@@ -58,12 +58,20 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
 };
 
-export function exchange(url: URL, init: { method: string; headers: Record<string, string>; body?: string }, limits: ExchangeLimits): Promise<Exchange> {
+export function exchange(
+  url: URL,
+  init: { method: string; headers: Record<string, string>; body?: string },
+  limits: ExchangeLimits,
+): Promise<Exchange> {
   return new Promise<Exchange>((resolve, reject) => {
     const secure = url.protocol === 'https:';
     const body = init.body === undefined ? undefined : Buffer.from(init.body, 'utf8');
     const headers = body === undefined ? init.headers : { ...init.headers, 'Content-Length': String(body.byteLength) };
-    const request = (secure ? httpsRequest : httpRequest)(url, { method: init.method, headers, agent: secure ? agents.https : agents.http });
+    const request = (secure ? httpsRequest : httpRequest)(url, {
+      method: init.method,
+      headers,
+      agent: secure ? agents.https : agents.http,
+    });
     let settled = false;
     let timedOut = false;
     const timer = setTimeout(() => {

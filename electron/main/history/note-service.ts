@@ -59,7 +59,9 @@ export class NoteService {
     try {
       return this.deps.notes.put(input.sessionId, { text: input.text.trim(), outcome: input.outcome.trim() }, this.deps.clock.now());
     } catch (error) {
-      this.deps.logger.error('cache: could not save a call note', { error: errorText(error instanceof NoteKeptError ? error.cause : error) });
+      this.deps.logger.error('cache: could not save a call note', {
+        error: errorText(error instanceof NoteKeptError ? error.cause : error),
+      });
       if (error instanceof NoteKeptError) {
         // Kept in memory and written at the next note or history read: the agent loses nothing by going on.
         throw new AppError(
@@ -68,7 +70,11 @@ export class NoteService {
           false,
         );
       }
-      throw new AppError('NOTE_NOT_SAVED', "Couldn't save the note: the local cache could not be written. Your note is still here; try again.", true);
+      throw new AppError(
+        'NOTE_NOT_SAVED',
+        "Couldn't save the note: the local cache could not be written. Your note is still here; try again.",
+        true,
+      );
     }
   }
 
@@ -103,7 +109,11 @@ export class NoteService {
       write();
     } catch (error) {
       this.deps.logger.error(`cache: could not ${what}`, { error: errorText(error) });
-      throw new AppError('NOTE_DRAFT_NOT_KEPT', "Your note could not be kept on disk (the disk is full or can't be written). It is still on screen; save it when you can.", true);
+      throw new AppError(
+        'NOTE_DRAFT_NOT_KEPT',
+        "Your note could not be kept on disk (the disk is full or can't be written). It is still on screen; save it when you can.",
+        true,
+      );
     }
   }
 }

@@ -74,7 +74,8 @@ const PHONE =
   /(?<![\p{L}\p{Nd}_.\-#@])[+＋]?\p{Nd}(?:[\p{Nd}\s().\-\u00a0]*\p{Nd})?(?:\s*(?:ext\.?|extension|x)\s*\p{Nd}+)?(?![\p{L}\p{Nd}_])/gu;
 const DIGIT = /\p{Nd}/gu;
 /** A unit right after a number makes it a measure, not a phone number. */
-const UNIT_AFTER = /^\s?(?:ms|s|sec|secs|seconds|min|minutes|h|hours|days|bytes|B|KB|KiB|MB|MiB|GB|GiB|%|px|rows|times|attempts|payloads|sessions)\b/;
+const UNIT_AFTER =
+  /^\s?(?:ms|s|sec|secs|seconds|min|minutes|h|hours|days|bytes|B|KB|KiB|MB|MiB|GB|GiB|%|px|rows|times|attempts|payloads|sessions)\b/;
 /** A field name before a number that says it is a time, size or count (`createdMs=`, `"heapBytes":`). */
 const MEASURE_KEY_BEFORE = /(?:ms|At|Bytes|Size|Count|Port|Pid|Version|Duration|Elapsed|Timestamp|Time|Length|Total)"?\s*[:=]\s*"?$/i;
 

@@ -1,6 +1,6 @@
 /** Thin Electron adapters for the desktop ports: global shortcuts, tray, notifications, window, wake lock. */
 import { join } from 'node:path';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { globalShortcut, Menu, nativeImage, Notification, powerSaveBlocker, Tray, type MenuItemConstructorOptions } from 'electron';
 import type {
   DesktopNotification,

@@ -8,7 +8,12 @@ export function createElectronUpdater(logger: Logger): UpdaterPort {
   autoUpdater.autoDownload = true;
   // Never installs on quit behind the agent's back; "Restart to update" does it.
   autoUpdater.autoInstallOnAppQuit = false;
-  autoUpdater.logger = { info: (m: unknown) => logger.info(String(m)), warn: (m: unknown) => logger.warn(String(m)), error: (m: unknown) => logger.error(String(m)), debug: () => undefined };
+  autoUpdater.logger = {
+    info: (m: unknown) => logger.info(String(m)),
+    warn: (m: unknown) => logger.warn(String(m)),
+    error: (m: unknown) => logger.error(String(m)),
+    debug: () => undefined,
+  };
   return {
     checkForUpdates: () => autoUpdater.checkForUpdates(),
     quitAndInstall: () => autoUpdater.quitAndInstall(false, true),

@@ -25,7 +25,8 @@ export interface HidChoiceStore {
 const hex = (value: number) => value.toString(16).padStart(4, '0');
 
 /** A device across runs and ports: vendor, product and serial number (deviceId changes every run). */
-export const deviceKey = (device: HidDeviceFacts): string => `${hex(device.vendorId)}:${hex(device.productId)}:${device.serialNumber ?? ''}`;
+export const deviceKey = (device: HidDeviceFacts): string =>
+  `${hex(device.vendorId)}:${hex(device.productId)}:${device.serialNumber ?? ''}`;
 
 export const isAppOrigin = (origin: string): boolean => originOf(origin) === APP_ORIGIN;
 

@@ -2,11 +2,7 @@
 import { APP_ORIGIN, originOf } from './app-assets';
 
 /** Only the microphone, only for our own page. Camera, screen, geolocation, HID, ... are refused. */
-export function isPermissionAllowed(
-  permission: string,
-  requestingOrigin: string,
-  mediaTypes: readonly string[] | undefined,
-): boolean {
+export function isPermissionAllowed(permission: string, requestingOrigin: string, mediaTypes: readonly string[] | undefined): boolean {
   if (permission !== 'media') return false;
   if (originOf(requestingOrigin) !== APP_ORIGIN) return false;
   // A media check without media types (permission *check*) is the microphone probe; allow it.

@@ -118,7 +118,8 @@ export class AuthService {
     if (input.remember) {
       const remembered = this.deps.vault.remember({ server, email: input.email, password: input.password });
       if (remembered === 'unavailable') this.notice = "This computer offers no secure storage, so your password won't be remembered.";
-      if (remembered === 'failed') this.notice = "Your password could not be saved on this computer (is the disk full or read-only?), so it won't be remembered.";
+      if (remembered === 'failed')
+        this.notice = "Your password could not be saved on this computer (is the disk full or read-only?), so it won't be remembered.";
     } else {
       this.deps.vault.forget();
     }

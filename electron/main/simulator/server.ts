@@ -120,7 +120,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (fault.status) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      json(res, fault.status, errorBody(fault.status >= 500 ? 'ServiceUnavailable' : 'Error', fault.message ?? `Simulated ${fault.status}`), headers);
+      json(
+        res,
+        fault.status,
+        errorBody(fault.status >= 500 ? 'ServiceUnavailable' : 'Error', fault.message ?? `Simulated ${fault.status}`),
+        headers,
+      );
       return true;
     }
     return false;

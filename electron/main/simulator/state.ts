@@ -174,7 +174,9 @@ export class SimulatorState {
 
   /** The user's calls in progress; a conference they dropped out of is no longer theirs. */
   active(user: SimUser): SimSession[] {
-    const list = [...this.sessions.values()].filter((session) => session.ownerUserId === user.id && !session.info.ended && !session.agentLeft);
+    const list = [...this.sessions.values()].filter(
+      (session) => session.ownerUserId === user.id && !session.info.ended && !session.agentLeft,
+    );
     for (const session of list) this.settle(session);
     return list;
   }

@@ -122,7 +122,9 @@ describe('one live call at a time (main carries out the board rules against Evo)
     const result = await t.call('sessions.resume', { sessionId: jane });
     expect(result).toMatchObject({
       ok: false,
-      error: { message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold; ${named('Sam Caller')} is back on the line.` },
+      error: {
+        message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold; ${named('Sam Caller')} is back on the line.`,
+      },
     });
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane', 'patch:sam']);
     expect([phaseOf(jane), phaseOf(sam)]).toEqual(['held', 'live']);
@@ -131,12 +133,19 @@ describe('one live call at a time (main carries out the board rules against Evo)
   it('refuses to take a call while another still rings out, before sending anything', async () => {
     const { jane } = await withCalls();
     await t.value('sessions.hold', { sessionId: jane });
-    const out = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, { direction: 'Outgoing', number: '+15550100999', state: 'Ringing' });
+    const out = simulator.state.addCall(simulator.state.userByEmail(demo.email)!, {
+      direction: 'Outgoing',
+      number: '+15550100999',
+      state: 'Ringing',
+    });
     await t.core.sync.syncNow();
     const from = simulator.requests.length;
     expect(await t.call('sessions.resume', { sessionId: jane })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_LINE_BUSY', message: `The call to ${named('+1 555 010 0999')} is still ringing. Wait for an answer or hang it up first.` },
+      error: {
+        code: 'CALL_LINE_BUSY',
+        message: `The call to ${named('+1 555 010 0999')} is still ringing. Wait for an answer or hang it up first.`,
+      },
     });
     expect(sent(from, {})).toEqual([]);
     expect(phaseOf(out.info.id)).toBe('dialing');
@@ -149,7 +158,10 @@ describe('one live call at a time (main carries out the board rules against Evo)
     await t.value('sessions.answer', { sessionId: sam });
     simulator.faults.set('hold', { latencyMs: 100 });
     const from = simulator.requests.length;
-    const [first, second] = await Promise.all([t.call('sessions.resume', { sessionId: jane }), t.call('sessions.resume', { sessionId: jane })]);
+    const [first, second] = await Promise.all([
+      t.call('sessions.resume', { sessionId: jane }),
+      t.call('sessions.resume', { sessionId: jane }),
+    ]);
     expect(first).toEqual(second);
     expect(sent(from, { [jane]: 'jane', [sam]: 'sam' })).toEqual(['hold:sam', 'patch:jane']);
   });
@@ -162,7 +174,9 @@ describe('one live call at a time (main carries out the board rules against Evo)
     simulator.faults.set('hold', { status: 403, message: 'Hold is \u202Edisabled' });
     const result = await t.call('sessions.hold', { sessionId: amy });
     const message = result.ok ? '' : result.error.message;
-    expect(message).toBe(`Couldn't put ${named('Amy \u202Ederewsna')} on hold: Evo answered '${named('Hold is \u202Edisabled')}'. ${named('Amy \u202Ederewsna')} can still hear you.`);
+    expect(message).toBe(
+      `Couldn't put ${named('Amy \u202Ederewsna')} on hold: Evo answered '${named('Hold is \u202Edisabled')}'. ${named('Amy \u202Ederewsna')} can still hear you.`,
+    );
     // What is left outside the isolates is ours alone, with no direction control loose in it.
     const ours = message.replace(/\u2068[^\u2068\u2069]*\u2069/g, '');
     expect(ours).toBe("Couldn't put  on hold: Evo answered ''.  can still hear you.");

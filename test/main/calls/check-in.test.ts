@@ -52,7 +52,10 @@ describe('check in with a held caller, then back on hold', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.resume', { sessionId: sam, checkIn: true })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_WRONG_PHASE', message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.` },
+      error: {
+        code: 'CALL_WRONG_PHASE',
+        message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.`,
+      },
     });
     expect(sent(from, {})).toEqual([]);
 
@@ -72,7 +75,10 @@ describe('check in with a held caller, then back on hold', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.checkIn', { sessionId: sam })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_WRONG_PHASE', message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.` },
+      error: {
+        code: 'CALL_WRONG_PHASE',
+        message: `You can't check in with ${named('Sam Caller')} now: you are talking to ${named('Sam Caller')}.`,
+      },
     });
     expect(await t.call('sessions.backOnHold', { sessionId: jane })).toMatchObject({ ok: false, error: { code: 'CALL_WRONG_PHASE' } });
     expect(sent(from, {})).toEqual([]);

@@ -37,12 +37,21 @@ describe('promised holds on the board (core over IPC, simulator, SQLite on disk)
     expect(promiseOf(t, live.id)).toEqual({ minutes: 1, endsAt: new Date(start + MIN).toISOString() });
     clock.advance(30_000);
     await t.value('calls.setPromise', { sessionId: live.id, minutes: 5 });
-    expect(lastChange(t).upserted.find((call) => call.id === live.id)!.promise).toEqual({ minutes: 5, endsAt: new Date(start + 5 * MIN).toISOString() });
+    expect(lastChange(t).upserted.find((call) => call.id === live.id)!.promise).toEqual({
+      minutes: 5,
+      endsAt: new Date(start + 5 * MIN).toISOString(),
+    });
     // A promise belongs to a call on hold: a live call has none to change.
     await t.value('sessions.resume', { sessionId: live.id });
     expect(promiseOf(t, live.id)).toBeNull();
-    expect(await t.call('calls.setPromise', { sessionId: live.id, minutes: 2 })).toMatchObject({ ok: false, error: { code: 'CALL_WRONG_PHASE' } });
-    expect(await t.call('calls.setPromise', { sessionId: live.id, minutes: 4 as 5 })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD' } });
+    expect(await t.call('calls.setPromise', { sessionId: live.id, minutes: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'CALL_WRONG_PHASE' },
+    });
+    expect(await t.call('calls.setPromise', { sessionId: live.id, minutes: 4 as 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'IPC_INVALID_PAYLOAD' },
+    });
   });
 
   it('a new hold starts from the default in Settings again; a change of the default leaves a running hold alone', async () => {

@@ -39,13 +39,19 @@ describe('a long call', () => {
     expect(detail.log.at(-1)!.message).toMatch(/^Call placed on hold/);
   });
 
-  it('150 members and a 100,000-character name: the call is kept, with the agent\'s leg and the name cut', async () => {
+  it("150 members and a 100,000-character name: the call is kept, with the agent's leg and the name cut", async () => {
     const { simulator, t } = await signedIn({ seed: { history: 0 } });
     const jane = t.core.board.calls()[0]!.id;
     const info = simulator.state.sessions.get(jane)!.info;
     const agentLeg = info.members.find((member) => member.role === 'Agent')?.callSid;
     for (let i = 0; i < 150; i += 1) {
-      info.members.push({ ...info.members[0]!, role: 'Transfer', displayName: `Listener ${i}`, callSid: `CA-listener-${i}`, isOriginalMember: false });
+      info.members.push({
+        ...info.members[0]!,
+        role: 'Transfer',
+        displayName: `Listener ${i}`,
+        callSid: `CA-listener-${i}`,
+        isOriginalMember: false,
+      });
     }
     info.fromName = 'N'.repeat(100_000);
     info.dateLastModified = new Date().toISOString();

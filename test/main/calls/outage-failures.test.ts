@@ -48,7 +48,9 @@ describe("an outage's failure on a card", () => {
     const failure = (await afterReload(jane))!;
     expect(failure.action).toBe('hold');
     expect(failure.message).not.toContain('Check your connection');
-    expect(failure.message).toMatch(/^Couldn't put .*Jane Doe.* on hold: Evo Voice could not be reached then \(it is back now\)\. .*Jane Doe.* can still hear you\.$/u);
+    expect(failure.message).toMatch(
+      /^Couldn't put .*Jane Doe.* on hold: Evo Voice could not be reached then \(it is back now\)\. .*Jane Doe.* can still hear you\.$/u,
+    );
   });
 
   it('goes once the call moves on elsewhere (held from Evo), and does not come back after a reload', async () => {

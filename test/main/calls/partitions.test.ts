@@ -43,7 +43,10 @@ describe('an action Evo does not answer', () => {
     // Pressing again meanwhile sends nothing.
     await core.value('sessions.hold', { sessionId: sam }).catch(() => undefined);
     await swap;
-    const sent = sim.requests.slice(from).filter((request) => request.route !== 'active').map((request) => request.route);
+    const sent = sim.requests
+      .slice(from)
+      .filter((request) => request.route !== 'active')
+      .map((request) => request.route);
     expect(sent).toEqual(['hold', 'patch']);
     // Answered after all: the notice gives way to what Evo said.
     expect(core.core.board.get(sam)!.failure).toBeNull();

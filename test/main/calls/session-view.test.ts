@@ -31,7 +31,7 @@ describe('what the agent sees of a session', () => {
     expect(view({ displayName: '', fromAddress: '' }).displayName).toBe('Unknown caller');
   });
 
-  it('takes the other party\'s number from the side they are on', () => {
+  it("takes the other party's number from the side they are on", () => {
     expect(view({ direction: 'Incoming' }).number).toBe('+15550100199');
     expect(view({ direction: 'Outgoing' }).number).toBe('+15550100001');
     expect(view({ direction: 'Outgoing', toAddress: '', destination: '+442079460958' }).number).toBe('+442079460958');
@@ -66,7 +66,11 @@ describe('what the agent sees of a session', () => {
 
 describe('a call on the board', () => {
   const call = (fields: Record<string, unknown> = {}, heldSinceMs: number | null = null) =>
-    toCallView({ info: session({ log: [{ date: '2025-03-01T10:00:30Z', message: 'Answered by Dana Agent' }], ...fields }), heldSinceMs }, dana, { pending: null, failure: null });
+    toCallView(
+      { info: session({ log: [{ date: '2025-03-01T10:00:30Z', message: 'Answered by Dana Agent' }], ...fields }), heldSinceMs },
+      dana,
+      { pending: null, failure: null },
+    );
 
   it('has its phase, when it was answered, and no log', () => {
     const live = call();

@@ -35,32 +35,35 @@ describe('the poll loop keeps its pace whatever the wall clock does', () => {
 describe('Evo asking us to wait (Retry-After on 429 and 503)', () => {
   it.each([
     ['503, Retry-After: 120', 503, (_clock: FakeClock) => 120, 120_000],
-    ['429, Retry-After as an HTTP date', 429, (clock: FakeClock) => new Date(clock.now() + 125_000).toUTCString(), 120_000],  // read 5 s later, at the poll,
+    ['429, Retry-After as an HTTP date', 429, (clock: FakeClock) => new Date(clock.now() + 125_000).toUTCString(), 120_000], // read 5 s later, at the poll,
     ['503, Retry-After: a day (honoured for 5 minutes)', 503, (_clock: FakeClock) => 86_400, 5 * MINUTE],
-  ])('%s: no poll inside the window, a definite state, the calls stay, polling comes back alone', async (_name, status, retryAfter, windowMs) => {
-    const { t, clock, polls, run, sim } = await agent();
-    await run(5_000);
-    sim.faults.set('active', { status, retryAfter: retryAfter(clock), times: 1 });
-    const before = polls.length;
-    await run(5_000);
-    expect(polls.length - before).toBe(1);
-    const askedAt = polls.at(-1)!;
-    await run(windowMs - 40_000);
-    expect(polls.length - before).toBe(1);
-    const board = t.core.board.snapshot();
-    expect(board.connection).toBe('waiting');
-    expect(board.error?.message).toBe('Evo Voice asked us to wait: next try in 0:40.');
-    expect(board.calls).toHaveLength(1);
-    // Events that would refresh (focus, the network back) send nothing inside the window either.
-    await t.value('calls.refresh', { reason: 'online' });
-    await run(39_000);
-    expect(polls.length - before).toBe(1);
-    await run(1_500);
-    expect(polls.at(-1)).toBe(askedAt + windowMs);
-    expect(t.core.board.snapshot().connection).toBe('online');
-    await run(MINUTE);
-    expect(polls.length - before).toBe(2 + 12);
-  });
+  ])(
+    '%s: no poll inside the window, a definite state, the calls stay, polling comes back alone',
+    async (_name, status, retryAfter, windowMs) => {
+      const { t, clock, polls, run, sim } = await agent();
+      await run(5_000);
+      sim.faults.set('active', { status, retryAfter: retryAfter(clock), times: 1 });
+      const before = polls.length;
+      await run(5_000);
+      expect(polls.length - before).toBe(1);
+      const askedAt = polls.at(-1)!;
+      await run(windowMs - 40_000);
+      expect(polls.length - before).toBe(1);
+      const board = t.core.board.snapshot();
+      expect(board.connection).toBe('waiting');
+      expect(board.error?.message).toBe('Evo Voice asked us to wait: next try in 0:40.');
+      expect(board.calls).toHaveLength(1);
+      // Events that would refresh (focus, the network back) send nothing inside the window either.
+      await t.value('calls.refresh', { reason: 'online' });
+      await run(39_000);
+      expect(polls.length - before).toBe(1);
+      await run(1_500);
+      expect(polls.at(-1)).toBe(askedAt + windowMs);
+      expect(t.core.board.snapshot().connection).toBe('online');
+      await run(MINUTE);
+      expect(polls.length - before).toBe(2 + 12);
+    },
+  );
 
   it("an agent's hold still goes inside the window", async () => {
     const { t, run, sim } = await agent();

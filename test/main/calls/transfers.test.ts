@@ -66,12 +66,14 @@ describe('adding a participant (AddConferenceMember)', () => {
     expect(simulator.requests.length).toBe(from);
   });
 
-  it("says what Evo refused and that the caller is still there", async () => {
+  it('says what Evo refused and that the caller is still there', async () => {
     const { jane } = await withJane();
     simulator.faults.set('conferenceMembers', { status: 403, message: 'Conferencing is not enabled', times: 1 });
     expect(await t.call('sessions.addParticipant', { sessionId: jane, destination: LEE })).toMatchObject({
       ok: false,
-      error: { message: `Couldn't add ${named('+1 555 010 0321')} to the call with ${named('Jane Doe')}: Evo answered '${named('Conferencing is not enabled')}'. ${named('Jane Doe')} can still hear you.` },
+      error: {
+        message: `Couldn't add ${named('+1 555 010 0321')} to the call with ${named('Jane Doe')}: Evo answered '${named('Conferencing is not enabled')}'. ${named('Jane Doe')} can still hear you.`,
+      },
     });
     expect(t.core.board.get(jane)!.failure).toMatchObject({ action: 'addParticipant', code: 'EVO_FORBIDDEN' });
   });
@@ -106,7 +108,10 @@ describe('leaving a conference, or ending it for everyone', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.leave', { sessionId: jane })).toMatchObject({
       ok: false,
-      error: { code: 'CALL_NOT_CONFERENCE', message: `You can't leave the call with ${named('Jane Doe')}: nobody else is on it to carry on. Hang up instead.` },
+      error: {
+        code: 'CALL_NOT_CONFERENCE',
+        message: `You can't leave the call with ${named('Jane Doe')}: nobody else is on it to carry on. Hang up instead.`,
+      },
     });
     expect(simulator.requests.length).toBe(from);
   });
@@ -171,7 +176,9 @@ describe('consult, then transfer', () => {
     const from = simulator.requests.length;
     expect(await t.call('sessions.completeTransfer', { sessionId: lee })).toMatchObject({
       ok: false,
-      error: { message: `Couldn't hang up on ${named('+1 555 010 0321')}: Evo answered '${named('Twilio is unavailable')}'. ${named('+1 555 010 0321')} can still hear you. ${named('Jane Doe')} was not transferred.` },
+      error: {
+        message: `Couldn't hang up on ${named('+1 555 010 0321')}: Evo answered '${named('Twilio is unavailable')}'. ${named('+1 555 010 0321')} can still hear you. ${named('Jane Doe')} was not transferred.`,
+      },
     });
     expect(sent(from, { [jane]: 'jane', [lee]: 'lee' })).toEqual(['end:lee']);
     expect([phaseOf(jane), phaseOf(lee)]).toEqual(['heldForTransfer', 'live']);
@@ -183,7 +190,9 @@ describe('consult, then transfer', () => {
     simulator.faults.set('patch', { status: 409, message: 'Jane was picked up elsewhere', times: 1 });
     expect(await t.call('sessions.cancelConsult', { sessionId: lee })).toMatchObject({
       ok: false,
-      error: { message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold. Your call with ${named('+1 555 010 0321')} has ended.` },
+      error: {
+        message: `Couldn't resume ${named('Jane Doe')}: Evo answered '${named('Jane was picked up elsewhere')}'. ${named('Jane Doe')} is still on hold. Your call with ${named('+1 555 010 0321')} has ended.`,
+      },
     });
     expect(t.core.board.get(jane)).toMatchObject({ phase: 'heldForTransfer', failure: { action: 'resume' } });
     expect(phaseOf(lee)).toBeUndefined();
@@ -192,7 +201,10 @@ describe('consult, then transfer', () => {
   it('Complete transfer on a call that is no consult is refused, before any request', async () => {
     const { jane } = await withJane();
     const from = simulator.requests.length;
-    expect(await t.call('sessions.completeTransfer', { sessionId: jane })).toMatchObject({ ok: false, error: { code: 'CALL_NOT_CONSULT' } });
+    expect(await t.call('sessions.completeTransfer', { sessionId: jane })).toMatchObject({
+      ok: false,
+      error: { code: 'CALL_NOT_CONSULT' },
+    });
     expect(simulator.requests.length).toBe(from);
   });
 });

@@ -67,7 +67,15 @@ describe('session cache (SQLite on disk)', () => {
     const all = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(all.find((table) => table.name === 'history_search')?.sql).toMatch(/USING fts5\([\s\S]*trigram/);
     const tables = all.filter((table) => !table.name.startsWith('history_search'));
-    expect(tables.map((table) => table.name).sort()).toEqual(['call_notes', 'check_ins', 'hold_promises', 'hold_spans', 'meta', 'note_drafts', 'sessions']);
+    expect(tables.map((table) => table.name).sort()).toEqual([
+      'call_notes',
+      'check_ins',
+      'hold_promises',
+      'hold_spans',
+      'meta',
+      'note_drafts',
+      'sessions',
+    ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });
 
@@ -94,8 +102,20 @@ describe('session cache (SQLite on disk)', () => {
 
   it('records hold spans: opened once, closed on resume, reopened on a new hold', () => {
     const { cache } = open(join(dir(), 'c.sqlite'));
-    cache.upsert(session({ callState: 'Hold', holdReason: 'Transferring', heldByUserId: 'usr-1', dateLastModified: '2026-11-24T10:01:00Z' }), 100);
-    cache.upsert(session({ callState: 'Hold', holdReason: 'Transferring', heldByUserId: 'usr-1', dateLastModified: '2026-11-24T10:01:30Z', log: [{ date: 'x', message: 'y' }] }), 200);
+    cache.upsert(
+      session({ callState: 'Hold', holdReason: 'Transferring', heldByUserId: 'usr-1', dateLastModified: '2026-11-24T10:01:00Z' }),
+      100,
+    );
+    cache.upsert(
+      session({
+        callState: 'Hold',
+        holdReason: 'Transferring',
+        heldByUserId: 'usr-1',
+        dateLastModified: '2026-11-24T10:01:30Z',
+        log: [{ date: 'x', message: 'y' }],
+      }),
+      200,
+    );
     cache.upsert(session({ callState: 'Connected', dateLastModified: '2026-11-24T10:02:00Z' }), 300);
     cache.upsert(session({ callState: 'Hold', dateLastModified: '2026-11-24T10:03:00Z' }), 400);
     expect(cache.holdSpans('SE1')).toEqual([
@@ -198,7 +218,10 @@ describe('session cache (SQLite on disk)', () => {
   it('rebuilds a cache whose pages were damaged after the header', () => {
     const file = join(dir(), 'c.sqlite');
     const first = open(file);
-    first.cache.upsertMany(Array.from({ length: 200 }, (_, i) => session({ id: `SE${i}`, fromName: 'x'.repeat(500) })), 1);
+    first.cache.upsertMany(
+      Array.from({ length: 200 }, (_, i) => session({ id: `SE${i}`, fromName: 'x'.repeat(500) })),
+      1,
+    );
     first.db.pragma('wal_checkpoint(TRUNCATE)');
     first.db.close();
     const bytes = readFileSync(file);

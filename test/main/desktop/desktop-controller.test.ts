@@ -134,7 +134,10 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
     clock.advance(2_000);
     expect(reminders().map((r) => r.notification.body)).toEqual([expect.stringMatching(/^promised back just now, on hold 1:0\d$/)]);
     clock.advance(60_000);
-    expect(reminders()[1]!.notification).toMatchObject({ body: expect.stringMatching(/^promised back 1 min ago, on hold 2:0\d$/), urgency: 'critical' });
+    expect(reminders()[1]!.notification).toMatchObject({
+      body: expect.stringMatching(/^promised back 1 min ago, on hold 2:0\d$/),
+      urgency: 'critical',
+    });
     // Five more promise periods: one reminder each, a minute apart.
     clock.advance(5 * 60_000);
     expect(reminders()).toHaveLength(7);
@@ -244,7 +247,10 @@ describe('desktop controller (hotkeys, tray, notifications, links)', () => {
   it('re-registers changed hotkeys at once and reports a taken one', async () => {
     const { desktop, shortcuts } = await setup();
     shortcuts.taken.add('F9');
-    const conflicts = desktop.onSettingsChanged({ hotkeys: { holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' }, compactWindow: false });
+    const conflicts = desktop.onSettingsChanged({
+      hotkeys: { holdResume: 'F8', answer: '', hangUp: '', mute: 'F9' },
+      compactWindow: false,
+    });
     expect(conflicts).toEqual({ mute: 'F9 is taken by another application. Pick another key.' });
     expect([...shortcuts.registered.keys()]).toEqual(['F8']);
   });

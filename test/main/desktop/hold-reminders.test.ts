@@ -7,10 +7,14 @@ function setup(schedule = [30, 60]) {
   const clock = new FakeClock();
   const fired: Reminder[] = [];
   const batches: Reminder[][] = [];
-  const scheduler = new HoldReminderScheduler(clock, () => schedule, (due) => {
-    batches.push([...due]);
-    fired.push(...due);
-  });
+  const scheduler = new HoldReminderScheduler(
+    clock,
+    () => schedule,
+    (due) => {
+      batches.push([...due]);
+      fired.push(...due);
+    },
+  );
   const at = (sec: number) => fired.map((r) => Math.round(r.heldForMs / 1000)).filter((s) => s <= sec);
   return { clock, fired, batches, scheduler, at, schedule };
 }
@@ -84,7 +88,11 @@ describe('hold reminders (fake clock)', () => {
     const clock = new FakeClock();
     let schedule = [30, 60];
     const fired: Reminder[] = [];
-    const scheduler = new HoldReminderScheduler(clock, () => schedule, (due) => fired.push(...due));
+    const scheduler = new HoldReminderScheduler(
+      clock,
+      () => schedule,
+      (due) => fired.push(...due),
+    );
     scheduler.sync([{ sessionId: 'A', name: 'Jane', heldSinceMs: clock.now() }]);
     schedule = [10, 20, 50];
     scheduler.reschedule();
@@ -166,7 +174,10 @@ describe('hold reminders (fake clock)', () => {
     expect(scheduler.heldForMs('A')).toBe(3_620_000);
     // Then each caller's next reminder when its next period comes, one each.
     clock.advance(60_000);
-    expect(batches.slice(1).map((batch) => batch.map((r) => [r.sessionId, Math.round(r.heldForMs / 1000)]))).toEqual([[['A', 3660]], [['B', 3660]]]);
+    expect(batches.slice(1).map((batch) => batch.map((r) => [r.sessionId, Math.round(r.heldForMs / 1000)]))).toEqual([
+      [['A', 3660]],
+      [['B', 3660]],
+    ]);
   });
 
   it('computes offsets: the last interval repeats', () => {

@@ -15,7 +15,13 @@ class FakeShortcuts {
   }
 }
 
-const keys = (over: Partial<Hotkeys> = {}): Hotkeys => ({ holdResume: 'CommandOrControl+Alt+H', answer: '', hangUp: '', mute: '', ...over });
+const keys = (over: Partial<Hotkeys> = {}): Hotkeys => ({
+  holdResume: 'CommandOrControl+Alt+H',
+  answer: '',
+  hangUp: '',
+  mute: '',
+  ...over,
+});
 
 describe('hotkey manager', () => {
   it('registers the hold key and routes presses', () => {

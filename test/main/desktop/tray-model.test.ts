@@ -8,7 +8,13 @@ describe('tray model', () => {
   it('idle: plain icon, plain tooltip, still every action in the menu', () => {
     const model = buildTrayModel({ held: [], inCall: null, nowMs: now, connection: 'online', compact: false });
     expect(model).toMatchObject({ icon: 'idle', heldCount: 0, tooltip: 'Evo Softphone' });
-    expect(labels(model.menu)).toEqual(['Show Evo Softphone', 'Compact window (always on top)', 'Status: Available', '--separator', 'Quit']);
+    expect(labels(model.menu)).toEqual([
+      'Show Evo Softphone',
+      'Compact window (always on top)',
+      'Status: Available',
+      '--separator',
+      'Quit',
+    ]);
   });
 
   it('one call on hold: its name and hold time with Resume and Hang up', () => {
@@ -30,7 +36,13 @@ describe('tray model', () => {
 
   it('many calls on hold while on another call', () => {
     const held = Array.from({ length: 5 }, (_, i) => ({ sessionId: `S${i}`, name: `Caller ${i}`, heldSinceMs: now - i * 61_000 }));
-    const model = buildTrayModel({ held, inCall: { sessionId: 'X', name: 'Acme' }, nowMs: now, connection: 'reconnecting', compact: false });
+    const model = buildTrayModel({
+      held,
+      inCall: { sessionId: 'X', name: 'Acme' },
+      nowMs: now,
+      connection: 'reconnecting',
+      compact: false,
+    });
     expect(model.tooltip).toBe('5 calls on hold · on a call with Acme');
     expect(model.icon).toBe('held');
     expect(labels(model.menu)).toEqual([
@@ -52,7 +64,9 @@ describe('tray model', () => {
 
   it('the compact window is a checkbox that says whether it is on', () => {
     const item = (compact: boolean) =>
-      buildTrayModel({ held: [], inCall: null, nowMs: now, connection: 'online', compact }).menu.find((entry) => entry.type === 'checkbox')!;
+      buildTrayModel({ held: [], inCall: null, nowMs: now, connection: 'online', compact }).menu.find(
+        (entry) => entry.type === 'checkbox',
+      )!;
     expect(item(false)).toMatchObject({ label: 'Compact window (always on top)', checked: false, action: { type: 'toggleCompact' } });
     expect(item(true).checked).toBe(true);
   });

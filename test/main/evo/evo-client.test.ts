@@ -207,7 +207,12 @@ describe('Evo client against the simulator', () => {
     it('a changed password: one re-sign-in for all, then the password is forgotten and the owner told once', async () => {
       const { simulator: sim } = await setup();
       const rejected = vi.fn();
-      const client = new EvoClient({ baseUrl: sim.url, userAgent: 'EvoSoftphone/test', ...fastClientOptions, onCredentialsRejected: rejected });
+      const client = new EvoClient({
+        baseUrl: sim.url,
+        userAgent: 'EvoSoftphone/test',
+        ...fastClientOptions,
+        onCredentialsRejected: rejected,
+      });
       await client.signIn({ email: DEMO_EMAIL, password: DEMO_PASSWORD });
       const live = (await client.activeSessions())[0]!;
       sim.state.setPassword(DEMO_EMAIL, 'changed-by-the-admin');

@@ -92,11 +92,24 @@ afterAll(() => {
   const rows = [...measured].sort((a, b) => order(a[0], a[1]) - order(b[0], b[1]));
   const table = [
     header,
-    ...rows.map(([op, fault, row]) => [op, fault, row.first, String(row.sent), row.retry, String(row.applied), String(row.signIns), row.cacheAgrees]),
+    ...rows.map(([op, fault, row]) => [
+      op,
+      fault,
+      row.first,
+      String(row.sent),
+      row.retry,
+      String(row.applied),
+      String(row.signIns),
+      row.cacheAgrees,
+    ]),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(['', 'Fault matrix (measured)', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+  console.log(
+    ['', 'Fault matrix (measured)', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join(
+      '\n',
+    ),
+  );
 });
 
 const answerOf = (result: Result<unknown>) => (result.ok ? 'done' : result.error.code);
@@ -174,11 +187,15 @@ describe('fault matrix (hold, resume, end x every fault class)', () => {
 
   for (const op of ['hold', 'resume', 'end'] as const) {
     for (const fault of Object.keys(faults)) {
-      it.concurrent(`${op} under ${fault}`, async () => {
-        const row = await cell(op, fault);
-        measured.push([op, fault, row]);
-        expect(row).toEqual(expected[op][fault]);
-      }, DOWN_MS + 30_000);
+      it.concurrent(
+        `${op} under ${fault}`,
+        async () => {
+          const row = await cell(op, fault);
+          measured.push([op, fault, row]);
+          expect(row).toEqual(expected[op][fault]);
+        },
+        DOWN_MS + 30_000,
+      );
     }
   }
 });

@@ -93,7 +93,9 @@ describe('one HTTP exchange with Evo', () => {
   });
 
   it('a declared length over the cap is refused before reading: EVO_RESPONSE_TOO_LARGE with the status', async () => {
-    const { base } = await serve((res) => res.writeHead(200, { 'content-length': String(limits.maxBytes + 1) }).end('x'.repeat(limits.maxBytes + 1)));
+    const { base } = await serve((res) =>
+      res.writeHead(200, { 'content-length': String(limits.maxBytes + 1) }).end('x'.repeat(limits.maxBytes + 1)),
+    );
     const failure = await wireFailure(exchange(new URL(`${base}/sessions`), { method: 'GET', headers: {} }, limits));
     expect(failure.error.code).toBe('EVO_RESPONSE_TOO_LARGE');
     expect(failure.status).toBe(200);
@@ -104,7 +106,9 @@ describe('one HTTP exchange with Evo', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":');
     });
-    const failure = await wireFailure(exchange(new URL(`${base}/sessions/SE1`), { method: 'GET', headers: {} }, { timeoutMs: 200, maxBytes: 1024 }));
+    const failure = await wireFailure(
+      exchange(new URL(`${base}/sessions/SE1`), { method: 'GET', headers: {} }, { timeoutMs: 200, maxBytes: 1024 }),
+    );
     expect(failure.error.code).toBe('EVO_TIMEOUT');
   });
 });

@@ -3,7 +3,13 @@ import { SessionInfo } from '../../../electron/main/evo/dto';
 import { answeredAt, holdStartMs, serverHoldStart } from '../../../electron/main/evo/session-times';
 
 const session = (fields: Record<string, unknown>) =>
-  SessionInfo.parse({ id: 'SE1', dateCreated: '2026-11-25T10:00:00.000Z', dateLastModified: '2026-11-25T10:09:00.000Z', callState: 'Connected', ...fields });
+  SessionInfo.parse({
+    id: 'SE1',
+    dateCreated: '2026-11-25T10:00:00.000Z',
+    dateLastModified: '2026-11-25T10:09:00.000Z',
+    callState: 'Connected',
+    ...fields,
+  });
 const at = (iso: string) => Date.parse(iso);
 
 describe('when a hold began, by the server', () => {

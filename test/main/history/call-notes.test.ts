@@ -19,7 +19,11 @@ async function afterJanesCall() {
 describe('notes after the call', () => {
   it('saves a note and an outcome with the session; history finds the call by the note and shows it', async () => {
     const jane = await afterJanesCall();
-    const saved = await t.value('sessions.saveNote', { sessionId: jane, text: '  Wants the invoice resent  ', outcome: 'Follow-up needed' });
+    const saved = await t.value('sessions.saveNote', {
+      sessionId: jane,
+      text: '  Wants the invoice resent  ',
+      outcome: 'Follow-up needed',
+    });
     expect(saved).toMatchObject({ text: 'Wants the invoice resent', outcome: 'Follow-up needed' });
     const page = await t.value('sessions.history', { query: 'invoice resent' });
     expect(page.items.map((item) => [item.id, item.note?.text])).toEqual([[jane, 'Wants the invoice resent']]);
@@ -37,15 +41,23 @@ describe('notes after the call', () => {
       error: { code: 'NOTE_UNKNOWN_OUTCOME', message: '"Sold a yacht" is not one of your outcomes. Pick one from the list.' },
     });
     await t.value('settings.update', { wrapUp: { outcomes: ['Sold a yacht', 'No sale'] } });
-    expect(await t.value('sessions.saveNote', { sessionId: jane, text: '', outcome: 'Sold a yacht' })).toMatchObject({ outcome: 'Sold a yacht' });
+    expect(await t.value('sessions.saveNote', { sessionId: jane, text: '', outcome: 'Sold a yacht' })).toMatchObject({
+      outcome: 'Sold a yacht',
+    });
     expect((await t.value('settings.get')).wrapUp).toEqual({ prompt: true, outcomes: ['Sold a yacht', 'No sale'] });
   });
 
   it('refuses an empty note, and a note when signed out', async () => {
     const jane = await afterJanesCall();
-    expect(await t.call('sessions.saveNote', { sessionId: jane, text: '   ', outcome: '' })).toMatchObject({ ok: false, error: { code: 'NOTE_EMPTY' } });
+    expect(await t.call('sessions.saveNote', { sessionId: jane, text: '   ', outcome: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOTE_EMPTY' },
+    });
     await t.value('auth.signOut');
-    expect(await t.call('sessions.saveNote', { sessionId: jane, text: 'x', outcome: '' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    expect(await t.call('sessions.saveNote', { sessionId: jane, text: 'x', outcome: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED' },
+    });
   });
 
   it('the wrap-up prompt can be turned off in Settings, and stays off after a restart', async () => {

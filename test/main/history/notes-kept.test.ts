@@ -105,7 +105,8 @@ describe('notes that cannot be lost', () => {
       ok: false,
       error: {
         code: 'NOTE_TOO_LONG',
-        message: 'The note is 2,003 characters long; the most is 2,000. Shorten it by 3 characters: nothing was saved, your text is still here.',
+        message:
+          'The note is 2,003 characters long; the most is 2,000. Shorten it by 3 characters: nothing was saved, your text is still here.',
       },
     });
     expect(await t.value('notes.drafts')).toEqual([janeDraft(jane, long)]);
@@ -125,7 +126,9 @@ describe('notes that cannot be lost', () => {
     await t.value('auth.signIn', { server: simulator.url, ...DEMO, remember: false });
     expect((await t.value('notes.hidden')).account).toBe(`kim@example.com on ${new URL(simulator.url).host}`);
     const file = join(t.dataDir, 'session-cache.sqlite');
-    const bytes = ['', '-wal'].filter((suffix) => existsSync(file + suffix)).map((suffix) => readFileSync(file + suffix).toString('latin1'));
+    const bytes = ['', '-wal']
+      .filter((suffix) => existsSync(file + suffix))
+      .map((suffix) => readFileSync(file + suffix).toString('latin1'));
     expect(bytes.join('')).toContain('Kim was here');
     expect(bytes.join('')).not.toContain(password);
   });

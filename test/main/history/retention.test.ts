@@ -75,7 +75,7 @@ describe('cache retention ("Keep call history")', () => {
     expect(ids(db, 'SELECT session_id FROM call_notes')).toEqual(['BORD', 'NEW1']);
     expect(ids(db, 'SELECT session_id FROM hold_promises')).toEqual(['BORD', 'NEW1']);
     expect(ids(db, 'SELECT session_id FROM check_ins')).toEqual(['BORD', 'NEW1']);
-    expect(ids(db, 'SELECT session_id FROM hold_spans WHERE session_id LIKE \'OLD%\'')).toEqual([]);
+    expect(ids(db, "SELECT session_id FROM hold_spans WHERE session_id LIKE 'OLD%'")).toEqual([]);
     expect(searchIds(db, 'invoice')).toEqual(['BORD', 'NEW1']);
     // The index holds exactly one row per cached session: none left behind for a pruned one.
     expect(db.prepare("SELECT count(*) FROM history_search WHERE history_search MATCH 'Caller'").pluck().get()).toBe(5);
@@ -123,7 +123,9 @@ describe('cache retention ("Keep call history")', () => {
     expect(pagesAfter).toBeLessThan(pagesBefore / 3);
     expect(bytesAfter).toBeLessThan(bytesBefore / 3);
     expect(db.pragma('freelist_count', { simple: true })).toBe(0);
-    console.info(`retention: ${runs[0]!.sessions} sessions pruned, ${bytesBefore} -> ${bytesAfter} bytes, ${pagesBefore} -> ${pagesAfter} pages`);
+    console.info(
+      `retention: ${runs[0]!.sessions} sessions pruned, ${bytesBefore} -> ${bytesAfter} bytes, ${pagesBefore} -> ${pagesAfter} pages`,
+    );
     db.close();
   });
 

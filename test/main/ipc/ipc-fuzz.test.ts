@@ -65,7 +65,9 @@ describe('IPC fuzzing through the router, signed in', () => {
   afterAll(async () => {
     t.core.dispose();
     await simulator.close();
-    const lines = Object.entries(stats).map(([channel, s]) => `${channel.padEnd(26)} ${String(s.ok).padStart(5)} ok  ${JSON.stringify(s.errors)}`);
+    const lines = Object.entries(stats).map(
+      ([channel, s]) => `${channel.padEnd(26)} ${String(s.ok).padStart(5)} ok  ${JSON.stringify(s.errors)}`,
+    );
     console.log(`IPC fuzz (seed ${SEED}, ${RUNS} runs per channel)\n${lines.join('\n')}`);
   });
 
@@ -142,7 +144,10 @@ describe('IPC fuzzing through the router, signed in', () => {
     const settingsBefore = JSON.stringify(t.core.settings.get());
     const channel = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...invokeChannels) }, { weight: 1, arbitrary: hostile });
     const valid = validPayloads(world);
-    const payload = fc.oneof(hostile, fc.constantFrom(...invokeChannels).chain((name) => valid[name]));
+    const payload = fc.oneof(
+      hostile,
+      fc.constantFrom(...invokeChannels).chain((name) => valid[name]),
+    );
     await fc.assert(
       fc.asyncProperty(channel, payload, foreignSenders(trusted), async (name, body, sender) => {
         const result = await router.dispatch(name, body, sender);

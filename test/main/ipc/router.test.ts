@@ -44,7 +44,14 @@ describe('IPC router', () => {
         throw new Error('unreachable');
       },
     });
-    for (const payload of [undefined, 'S1', { sessionId: 5 }, { sessionId: '' }, { sessionId: 'S1', reason: 'Lunch' }, { sessionId: 'S1', extra: 1 }]) {
+    for (const payload of [
+      undefined,
+      'S1',
+      { sessionId: 5 },
+      { sessionId: '' },
+      { sessionId: 'S1', reason: 'Lunch' },
+      { sessionId: 'S1', extra: 1 },
+    ]) {
       const result = await router.dispatch('sessions.hold', payload, trusted);
       expect(result).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_PAYLOAD' } });
     }

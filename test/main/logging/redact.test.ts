@@ -41,7 +41,7 @@ const leaks: [string, string, string[]][] = [
   // ServiceStack session cookies and the sign-in's sessionId (it is the cookie).
   ['Cookie header', 'Cookie: ss-id=AbCdEf123; ss-pid=ZyXw987; ss-opt=perm', ['AbCdEf123', 'ZyXw987']],
   ['Set-Cookie header', 'set-cookie: ss-id=Q1w2E3r4; path=/; httponly', ['Q1w2E3r4']],
-  ['any cookie, not only ServiceStack\'s', 'Cookie: __cf_bm=CloudflareSecret1; lb=Sticky2x', ['CloudflareSecret1', 'Sticky2x']],
+  ["any cookie, not only ServiceStack's", 'Cookie: __cf_bm=CloudflareSecret1; lb=Sticky2x', ['CloudflareSecret1', 'Sticky2x']],
   ['Digest authorization', 'Authorization: Digest username="dana", response="6629fae49393a05397450978507c4ef1"', ['dana', '6629fae4939']],
   ['Proxy-Authorization', 'Proxy-Authorization: Negotiate YIICpgYGKwYBBQUC', ['YIICpgYGKwYBBQUC']],
   ['ss-pid in text', 'retrying with ss-pid=PermanentToken55 after 401', ['PermanentToken55']],
@@ -160,13 +160,18 @@ describe('log redaction', () => {
 
   describe('objects, as the loggers pass their fields', () => {
     it('masks a password key and keeps the rest of the record', () => {
-      expect(redactValue({ password: 'hunter2', user: 'dana', attempts: 2 })).toEqual({ password: '[redacted]', user: 'dana', attempts: 2 });
+      expect(redactValue({ password: 'hunter2', user: 'dana', attempts: 2 })).toEqual({
+        password: '[redacted]',
+        user: 'dana',
+        attempts: 2,
+      });
     });
 
     it('walks nested objects and arrays, by key', () => {
-      expect(
-        redactValue({ nested: { cookie: 'ss-id=abc', list: [{ token: 'x1' }, 'call +15550100199'] }, count: 3 }),
-      ).toEqual({ nested: { cookie: '[redacted]', list: [{ token: '[redacted]' }, 'call +•••••••••99'] }, count: 3 });
+      expect(redactValue({ nested: { cookie: 'ss-id=abc', list: [{ token: 'x1' }, 'call +15550100199'] }, count: 3 })).toEqual({
+        nested: { cookie: '[redacted]', list: [{ token: '[redacted]' }, 'call +•••••••••99'] },
+        count: 3,
+      });
     });
 
     it('masks phone numbers given as numbers, not times or sizes', () => {

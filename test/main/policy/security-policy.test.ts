@@ -24,9 +24,7 @@ describe('security policy (shared by the Electron window and the harness)', () =
   it('serves files from the renderer folder', () => {
     expect(resolveAppAsset('/opt/app/renderer', 'app://softphone/index.html')).toBe('/opt/app/renderer/index.html');
     expect(resolveAppAsset('/opt/app/renderer', 'app://softphone/')).toBe('/opt/app/renderer/index.html');
-    expect(resolveAppAsset('/opt/app/renderer', 'app://softphone/assets/index-1.js?v=1')).toBe(
-      '/opt/app/renderer/assets/index-1.js',
-    );
+    expect(resolveAppAsset('/opt/app/renderer', 'app://softphone/assets/index-1.js?v=1')).toBe('/opt/app/renderer/assets/index-1.js');
   });
 
   it.each([

@@ -27,8 +27,7 @@ async function signedIn(options: Parameters<typeof coreFor>[1] = {}) {
   return { t, live: live! };
 }
 
-const lastChange = (t: TestCore) =>
-  t.events.filter((e) => e.event === 'calls.changed').at(-1)?.payload as BoardChange | undefined;
+const lastChange = (t: TestCore) => t.events.filter((e) => e.event === 'calls.changed').at(-1)?.payload as BoardChange | undefined;
 
 describe('Evo core over IPC (router -> handlers -> services -> simulator, SQLite on disk)', () => {
   afterEach(() => {

@@ -25,7 +25,9 @@ afterAll(async () => {
 
 const agent = { email: 'demo@evosoftphone.local', password: 'demo' };
 
-function authService(options: { canStore?: boolean; autoDemo?: boolean; configured?: string; dataDir?: string; secrets?: MemorySecretStore } = {}) {
+function authService(
+  options: { canStore?: boolean; autoDemo?: boolean; configured?: string; dataDir?: string; secrets?: MemorySecretStore } = {},
+) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evo-auth-'));
   const secrets = options.secrets ?? new MemorySecretStore(options.canStore ?? true);
   const cache = new SessionCache(openCache(join(dataDir, 'cache.sqlite'), new MemoryLogger()).db);

@@ -43,23 +43,23 @@ describe('call rules: every phase x every action', () => {
   // The target T alone on the board.
   const alone: Record<CallPhase, string[]> = {
     //               hold      resume      hangUp   transfer      answer      decline
-    ringingIn:       [W,       W,          'end:T', W,            'answer:T', 'decline:T'],
-    dialing:         [W,       W,          'end:T', W,            W,          W],
-    live:            ['hold:T', '-',       'end:T', 'transfer:T', W,          W],
-    held:            ['-',     'resume:T', 'end:T', 'transfer:T', W,          W],
-    heldForTransfer: ['-',     'resume:T', 'end:T', 'transfer:T', W,          W],
-    ending:          [W,       W,          '-',     W,            W,          W],
-    unknown:         ['hold:T', 'resume:T', 'end:T', W,            W,          W],
+    ringingIn: [W, W, 'end:T', W, 'answer:T', 'decline:T'],
+    dialing: [W, W, 'end:T', W, W, W],
+    live: ['hold:T', '-', 'end:T', 'transfer:T', W, W],
+    held: ['-', 'resume:T', 'end:T', 'transfer:T', W, W],
+    heldForTransfer: ['-', 'resume:T', 'end:T', 'transfer:T', W, W],
+    ending: [W, W, '-', W, W, W],
+    unknown: ['hold:T', 'resume:T', 'end:T', W, W, W],
   };
   // T beside another call L that is live: taking T holds L first, always before.
   const besideLive: Record<CallPhase, string[]> = {
-    ringingIn:       [W,       W,                 'end:T', W,            'hold:L,answer:T', 'decline:T'],
-    dialing:         [W,       W,                 'end:T', W,            W,                 W],
-    live:            ['hold:T', '-',              'end:T', 'transfer:T', W,                 W],
-    held:            ['-',     'hold:L,resume:T', 'end:T', 'transfer:T', W,                 W],
-    heldForTransfer: ['-',     'hold:L,resume:T', 'end:T', 'transfer:T', W,                 W],
-    ending:          [W,       W,                 '-',     W,            W,                 W],
-    unknown:         ['hold:T', 'hold:L,resume:T', 'end:T', W,           W,                 W],
+    ringingIn: [W, W, 'end:T', W, 'hold:L,answer:T', 'decline:T'],
+    dialing: [W, W, 'end:T', W, W, W],
+    live: ['hold:T', '-', 'end:T', 'transfer:T', W, W],
+    held: ['-', 'hold:L,resume:T', 'end:T', 'transfer:T', W, W],
+    heldForTransfer: ['-', 'hold:L,resume:T', 'end:T', 'transfer:T', W, W],
+    ending: [W, W, '-', W, W, W],
+    unknown: ['hold:T', 'hold:L,resume:T', 'end:T', W, W, W],
   };
 
   for (const phase of PHASES) {
@@ -187,23 +187,23 @@ describe('call rules: conferences, every phase x every conference action', () =>
   const CONFERENCE_ACTIONS = ['addParticipant', 'leave', 'consult', 'hangUp'] as const;
   const plain: Record<CallPhase, string[]> = {
     //               addParticipant  leave   consult    hangUp
-    ringingIn:       [W,             W,      W,         'end:T'],
-    dialing:         [W,             W,      W,         'end:T'],
-    live:            ['addMember:T', NC,     'hold:T',  'end:T'],
-    held:            [W,             W,      W,         'end:T'],
-    heldForTransfer: [W,             W,      '-',       'end:T'],
-    ending:          [W,             W,      W,         '-'],
-    unknown:         [W,             W,      W,         'end:T'],
+    ringingIn: [W, W, W, 'end:T'],
+    dialing: [W, W, W, 'end:T'],
+    live: ['addMember:T', NC, 'hold:T', 'end:T'],
+    held: [W, W, W, 'end:T'],
+    heldForTransfer: [W, W, '-', 'end:T'],
+    ending: [W, W, W, '-'],
+    unknown: [W, W, W, 'end:T'],
   };
   // The same call once it is a conference: hanging up ends it for everyone; leaving is possible.
   const asConference: Record<CallPhase, string[]> = {
-    ringingIn:       [W,             W,         W,        'endAll:T'],
-    dialing:         [W,             W,         W,        'endAll:T'],
-    live:            ['addMember:T', 'leave:T', 'hold:T', 'endAll:T'],
-    held:            [W,             W,         W,        'endAll:T'],
-    heldForTransfer: [W,             W,         '-',      'endAll:T'],
-    ending:          [W,             W,         W,        '-'],
-    unknown:         [W,             W,         W,        'endAll:T'],
+    ringingIn: [W, W, W, 'endAll:T'],
+    dialing: [W, W, W, 'endAll:T'],
+    live: ['addMember:T', 'leave:T', 'hold:T', 'endAll:T'],
+    held: [W, W, W, 'endAll:T'],
+    heldForTransfer: [W, W, '-', 'endAll:T'],
+    ending: [W, W, W, '-'],
+    unknown: [W, W, W, 'endAll:T'],
   };
   for (const phase of PHASES) {
     for (const [index, type] of CONFERENCE_ACTIONS.entries()) {
@@ -228,13 +228,13 @@ describe('call rules: ending a consult (C consults about caller K), every consul
   // The caller is held for transfer, as Consult first leaves them.
   const table: Record<CallPhase, string[]> = {
     //               completeTransfer      merge                          cancelConsult
-    ringingIn:       [W,                   W,                             W],
-    dialing:         [W,                   W,                             'end:C,resume:K'],
-    live:            ['end:C,transfer:K',  'end:C,resume:K,addMember:K',  'end:C,resume:K'],
-    held:            ['end:C,transfer:K',  'end:C,resume:K,addMember:K',  'end:C,resume:K'],
-    heldForTransfer: [W,                   W,                             W],
-    ending:          [W,                   W,                             W],
-    unknown:         [W,                   W,                             W],
+    ringingIn: [W, W, W],
+    dialing: [W, W, 'end:C,resume:K'],
+    live: ['end:C,transfer:K', 'end:C,resume:K,addMember:K', 'end:C,resume:K'],
+    held: ['end:C,transfer:K', 'end:C,resume:K,addMember:K', 'end:C,resume:K'],
+    heldForTransfer: [W, W, W],
+    ending: [W, W, W],
+    unknown: [W, W, W],
   };
   for (const phase of PHASES) {
     for (const [index, type] of AFTER.entries()) {
@@ -269,13 +269,20 @@ describe('call rules: who is on a conference, and which call is the consult', ()
   const member = (role: string, callState: string) => ({ role, callState, callSid: `CA-${role}-${callState}` });
 
   it('the other parties are the members besides the agent still ringing, connected or held', () => {
-    const members = [member('Caller', 'Connected'), member('Agent', 'Connected'), member('Transfer', 'Ringing'), member('Transfer', 'None')];
+    const members = [
+      member('Caller', 'Connected'),
+      member('Agent', 'Connected'),
+      member('Transfer', 'Ringing'),
+      member('Transfer', 'None'),
+    ];
     expect(otherParties({ members }).map((each) => `${each.role}:${each.callState}`)).toEqual(['Caller:Connected', 'Transfer:Ringing']);
   });
 
   it('a conference has two others on it, or Evo made it one', () => {
     expect(isConference({ members: [member('Caller', 'Connected'), member('Agent', 'Connected')] })).toBe(false);
-    expect(isConference({ members: [member('Caller', 'Connected'), member('Agent', 'Connected'), member('Transfer', 'Ringing')] })).toBe(true);
+    expect(isConference({ members: [member('Caller', 'Connected'), member('Agent', 'Connected'), member('Transfer', 'Ringing')] })).toBe(
+      true,
+    );
     expect(isConference({ conferenceSid: 'CF1', members: [member('Caller', 'Connected')] })).toBe(true);
     expect(isConference({ members: [member('Caller', 'Connected'), member('Transfer', 'None')] })).toBe(false);
   });

@@ -40,7 +40,9 @@ describe('error codes', () => {
 
   it("the contract takes a listed code and refuses any other, so a failure can't reach the window with a made-up code", () => {
     expect(ErrorCode.options).toEqual([...ERROR_CODES]);
-    expect(CallFailure.safeParse({ action: 'hold', code: 'EVO_TIMEOUT', message: 'Evo Voice did not answer within 8 s.' }).success).toBe(true);
+    expect(CallFailure.safeParse({ action: 'hold', code: 'EVO_TIMEOUT', message: 'Evo Voice did not answer within 8 s.' }).success).toBe(
+      true,
+    );
     expect(CallFailure.safeParse({ action: 'hold', code: 'AUTH_SOMETHING_NEW', message: 'x' }).success).toBe(false);
     expect(CallFailure.safeParse({ action: 'hold', code: 'evo_timeout', message: 'x' }).success).toBe(false);
   });

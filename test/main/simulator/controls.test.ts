@@ -14,8 +14,8 @@ async function start(controls: boolean) {
   return { simulator, post };
 }
 
-describe('the simulator\'s control routes', () => {
-  it('do not exist unless asked for, as in the app\'s demo mode', async () => {
+describe("the simulator's control routes", () => {
+  it("do not exist unless asked for, as in the app's demo mode", async () => {
     const { simulator, post } = await start(false);
     const fault = await post('/__sim/faults', { route: 'hold', fault: { status: 500 } });
     expect(fault.status).toBe(404);

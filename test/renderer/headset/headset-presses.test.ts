@@ -11,11 +11,31 @@ function feed(...reports: Reading[][]): HeadsetPress[][] {
 
 describe('what a report means', () => {
   it.each([
-    ['an absolute hook switch: a change of state, never a repeat', [[['hookSwitch', 1, true]], [['hookSwitch', 1, true]], [['hookSwitch', 0, true]]], [['offHook'], [], ['onHook']]],
-    ['a one-shot hook switch: each non-zero value is a press', [[['hookSwitch', 1, false]], [['hookSwitch', 0, false]], [['hookSwitch', 1, false]]], [['hookToggle'], [], ['hookToggle']]],
-    ['a one-shot mute (Blackwire, Jabra): press then release', [[['phoneMute', 1, false]], [['phoneMute', 0, false]]], [['muteToggle'], []]],
-    ['an absolute mute: the headset says which', [[['phoneMute', 1, true]], [['phoneMute', 1, true]], [['phoneMute', 0, true]]], [['muteOn'], [], ['muteOff']]],
-    ['an absolute flash (Blackwire): the rising edge only', [[['flash', 1, true]], [['flash', 1, true]], [['flash', 0, true]]], [['flash'], [], []]],
+    [
+      'an absolute hook switch: a change of state, never a repeat',
+      [[['hookSwitch', 1, true]], [['hookSwitch', 1, true]], [['hookSwitch', 0, true]]],
+      [['offHook'], [], ['onHook']],
+    ],
+    [
+      'a one-shot hook switch: each non-zero value is a press',
+      [[['hookSwitch', 1, false]], [['hookSwitch', 0, false]], [['hookSwitch', 1, false]]],
+      [['hookToggle'], [], ['hookToggle']],
+    ],
+    [
+      'a one-shot mute (Blackwire, Jabra): press then release',
+      [[['phoneMute', 1, false]], [['phoneMute', 0, false]]],
+      [['muteToggle'], []],
+    ],
+    [
+      'an absolute mute: the headset says which',
+      [[['phoneMute', 1, true]], [['phoneMute', 1, true]], [['phoneMute', 0, true]]],
+      [['muteOn'], [], ['muteOff']],
+    ],
+    [
+      'an absolute flash (Blackwire): the rising edge only',
+      [[['flash', 1, true]], [['flash', 1, true]], [['flash', 0, true]]],
+      [['flash'], [], []],
+    ],
     ['Hold is Flash', [[['hold', 1, false]]], [['flash']]],
     ['Line Busy only informs', [[['lineBusy', 1, true]]], [[]]],
     ['Redial', [[['redial', 1, false]]], [['redial']]],
@@ -49,7 +69,13 @@ describe('what a press does on the board', () => {
   });
 
   it('lights: ring, off-hook while on a call, hold only with no call live, mute and microphone together', () => {
-    expect(ledsFor({ ringing: true, onCall: true, held: true, muted: true })).toEqual({ ring: true, offHook: true, hold: false, mute: true, microphone: true });
+    expect(ledsFor({ ringing: true, onCall: true, held: true, muted: true })).toEqual({
+      ring: true,
+      offHook: true,
+      hold: false,
+      mute: true,
+      microphone: true,
+    });
     expect(ledsFor({ ...idle, held: true })).toEqual({ ring: false, offHook: false, hold: true, mute: false, microphone: false });
   });
 });

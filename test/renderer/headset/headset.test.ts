@@ -37,10 +37,19 @@ let version = 1;
 function change(fake: ReturnType<typeof startedWindow>, calls: CallView[], removed: string[] = []) {
   version += 1;
   const live = calls.filter((call) => call.phase === 'live').at(-1) ?? null;
-  fake.emit('calls.changed', { version, upserted: calls, removed, currentId: live?.id ?? null, lastHeldId: null, connection: 'online', error: null });
+  fake.emit('calls.changed', {
+    version,
+    upserted: calls,
+    removed,
+    currentId: live?.id ?? null,
+    lastHeldId: null,
+    connection: 'online',
+    error: null,
+  });
 }
 
-const sentTo = (fake: ReturnType<typeof startedWindow>, channel: string) => fake.calls.filter((call) => call.channel === channel).map((call) => call.payload);
+const sentTo = (fake: ReturnType<typeof startedWindow>, channel: string) =>
+  fake.calls.filter((call) => call.channel === channel).map((call) => call.payload);
 const leds = (hid: FakeHidControl) => hid.latest();
 
 describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
@@ -116,7 +125,14 @@ describe('a Plantronics Blackwire 3220 (recorded descriptor)', () => {
 
   it('rings, and off hook answers the ringing call with the Answer button’s rule (the live call is held first)', async () => {
     version = 1;
-    const ringing = callView({ id: 'SE2', phase: 'ringingIn', callState: 'Ringing', displayName: 'Sam Caller', answeredAt: null, dateCreated: new Date().toISOString() });
+    const ringing = callView({
+      id: 'SE2',
+      phase: 'ringingIn',
+      callState: 'Ringing',
+      displayName: 'Sam Caller',
+      answeredAt: null,
+      dateCreated: new Date().toISOString(),
+    });
     const { fake, hid } = open(blackwire3220(), [ringing]);
     await screen.findByRole('region', { name: 'Incoming call' });
     await waitFor(() => expect(leds(hid)).toMatchObject({ [LED.ring]: [1], [LED.offHook]: [0] }));

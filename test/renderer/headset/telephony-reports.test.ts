@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hasTelephonyCollection, ledReports, readControls, telephonyLayout, type LedState } from '../../../renderer/src/lib/headset/telephony-reports';
+import {
+  hasTelephonyCollection,
+  ledReports,
+  readControls,
+  telephonyLayout,
+  type LedState,
+} from '../../../renderer/src/lib/headset/telephony-reports';
 import { parseReportDescriptor } from '../../support/hid-descriptor';
 import { blackwire3220, jabraSpeak510 } from '../../support/headsets';
 
@@ -37,7 +43,10 @@ describe('Plantronics Blackwire 3220 (recorded descriptor)', () => {
     [{}, { 9: 0, 0x17: 0, 0x18: 0, 0x20: 0 }],
     [{ ring: true }, { 9: 0, 0x17: 0, 0x18: 1, 0x20: 0 }],
     [{ offHook: true }, { 9: 0, 0x17: 1, 0x18: 0, 0x20: 0 }],
-    [{ offHook: true, mute: true, microphone: true }, { 9: 1, 0x17: 1, 0x18: 0, 0x20: 0 }],
+    [
+      { offHook: true, mute: true, microphone: true },
+      { 9: 1, 0x17: 1, 0x18: 0, 0x20: 0 },
+    ],
     [{ hold: true }, { 9: 0, 0x17: 0, 0x18: 0, 0x20: 1 }],
   ])('encodes LEDs %j as one report per LED (no Microphone LED on this one)', (leds, expected) => {
     const reports = ledReports(layout, { ...dark, ...leds });
@@ -93,8 +102,8 @@ describe('descriptors that are not headsets', () => {
   it('finds no telephony layout in a keyboard', () => {
     // A boot keyboard: HID 1.11 appendix B.1.
     const keyboard = parseReportDescriptor([
-      0x05, 0x01, 0x09, 0x06, 0xa1, 0x01, 0x05, 0x07, 0x19, 0xe0, 0x29, 0xe7, 0x15, 0x00, 0x25, 0x01, 0x75, 0x01, 0x95, 0x08, 0x81, 0x02, 0x05,
-      0x08, 0x19, 0x01, 0x29, 0x05, 0x95, 0x05, 0x91, 0x02, 0x95, 0x03, 0x91, 0x01, 0xc0,
+      0x05, 0x01, 0x09, 0x06, 0xa1, 0x01, 0x05, 0x07, 0x19, 0xe0, 0x29, 0xe7, 0x15, 0x00, 0x25, 0x01, 0x75, 0x01, 0x95, 0x08, 0x81, 0x02,
+      0x05, 0x08, 0x19, 0x01, 0x29, 0x05, 0x95, 0x05, 0x91, 0x02, 0x95, 0x03, 0x91, 0x01, 0xc0,
     ]);
     expect(hasTelephonyCollection(keyboard)).toBe(false);
     expect(telephonyLayout(keyboard)).toBeNull();

@@ -60,7 +60,12 @@ describe('phone numbers, loaded just after start-up', () => {
 describe('the dialer before libphonenumber-js arrives', () => {
   async function dialer(recent: string[] = []) {
     const onCall = vi.fn();
-    const { screen, fireEvent } = await renderFresh(import('../../../renderer/src/lib/components/Dialer.svelte'), { recent, busy: false, error: null, onCall });
+    const { screen, fireEvent } = await renderFresh(import('../../../renderer/src/lib/components/Dialer.svelte'), {
+      recent,
+      busy: false,
+      error: null,
+      onCall,
+    });
     return { screen, fireEvent, onCall };
   }
 
@@ -120,19 +125,31 @@ describe('the dialer before libphonenumber-js arrives', () => {
 describe('numbers on screen before libphonenumber-js arrives', () => {
   it('history rows show each number as it came, then formatted everywhere once it arrives, and once a row', async () => {
     const library = mockLibrary();
-    const [{ HistoryState }, support] = await Promise.all([import('../../../renderer/src/lib/state/history.svelte'), import('../../support/fake-softphone')]);
+    const [{ HistoryState }, support] = await Promise.all([
+      import('../../../renderer/src/lib/state/history.svelte'),
+      import('../../support/fake-softphone'),
+    ]);
     const fake = support.fakeSoftphone();
     const nameless = support.sessionView({ id: 'A', displayName: '+15550100199', number: '+15550100199', ended: true });
     const named = support.sessionView({ id: 'B', displayName: 'Jane Doe', number: '+15550100123', ended: true });
     fake.answer('sessions.history', { ok: true, value: { items: [nameless, named], page: 0, hasMore: false, source: 'cache' } });
     const history = new HistoryState(fake.api);
-    const { screen } = await renderFresh(import('../../../renderer/src/lib/components/History.svelte'), { history, now: Date.now(), onCallBack: vi.fn() });
+    const { screen } = await renderFresh(import('../../../renderer/src/lib/components/History.svelte'), {
+      history,
+      now: Date.now(),
+      onCallBack: vi.fn(),
+    });
     await history.load(0);
     const [first, second] = (await screen.findAllByRole('listitem')).map((row) => ({
       name: () => row.querySelector('.name')!.textContent,
       line: () => row.querySelector('.who .small')!.textContent,
     }));
-    expect([first!.name(), first!.line(), second!.name(), second!.line()]).toEqual(['+15550100199', 'incoming', 'Jane Doe', '+15550100123 · incoming']);
+    expect([first!.name(), first!.line(), second!.name(), second!.line()]).toEqual([
+      '+15550100199',
+      'incoming',
+      'Jane Doe',
+      '+15550100123 · incoming',
+    ]);
     library.arrive();
     const phone = await import('../../../renderer/src/lib/phone-numbers/library.svelte');
     await phone.loadPhoneNumbers();

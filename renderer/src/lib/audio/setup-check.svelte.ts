@@ -94,7 +94,11 @@ export class SetupCheck {
         loudest = Math.max(loudest, decibels(samples));
       }
       if (loudest < DIGITAL_SILENCE_DB) {
-        this.set('microphone', 'fix', 'No sound from your microphone. Choose another one, check it is not muted on the headset, and that your privacy settings allow Evo Softphone to use it.');
+        this.set(
+          'microphone',
+          'fix',
+          'No sound from your microphone. Choose another one, check it is not muted on the headset, and that your privacy settings allow Evo Softphone to use it.',
+        );
       } else if (loudest < VOICE_DB) {
         this.set('microphone', 'fix', 'Your voice did not come through. Speak during the check, or choose another microphone.');
       } else if (loudest < QUIET_DB) {
@@ -153,7 +157,9 @@ export class SetupCheck {
     this.set(
       'playback',
       heard ? 'pass' : 'fix',
-      heard ? 'Callers will hear you like that.' : 'Try another microphone or headset, and turn Noise suppression on if there is background noise.',
+      heard
+        ? 'Callers will hear you like that.'
+        : 'Try another microphone or headset, and turn Noise suppression on if there is background noise.',
     );
   }
 

@@ -21,7 +21,6 @@ const SILENT_INPUT = 'constant-audio-input-level';
 
 const SOUNDS = ['incoming', 'outgoing', 'disconnect', ...'0123456789'.split('').map((d) => `dtmf${d}`), 'dtmfs', 'dtmfh'];
 
-
 /**
  * The phone on @twilio/voice-sdk: registers with the token from main, refreshes it before it
  * expires, rebuilds a Device that does not register in time, and turns SDK events into the

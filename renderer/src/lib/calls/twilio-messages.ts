@@ -34,7 +34,8 @@ export function qualitySentence(active: ReadonlySet<string>): string | null {
 
 export function sdkErrorMessage(error: { code?: number; message?: string } | undefined): string {
   const code = error?.code ?? 0;
-  if (code === 31208 || code === 31401 || code === 31402) return 'Evo Softphone may not use the microphone. Allow it in your system settings.';
+  if (code === 31208 || code === 31401 || code === 31402)
+    return 'Evo Softphone may not use the microphone. Allow it in your system settings.';
   if (code === 20101 || code === 20104 || code === 31204 || code === 31205) return 'The phone sign-in expired. Reconnecting…';
   if (code === 31005 || code === 31009 || code === 53000 || code === 53001) return 'The phone lost its connection. Reconnecting…';
   if (code === 31003 || code === 53405) return 'The call could not connect its audio (network or firewall).';

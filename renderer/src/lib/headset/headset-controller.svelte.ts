@@ -6,7 +6,14 @@
  */
 import { TELEPHONY_PAGE } from '@shared/telephony-device';
 import { commandFor, HOOK_SETTLE_MS, ledsFor, pressesOf, type HeadsetBoard, type HeadsetCommand } from './headset-presses';
-import { hasTelephonyCollection, ledReports, readControls, telephonyLayout, type HeadsetControl, type TelephonyLayout } from './telephony-reports';
+import {
+  hasTelephonyCollection,
+  ledReports,
+  readControls,
+  telephonyLayout,
+  type HeadsetControl,
+  type TelephonyLayout,
+} from './telephony-reports';
 import type { Hid, HidConnectionEvent, HidDevice, HidInputReportEvent } from './webhid';
 
 export interface HeadsetDeps {
@@ -20,7 +27,6 @@ export interface HeadsetDeps {
   /** Monotonic milliseconds (performance.now). */
   now?: () => number;
 }
-
 
 export interface ConnectedHeadset {
   name: string;
@@ -215,6 +221,8 @@ export class HeadsetController {
 
   private async refresh(devices?: HidDevice[]): Promise<void> {
     const all = devices ?? (await this.deps.hid?.getDevices().catch(() => [] as HidDevice[])) ?? [];
-    this.connected = all.filter((device) => hasTelephonyCollection(device.collections)).map((device) => ({ name: nameOf(device), inUse: device === this.device }));
+    this.connected = all
+      .filter((device) => hasTelephonyCollection(device.collections))
+      .map((device) => ({ name: nameOf(device), inUse: device === this.device }));
   }
 }

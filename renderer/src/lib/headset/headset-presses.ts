@@ -30,7 +30,10 @@ export interface HeadsetBoard {
 }
 
 /** The presses in one report, given the last value seen of each control (updated in place). */
-export function pressesOf(values: ReadonlyMap<HeadsetControl, { value: number; absolute: boolean }>, last: Map<HeadsetControl, number>): HeadsetPress[] {
+export function pressesOf(
+  values: ReadonlyMap<HeadsetControl, { value: number; absolute: boolean }>,
+  last: Map<HeadsetControl, number>,
+): HeadsetPress[] {
   const presses: HeadsetPress[] = [];
   for (const [control, { value, absolute }] of values) {
     const before = last.get(control) ?? 0;

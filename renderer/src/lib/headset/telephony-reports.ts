@@ -16,7 +16,14 @@ export const LED_PAGE = 0x08;
 export type HeadsetControl = 'hookSwitch' | 'flash' | 'hold' | 'redial' | 'phoneMute' | 'lineBusy';
 export type HeadsetLed = 'offHook' | 'ring' | 'mute' | 'hold' | 'microphone';
 
-const CONTROLS: Record<number, HeadsetControl> = { 0x20: 'hookSwitch', 0x21: 'flash', 0x23: 'hold', 0x24: 'redial', 0x2f: 'phoneMute', 0x97: 'lineBusy' };
+const CONTROLS: Record<number, HeadsetControl> = {
+  0x20: 'hookSwitch',
+  0x21: 'flash',
+  0x23: 'hold',
+  0x24: 'redial',
+  0x2f: 'phoneMute',
+  0x97: 'lineBusy',
+};
 const LEDS: Record<number, HeadsetLed> = { 0x17: 'offHook', 0x18: 'ring', 0x09: 'mute', 0x20: 'hold', 0x21: 'microphone' };
 
 interface Field {
@@ -83,7 +90,11 @@ export function telephonyLayout(collections: readonly HidCollectionInfo[] | unde
 
 type ReportKind = 'inputReports' | 'outputReports';
 
-function byReport(collection: HidCollectionInfo, kind: ReportKind, into = new Map<number, HidReportItem[]>()): Map<number, HidReportItem[]> {
+function byReport(
+  collection: HidCollectionInfo,
+  kind: ReportKind,
+  into = new Map<number, HidReportItem[]>(),
+): Map<number, HidReportItem[]> {
   for (const report of collection[kind] ?? ([] as HidReportInfo[])) {
     const id = report.reportId ?? 0;
     into.set(id, [...(into.get(id) ?? []), ...(report.items ?? [])]);
@@ -92,7 +103,8 @@ function byReport(collection: HidCollectionInfo, kind: ReportKind, into = new Ma
   return into;
 }
 
-const totalBits = (items: readonly HidReportItem[]) => items.reduce((sum, item) => sum + (item.reportSize ?? 0) * (item.reportCount ?? 0), 0);
+const totalBits = (items: readonly HidReportItem[]) =>
+  items.reduce((sum, item) => sum + (item.reportSize ?? 0) * (item.reportCount ?? 0), 0);
 
 interface RawField {
   page: number;
@@ -112,7 +124,14 @@ function fieldsOf(items: readonly HidReportItem[]): RawField[] {
     for (let index = 0; index < count; index += 1) {
       const usage = item.isArray ? undefined : usageAt(item, index);
       // Constant items keep their usages: Jabra flags its telephony bits Constant and still sends them.
-      if (usage !== undefined) fields.push({ page: usage >>> 16, id: usage & 0xffff, bitOffset: offset + index * size, bitSize: size, absolute: item.isAbsolute !== false });
+      if (usage !== undefined)
+        fields.push({
+          page: usage >>> 16,
+          id: usage & 0xffff,
+          bitOffset: offset + index * size,
+          bitSize: size,
+          absolute: item.isAbsolute !== false,
+        });
     }
     offset += size * count;
   }
@@ -130,7 +149,11 @@ function usageAt(item: HidReportItem, index: number): number | undefined {
 }
 
 /** The controls an input report carries, with their values. Other reports (volume, vendor) give none. */
-export function readControls(layout: TelephonyLayout, reportId: number, data: DataView): Map<HeadsetControl, { value: number; absolute: boolean }> {
+export function readControls(
+  layout: TelephonyLayout,
+  reportId: number,
+  data: DataView,
+): Map<HeadsetControl, { value: number; absolute: boolean }> {
   const values = new Map<HeadsetControl, { value: number; absolute: boolean }>();
   for (const field of layout.controls) {
     if (field.reportId !== reportId || field.bitOffset + field.bitSize > data.byteLength * 8) continue;

@@ -29,7 +29,10 @@ export async function readDestination(typed: () => string, empty?: string): Prom
   try {
     await loadPhoneNumbers();
   } catch {
-    return { ok: false, message: "Evo Softphone couldn't load its phone-number rules, so it can't read this number. Restart Evo Softphone." };
+    return {
+      ok: false,
+      message: "Evo Softphone couldn't load its phone-number rules, so it can't read this number. Restart Evo Softphone.",
+    };
   }
   return dialString(typed(), empty);
 }

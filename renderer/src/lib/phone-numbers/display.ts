@@ -29,7 +29,9 @@ export function formatPhone(number: string): string {
 
 /** Who a session is with: the name, or the formatted number when Evo knows no name. */
 export function partyName(session: { displayName: string; number: string }): string {
-  return session.displayName && session.displayName !== session.number ? session.displayName : formatPhone(session.number || session.displayName);
+  return session.displayName && session.displayName !== session.number
+    ? session.displayName
+    : formatPhone(session.number || session.displayName);
 }
 
 /** The formatted number to show beside the party's name, or null when the name already is it. */

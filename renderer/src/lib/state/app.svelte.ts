@@ -72,7 +72,12 @@ export class AppState {
   ) {
     this.auth = new AuthState(api, (status) => this.onAuthStatus(status.signedIn, status.demo));
     this.link = new MainLink(api);
-    this.calls = new CallsState(api, undefined, () => (this.link.lost ? LOST_REASON : null), () => this.engine);
+    this.calls = new CallsState(
+      api,
+      undefined,
+      () => (this.link.lost ? LOST_REASON : null),
+      () => this.engine,
+    );
     // Events sent while main was out of reach are gone: the board is asked for again.
     this.link.onFound(() => {
       if (this.auth.signedIn) void this.calls.resync();
@@ -104,7 +109,12 @@ export class AppState {
     this.listen();
     this.reportPhoneStatus();
     this.followMicrophone();
-    this.unsubscribers.push(keepMuteAcrossReload(() => this.engine, () => this.calls.current));
+    this.unsubscribers.push(
+      keepMuteAcrossReload(
+        () => this.engine,
+        () => this.calls.current,
+      ),
+    );
     void this.headset.start();
     const [, info] = await loading;
     if (info.ok) this.info = info.value;

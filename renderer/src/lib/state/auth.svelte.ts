@@ -52,7 +52,10 @@ export class AuthState {
   /** Asks main, or takes what the window's entry already asked (`first`, at start-up only). */
   async load(first?: FirstAnswers): Promise<void> {
     this.unsubscribe ??= this.api.auth.onChanged((status) => (this.status = status));
-    const [status, servers] = await Promise.all([first ? first.status() : this.api.auth.status(), first?.servers ?? this.api.auth.servers()]);
+    const [status, servers] = await Promise.all([
+      first ? first.status() : this.api.auth.status(),
+      first?.servers ?? this.api.auth.servers(),
+    ]);
     if (status.ok) this.status = status.value;
     if (servers.ok) {
       this.servers = servers.value;

@@ -4,7 +4,18 @@ import { wantsNote } from '@shared/note-rules';
 import { PressGuard } from '@shared/press-guard';
 import { callActionTable, hotkeyIntent, type CallActionRow, type SimpleActionName } from '@shared/call-action-table';
 import { formatPhone, partyName } from '../phone-numbers/display';
-import type { Board, BoardChange, CallAction, CallView, Connection, ErrorInfo, HoldMode, HoldReason, Result, SoftphoneApi } from '../softphone/api';
+import type {
+  Board,
+  BoardChange,
+  CallAction,
+  CallView,
+  Connection,
+  ErrorInfo,
+  HoldMode,
+  HoldReason,
+  Result,
+  SoftphoneApi,
+} from '../softphone/api';
 import type { CallEngine } from '../calls/call-engine';
 
 /**
@@ -142,9 +153,20 @@ export class CallsState {
     }));
     const matched =
       phoneInvite &&
-      this.ringingIn.some((call) => call.id === phoneInvite.sessionId || (phoneInvite.callSid && legsOf(call).includes(phoneInvite.callSid)));
+      this.ringingIn.some(
+        (call) => call.id === phoneInvite.sessionId || (phoneInvite.callSid && legsOf(call).includes(phoneInvite.callSid)),
+      );
     if (phoneInvite && !matched) {
-      list.push({ key: 'phone', sessionId: null, name: phoneInvite.from, number: phoneInvite.from, queue: '', since: null, pending: null, failure: null });
+      list.push({
+        key: 'phone',
+        sessionId: null,
+        name: phoneInvite.from,
+        number: phoneInvite.from,
+        queue: '',
+        since: null,
+        pending: null,
+        failure: null,
+      });
     }
     return list;
   }
@@ -198,27 +220,33 @@ export class CallsState {
    */
   run(name: SimpleActionName, call: CallView): Promise<boolean> {
     const channel = (callActionTable[name] as CallActionRow).channel!;
-    const send = (this.api.sessions as unknown as Record<string, (input: { sessionId: string; callSid?: string }) => Promise<Result<unknown>>>)[
-      channel.name.slice('sessions.'.length)
-    ]!;
+    const send = (
+      this.api.sessions as unknown as Record<string, (input: { sessionId: string; callSid?: string }) => Promise<Result<unknown>>>
+    )[channel.name.slice('sessions.'.length)]!;
     return this.act(name, call, () => send({ sessionId: call.id, ...(channel.input === 'callLeg' ? this.leg(call) : {}) }));
   }
 
   /** Answers a ringing call on the phone; a live call is held first (`hold`) or hung up (`end`). */
   answer(ringing: RingingCall, mode: HoldMode = 'hold'): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('answer', () => phone.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing))) : Promise.resolve(false);
+    return phone
+      ? this.phone('answer', () => phone.answer(ringing.sessionId, mode), doneWords('answer', partyOf(ringing)))
+      : Promise.resolve(false);
   }
 
   decline(ringing: RingingCall): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('decline', () => phone.reject(ringing.sessionId), doneWords('decline', partyOf(ringing))) : Promise.resolve(false);
+    return phone
+      ? this.phone('decline', () => phone.reject(ringing.sessionId), doneWords('decline', partyOf(ringing)))
+      : Promise.resolve(false);
   }
 
   /** Places a call on the phone (main holds the live one first). `chained`: the second step of one press (Consult first). */
   dial(number: string, postDial = '', chained = false): Promise<boolean> {
     const phone = this.phoneOf();
-    return phone ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${formatPhone(number)}`, chained) : Promise.resolve(false);
+    return phone
+      ? this.phone('dial', () => phone.dial(number, postDial), `Calling ${formatPhone(number)}`, chained)
+      : Promise.resolve(false);
   }
 
   /** The hold hotkey of the window and the headset: hold the current call, or with none live resume the latest hold (the table decides). */

@@ -8,7 +8,8 @@ export const SILENT_MS = 1000;
 const TICK_MS = 250;
 
 // Agent's words: no "core" or "main"; the callers stay connected (the audio runs in this window).
-export const LOST_REASON = 'Evo Softphone is not responding: call actions are off until it answers again. Your calls stay connected. Reconnecting…';
+export const LOST_REASON =
+  'Evo Softphone is not responding: call actions are off until it answers again. Your calls stay connected. Reconnecting…';
 
 /**
  * Whether main (in the browser harness: the harness process) still answers. The window asks a

@@ -31,8 +31,10 @@ function cacheAtVersion1(): string {
   db.pragma('user_version = 1');
   // The row as release 1 wrote it (today's SessionCache already expects the notes table).
   const info = session('SE-OLD', 'Jane Doe');
-  db.prepare(`INSERT INTO sessions (id, call_state, held, ended, was_missed, direction, display_name, number, created_ms, modified_ms, json)
-    VALUES (?, 'Disconnected', 0, 1, 0, 'Incoming', 'Jane Doe', '+15550100199', 1000, 1000, ?)`).run(info.id, JSON.stringify(info));
+  db.prepare(
+    `INSERT INTO sessions (id, call_state, held, ended, was_missed, direction, display_name, number, created_ms, modified_ms, json)
+    VALUES (?, 'Disconnected', 0, 1, 0, 'Incoming', 'Jane Doe', '+15550100199', 1000, 1000, ?)`,
+  ).run(info.id, JSON.stringify(info));
   db.close();
   return file;
 }

@@ -30,12 +30,22 @@ function cacheBeforeIndex(): string {
   m0001.up(db);
   m0002.up(db);
   db.pragma('user_version = 2');
-  const insert = db.prepare(`INSERT INTO sessions (id, call_state, held, ended, was_missed, direction, display_name, number, created_ms, modified_ms, json)
+  const insert =
+    db.prepare(`INSERT INTO sessions (id, call_state, held, ended, was_missed, direction, display_name, number, created_ms, modified_ms, json)
     VALUES (?, 'Disconnected', 0, 1, 0, 'Incoming', ?, ?, ?, ?, ?)`);
-  for (const row of [session(1, 'Amira Haddad', '+15550100199'), session(2, 'Bo Chen', '+442079460958'), session(3, 'Caro Diaz', '+15550177001')]) {
+  for (const row of [
+    session(1, 'Amira Haddad', '+15550100199'),
+    session(2, 'Bo Chen', '+442079460958'),
+    session(3, 'Caro Diaz', '+15550177001'),
+  ]) {
     insert.run(row.id, row.fromName, row.fromAddress, Date.parse(row.dateCreated), Date.parse(row.dateLastModified), JSON.stringify(row));
   }
-  db.prepare('INSERT INTO call_notes (session_id, text, outcome, saved_ms) VALUES (?, ?, ?, ?)').run('SE2', 'Asked about invoice 4471', 'Follow-up', 1);
+  db.prepare('INSERT INTO call_notes (session_id, text, outcome, saved_ms) VALUES (?, ?, ?, ?)').run(
+    'SE2',
+    'Asked about invoice 4471',
+    'Follow-up',
+    1,
+  );
   db.close();
   return file;
 }

@@ -38,7 +38,9 @@ function cacheBeforeKeptNotes(): string {
   for (const up of [m0001.up, m0002.up, m0003.up, m0005.up]) up(db);
   db.pragma('user_version = 4');
   db.prepare("INSERT INTO meta (key, value) VALUES ('scope', ?)").run(A);
-  db.prepare("INSERT INTO call_notes (session_id, text, outcome, saved_ms) VALUES ('SE-OLD', 'Wants a refund by Friday', 'Escalated', 1000)").run();
+  db.prepare(
+    "INSERT INTO call_notes (session_id, text, outcome, saved_ms) VALUES ('SE-OLD', 'Wants a refund by Friday', 'Escalated', 1000)",
+  ).run();
   db.close();
   return file;
 }
@@ -107,7 +109,11 @@ describe('migration 0006: notes kept per agent and server, and the calls waiting
     first.cache.useScope(A);
     first.drafts.keep(A, { sessionId: 'SE1', name: 'Jane Doe', number: '+15550100199', text: '', outcome: '' }, 1000);
     first.drafts.keep(A, { sessionId: 'SE2', name: 'Sam Caller', number: '+15550100123', text: '', outcome: '' }, 2000);
-    first.drafts.keep(A, { sessionId: 'SE1', name: 'Jane Doe', number: '+15550100199', text: 'Wants the invoice', outcome: 'Resolved' }, 3000);
+    first.drafts.keep(
+      A,
+      { sessionId: 'SE1', name: 'Jane Doe', number: '+15550100199', text: 'Wants the invoice', outcome: 'Resolved' },
+      3000,
+    );
     first.drafts.keep(B, { sessionId: 'SE9', name: 'Other', number: '', text: 'B’s', outcome: '' }, 1500);
     first.db.close();
 
