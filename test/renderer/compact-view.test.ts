@@ -101,6 +101,17 @@ describe('compact view: focus never lands where an Enter changes a call', () => 
     await vi.waitFor(() => expect(document.activeElement).toBe(within(view).getByRole('heading', { name: 'No call' })));
   });
 
+  it('leaving the compact view puts focus on the button that brings it back, not on the page', async () => {
+    const fake = startedWindow([jane]);
+    fake.answer('settings.update', (patch) => ({ ok: true, value: { ...defaultTestSettings, ...(patch as object) } }));
+    render(App, { api: fake.api, engines: simulatedOnly });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Compact view' }));
+    const full = await screen.findByRole('button', { name: 'Full view' });
+    full.focus();
+    await fireEvent.click(full);
+    await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Compact view' })));
+  });
+
   it('after Resume focus goes to the resumed caller heading, not Hold: a second Enter holds nothing', async () => {
     const fake = compact([acme]);
     fake.answer('sessions.resume', () => {
