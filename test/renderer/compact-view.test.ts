@@ -3,29 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { simulatedOnly } from '../support/engines';
 import type { CallView } from '../../electron/shared/contract';
-import { callView, defaultTestSettings, startedWindow } from '../support/fake-softphone';
+import { callView, heldCaller, ringingCaller, defaultTestSettings, startedWindow } from '../support/fake-softphone';
 
 afterEach(() => vi.restoreAllMocks());
 
 const heldSince = new Date(Date.now() - 95_000).toISOString();
 const jane = callView();
-const acme = callView({
-  id: 'H',
-  displayName: 'Acme Corp',
-  number: '+15550100777',
-  phase: 'held',
-  callState: 'Hold',
-  heldSince,
-  heldByMe: true,
-});
-const sam = callView({
-  id: 'R',
-  displayName: 'Sam Caller',
-  number: '+15550100555',
-  phase: 'ringingIn',
-  callState: 'Ringing',
-  answeredAt: null,
-});
+const acme = heldCaller(heldSince);
+const sam = ringingCaller();
 
 function compact(calls: CallView[]) {
   const fake = startedWindow(calls, { settings: { ...defaultTestSettings, compactWindow: true } });

@@ -146,7 +146,7 @@ describe('notes that cannot be lost (window)', () => {
       error: null,
       onCall: vi.fn(),
     });
-    expect(screen.getByRole('button', { name: 'Jane Doe +1 555 010 0199' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '+1 555 010 0123' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Jane Doe +1 555 010 0199' })).not.toBeNull();
+    expect(screen.queryByRole('button', { name: '+1 555 010 0123' })).not.toBeNull();
   });
 });

@@ -114,6 +114,14 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
   };
 }
 
+/** Acme Corp, put on hold by the agent at `heldSince`. */
+export const heldCaller = (heldSince: string): CallView =>
+  callView({ id: 'H', displayName: 'Acme Corp', number: '+15550100777', phase: 'held', callState: 'Hold', heldSince, heldByMe: true });
+
+/** Sam Caller, ringing in. */
+export const ringingCaller = (): CallView =>
+  callView({ id: 'R', displayName: 'Sam Caller', number: '+15550100555', phase: 'ringingIn', callState: 'Ringing', answeredAt: null });
+
 /** A board as main answers `calls.board`; the current call is worked out as main would. */
 export function board(calls: CallView[], overrides: Partial<Board> = {}): Board {
   const live = calls.filter((call) => call.phase === 'live').at(-1);
